@@ -1,0 +1,48 @@
+"""Helpers shared by the modules that take numbers from users: checked, exact conversion."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import TypeAlias
+
+from safeguarding_model.errors import InvalidInputError
+
+__all__ = ["Number", "tidy", "to_decimal"]
+
+Number: TypeAlias = int | float | Decimal
+"""A number a user may pass: ``int``, ``float`` or ``Decimal`` (never ``bool`` or ``str``)."""
+
+
+def to_decimal(
+    value: object, field: str, *, minimum: Decimal | None = None, strict_minimum: bool = False
+) -> Decimal:
+    """Convert a user's number to ``Decimal``, refusing what is not a finite number.
+
+    Floats go through their shortest ``repr`` (``0.1`` becomes ``Decimal('0.1')``, not the binary
+    expansion). ``minimum`` refuses smaller values (or equal ones with ``strict_minimum``).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InvalidInputError(field, value, "an int, float or Decimal")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidInputError(field, value, "a finite number")
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise InvalidInputError(field, value, "a finite number")
+    if minimum is not None:
+        if strict_minimum and number <= minimum:
+            raise InvalidInputError(field, value, f"a number greater than {minimum}")
+        if number < minimum:
+            raise InvalidInputError(field, value, f"a number of at least {minimum}")
+    return number
+
+
+def tidy(number: Decimal) -> Decimal:
+    """Drop trailing fractional zeros without switching to exponent notation.
+
+    ``Decimal.normalize`` turns ``100`` into ``1E+2``; this keeps ``100`` and turns ``6.910``
+    into ``6.91``.
+    """
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()

@@ -1,0 +1,67 @@
+"""The ``safeguarding-model`` command: a thin layer over the library, with no logic of its own.
+
+Examples:
+    >>> from safeguarding_model.cli import main
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    safeguarding-model ...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from safeguarding_model._version import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="safeguarding-model",
+        description="Figures of English children's safeguarding boards: load, check, report.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    report = commands.add_parser(
+        "report", help="report on a safeguarding board's figures (the bundled example by default)"
+    )
+    report.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    return parser
+
+
+def _report(output_format: str) -> int:
+    # Bundled example reports arrive with the dataset module; until then the report names
+    # the package and the datasets it carries, so that the command is already scriptable.
+    summary: dict[str, object] = {
+        "package": "safeguarding-model",
+        "version": __version__,
+        "datasets": [],
+    }
+    if output_format == "json":
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+    else:
+        sys.stdout.write(f"safeguarding-model {__version__}\nbundled datasets: none yet\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (``sys.argv[1:]`` by default); return the exit code."""
+    arguments = _parser().parse_args(argv)
+    if arguments.version:
+        sys.stdout.write(f"safeguarding-model {__version__}\n")
+        return 0
+    if arguments.command == "report":
+        return _report(arguments.format)
+    _parser().print_help()
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised through the console script
+    raise SystemExit(main())

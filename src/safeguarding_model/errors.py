@@ -1,0 +1,124 @@
+"""The errors this library raises on purpose.
+
+Every one of them derives from [`SafeguardingModelError`][safeguarding_model.SafeguardingModelError],
+so ``except SafeguardingModelError`` catches them all, and from the built-in exception a caller
+would expect (``ValueError`` for bad input), so code that knows nothing of this library still
+behaves. Each keeps the data it complains about on attributes, and its message names the field,
+the value and what was expected.
+
+```text
+SafeguardingModelError
+├── InvalidInputError          (ValueError)  a field's value is outside what it accepts
+│   └── MissingValueError                    arithmetic on a value that has no number
+├── PeriodParseError           (ValueError)  text that is not a period
+├── ValueParseError            (ValueError)  a table cell that is not a value
+└── PopulationMismatchError    (ValueError, pint.DimensionalityError)
+                                             a rate converted into another population
+```
+
+`PopulationMismatchError` lives in `safeguarding_model.units` because it extends pint's own
+error; importing it imports pint.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidInputError",
+    "MissingValueError",
+    "PeriodParseError",
+    "SafeguardingModelError",
+    "ValueParseError",
+]
+
+
+class SafeguardingModelError(Exception):
+    """Base of every error this library raises on purpose.
+
+    Examples:
+        >>> from safeguarding_model import parse_period, SafeguardingModelError
+        >>> try:
+        ...     parse_period("next year")
+        ... except SafeguardingModelError as error:
+        ...     print(type(error).__name__)
+        PeriodParseError
+    """
+
+
+class InvalidInputError(SafeguardingModelError, ValueError):
+    """A field's value is outside what the field accepts.
+
+    Attributes:
+        field: The name of the argument or field.
+        value: The value that was refused.
+        expected: What the field accepts, in words.
+
+    Examples:
+        >>> from safeguarding_model import rate_from_count
+        >>> rate_from_count(-1, 100, population="child")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: count: expected a number of at least 0, got -1
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        """Record the field, the refused value and what was expected."""
+        super().__init__(f"{field}: expected {expected}, got {value!r}")
+        self.field = field
+        self.value = value
+        self.expected = expected
+
+
+class MissingValueError(InvalidInputError):
+    """Arithmetic was asked of a value that has no number (missing, suppressed, ...).
+
+    Examples:
+        >>> from safeguarding_model import Rate, implied_count
+        >>> implied_count(Rate(value=None, per=1000, population="child", status="missing"), 100)
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.MissingValueError: rate.value: expected a number (the rate's status is 'missing'), got None
+    """
+
+
+class PeriodParseError(SafeguardingModelError, ValueError):
+    """Text that cannot be read as a period.
+
+    Attributes:
+        text: The text, as given.
+        reason: Why it was refused.
+
+    Examples:
+        >>> from safeguarding_model import parse_period
+        >>> parse_period("2015/17")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.PeriodParseError: cannot read '2015/17' as a period: a financial year spans two consecutive years, like '2015/16'
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        """Record the text and the reason it was refused."""
+        super().__init__(f"cannot read {text!r} as a period: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+class ValueParseError(SafeguardingModelError, ValueError):
+    """A table cell that cannot be read as a value.
+
+    Attributes:
+        text: The cell, as given.
+        reason: Why it was refused.
+
+    Examples:
+        >>> from safeguarding_model import parse_value
+        >>> parse_value("1,41")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.ValueParseError: cannot read '1,41' as a value: thousands separators must be followed by exactly three digits
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        """Record the text and the reason it was refused."""
+        super().__init__(f"cannot read {text!r} as a value: {reason}")
+        self.text = text
+        self.reason = reason

@@ -1,0 +1,388 @@
+"""Rates: a figure per so many of a population, and the pure functions that convert them.
+
+A rate has a **base** (per cent, per 1,000, per 10,000, per 100,000, per 1,000,000) and a
+**population** it is taken over (children aged 0–17, live births, households, persons, or one
+you name, such as ``child_10_17``). Bases convert freely; populations never do: a rate per 1,000
+live births is not a rate per 10,000 children, and asking for that raises
+[`PopulationMismatchError`][safeguarding_model.PopulationMismatchError], a subclass of pint's
+``DimensionalityError``.
+
+Numbers are exact ``Decimal``s: converting 69.1 per 10,000 to per 1,000 gives exactly 6.91.
+
+Examples:
+    >>> from safeguarding_model import rate_from_count, convert_rate
+    >>> rate = rate_from_count(1691, 244_700, per=10_000, population="child")
+    >>> round(rate.value, 1)
+    Decimal('69.1')
+    >>> print(convert_rate(rate, per=1_000).rounded(2))
+    6.91 per 1,000 children aged 0-17
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from enum import IntEnum
+from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+
+from safeguarding_model._numbers import Number, tidy, to_decimal
+from safeguarding_model._records import Record
+from safeguarding_model.errors import InvalidInputError, MissingValueError
+from safeguarding_model.values import ValueStatus
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "POPULATIONS",
+    "Population",
+    "Rate",
+    "RateBase",
+    "convert_rate",
+    "implied_count",
+    "implied_denominator",
+    "rate_from_count",
+]
+
+_PRECISION = 34
+"""Significant digits for rate arithmetic: far beyond any published figure."""
+
+
+class RateBase(IntEnum):
+    """What a rate is "per": its value is the multiplier.
+
+    Examples:
+        >>> from safeguarding_model import RateBase
+        >>> RateBase.parse(10_000), RateBase.parse("per 1,000"), RateBase.parse("percent")
+        (<RateBase.PER_TEN_THOUSAND: 10000>, <RateBase.PER_THOUSAND: 1000>, <RateBase.PERCENT: 100>)
+        >>> RateBase.PER_HUNDRED_THOUSAND.unit_name, RateBase.PER_HUNDRED_THOUSAND.label
+        ('per_hundred_thousand', 'per 100,000')
+    """
+
+    PERCENT = 100
+    PER_THOUSAND = 1_000
+    PER_TEN_THOUSAND = 10_000
+    PER_HUNDRED_THOUSAND = 100_000
+    PER_MILLION = 1_000_000
+
+    @property
+    def unit_name(self) -> str:
+        """The unit's name in the package's pint registry (``'per_ten_thousand'``)."""
+        return self.name.lower()
+
+    @property
+    def label(self) -> str:
+        """How reports print the base: ``'per 10,000'``, or ``'%'`` for per cent."""
+        return "%" if self is RateBase.PERCENT else f"per {self.value:,}"
+
+    @classmethod
+    def parse(cls, per: int | str | RateBase) -> RateBase:
+        """A base from its multiplier (``10_000``) or name (``'per_ten_thousand'``, ``'per 10,000'``, ``'%'``).
+
+        Raises:
+            InvalidInputError: For anything else; the message lists the bases.
+        """
+        if isinstance(per, RateBase):
+            return per
+        if isinstance(per, int) and not isinstance(per, bool):
+            if per in cls._value2member_map_:
+                return cls(per)
+        elif isinstance(per, str):
+            key = " ".join(per.strip().lower().replace("_", " ").split())
+            found = _BASE_NAMES.get(key)
+            if found is None and (match := re.fullmatch(r"per\s*([0-9][0-9,]*)", key)):
+                multiplier = int(match[1].replace(",", ""))
+                found = cls(multiplier) if multiplier in cls._value2member_map_ else None
+            if found is not None:
+                return found
+        raise InvalidInputError("per", per, _BASES_EXPECTED)
+
+
+_BASE_NAMES = {
+    "percent": RateBase.PERCENT,
+    "per cent": RateBase.PERCENT,
+    "%": RateBase.PERCENT,
+    "per hundred": RateBase.PERCENT,
+    "per thousand": RateBase.PER_THOUSAND,
+    "per ten thousand": RateBase.PER_TEN_THOUSAND,
+    "per 10k": RateBase.PER_TEN_THOUSAND,
+    "per hundred thousand": RateBase.PER_HUNDRED_THOUSAND,
+    "per million": RateBase.PER_MILLION,
+}
+_BASES_EXPECTED = (
+    "a rate base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name such as 'percent', "
+    "'per_thousand', 'per 10,000'"
+)
+
+POPULATIONS: dict[str, str] = {
+    "child": "children aged 0-17",
+    "live_birth": "live births",
+    "household": "households",
+    "person": "persons",
+}
+"""Populations known by name, with the words used to print them. Any other snake_case name
+(``child_10_17``, ``young_person_15_24``) is a population of its own."""
+
+_POPULATION_NAME = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
+_RESERVED = frozenset(base.unit_name for base in RateBase) | {"dimensionless"}
+
+
+def _check_population(name: str) -> str:
+    if not _POPULATION_NAME.fullmatch(name) or name in _RESERVED or "__" in name:
+        raise InvalidInputError(
+            "population",
+            name,
+            "a snake_case name such as 'child', 'live_birth', 'household', 'person' or "
+            "'child_10_17' (lower-case letters, digits and single underscores, not a rate base)",
+        )
+    return name
+
+
+def _parse_base(value: object) -> object:
+    return RateBase.parse(value) if isinstance(value, int | str) else value
+
+
+Population: TypeAlias = Annotated[str, AfterValidator(_check_population)]
+"""The name of the population a rate is taken over: ``'child'``, ``'live_birth'``, or your own."""
+
+
+def population_label(name: str) -> str:
+    """The words for a population: ``'children aged 0-17'`` for a known name, else the name."""
+    return POPULATIONS.get(name, name)
+
+
+class Rate(Record):
+    """A rate as published: a value per so many of a population, with what it came from.
+
+    ``count`` and ``denominator`` are kept when known; they are not required to agree with
+    ``value`` (a report's own figures are kept as printed, and checks compare them).
+
+    Examples:
+        >>> from safeguarding_model import Rate
+        >>> rate = Rate(value="69.1", per=10_000, population="child")
+        >>> print(rate)
+        69.1 per 10,000 children aged 0-17
+        >>> rate.model_dump(mode="json")
+        {'value': '69.1', 'per': 10000, 'population': 'child', 'count': None, 'denominator': None, 'status': 'final', 'note': None}
+        >>> rate.quantity
+        <Quantity(69.1, 'per_ten_thousand / child')>
+    """
+
+    value: Decimal | None = Field(
+        description="The rate, exactly as printed (in JSON a string of digits); none when missing."
+    )
+    per: Annotated[RateBase, BeforeValidator(_parse_base)] = Field(
+        description="The rate's base: 100 (per cent), 1000, 10000, 100000 or 1000000."
+    )
+    population: Population = Field(
+        description="What the rate is per: 'child' (aged 0-17), 'live_birth', 'household', 'person' or another snake_case name."
+    )
+    count: Decimal | None = Field(default=None, ge=0, description="The numerator, when known.")
+    denominator: Decimal | None = Field(
+        default=None, gt=0, description="The population count the rate was taken over, when known."
+    )
+    status: ValueStatus = Field(
+        default=ValueStatus.FINAL, description="What kind of figure the value is."
+    )
+    note: str | None = Field(default=None, description="Words printed beside the rate.")
+
+    @model_validator(mode="after")
+    def _value_agrees_with_status(self) -> Self:
+        wanted = self.status.has_number
+        if wanted is True and self.value is None:
+            msg = f"value: expected a number for a rate with status {self.status.value!r}, got None"
+            raise ValueError(msg)
+        if wanted is False and self.value is not None:
+            msg = f"value: expected none for a rate with status {self.status.value!r}, got {self.value!r}"
+            raise ValueError(msg)
+        if self.value is not None and self.value < 0:
+            msg = f"value: expected a rate of at least 0, got {self.value!r}"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def unit(self) -> str:
+        """The rate's unit in the package's pint registry: ``'per_ten_thousand / child'``."""
+        return f"{self.per.unit_name} / {self.population}"
+
+    @property
+    def quantity(self) -> pint.Quantity[Decimal]:
+        """The rate as a pint quantity in the package's registry (imports pint on first use).
+
+        Raises:
+            MissingValueError: When the rate has no value.
+        """
+        from safeguarding_model.units import rate_quantity  # noqa: PLC0415 - pint on first use
+
+        return rate_quantity(_require_value(self), self.per, self.population)
+
+    def rounded(self, decimals: int) -> Self:
+        """The same rate with its value rounded (half away from zero, as reports round)."""
+        if self.value is None:
+            return self
+        return self.model_copy(update={"value": _round_half_up(self.value, decimals)})
+
+    def __str__(self) -> str:
+        shown = "-" if self.value is None else f"{self.value}"
+        if self.per is RateBase.PERCENT:
+            return f"{shown}% of {population_label(self.population)}"
+        return f"{shown} {self.per.label} {population_label(self.population)}"
+
+
+def _require_value(rate: Rate) -> Decimal:
+    if rate.value is None:
+        raise MissingValueError(
+            "rate.value", None, f"a number (the rate's status is {rate.status.value!r})"
+        )
+    return rate.value
+
+
+def _round_half_up(number: Decimal, decimals: int) -> Decimal:
+    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def rate_from_count(
+    count: Number,
+    denominator: Number,
+    *,
+    per: int | str | RateBase = 10_000,
+    population: str,
+) -> Rate:
+    """The rate of ``count`` events in a population of ``denominator``, per ``per``.
+
+    The value is exact to 34 significant digits; round it for display with
+    [`Rate.rounded`][safeguarding_model.Rate.rounded].
+
+    Args:
+        count: The numerator: at least 0, finite (a weighted count may be fractional).
+        denominator: The population count: greater than 0, finite.
+        per: The base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name such as ``'per_thousand'``.
+        population: What the denominator counts: ``'child'``, ``'live_birth'``, ``'household'``,
+            ``'person'`` or your own snake_case name.
+
+    Returns:
+        The rate, with ``count`` and ``denominator`` kept.
+
+    Raises:
+        InvalidInputError: For a negative, infinite or NaN count, a denominator of zero or
+            less, an unknown base or a malformed population name.
+
+    Examples:
+        >>> from safeguarding_model import rate_from_count
+        >>> print(rate_from_count(1691, 244_700, population="child").rounded(1))
+        69.1 per 10,000 children aged 0-17
+        >>> print(rate_from_count(48, 10_000, per=1_000, population="live_birth"))
+        4.8 per 1,000 live births
+    """
+    counted = to_decimal(count, "count", minimum=Decimal(0))
+    over = to_decimal(denominator, "denominator", minimum=Decimal(0), strict_minimum=True)
+    base = RateBase.parse(per)
+    with localcontext(prec=_PRECISION):
+        value = tidy(counted * base.value / over)
+    return Rate(value=value, per=base, population=population, count=counted, denominator=over)
+
+
+def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | None = None) -> Rate:
+    """The same rate on another base, through the package's pint registry.
+
+    ``population`` may be given to state which population the result must be per; a rate can
+    only ever be per its own population, so any other raises
+    [`PopulationMismatchError`][safeguarding_model.PopulationMismatchError] (a pint
+    ``DimensionalityError``) rather than a silently wrong number.
+
+    Args:
+        rate: The rate to convert; its count, denominator, status and note are kept.
+        per: The new base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name.
+        population: The population the result must be per; the rate's own by default.
+
+    Returns:
+        A new rate; the value is exact (bases differ by powers of ten).
+
+    Raises:
+        PopulationMismatchError: When ``population`` differs from the rate's.
+        MissingValueError: When the rate has no value.
+        InvalidInputError: For an unknown base or a malformed population name.
+
+    Examples:
+        >>> from safeguarding_model import Rate, convert_rate
+        >>> print(convert_rate(Rate(value="409.1", per=100_000, population="child_10_17"), per=1_000))
+        4.091 per 1,000 child_10_17
+        >>> convert_rate(Rate(value="4.8", per=1_000, population="live_birth"), per=10_000, population="child")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.units.PopulationMismatchError: cannot convert a rate per live_birth into a rate per child: they are different populations
+    """
+    from safeguarding_model.units import convert_magnitude  # noqa: PLC0415 - pint on first use
+
+    base = RateBase.parse(per)
+    target = rate.population if population is None else _check_population(population)
+    value = _require_value(rate)
+    converted = convert_magnitude(value, (rate.per, rate.population), (base, target))
+    return rate.model_copy(update={"value": tidy(converted), "per": base})
+
+
+def implied_count(rate: Rate, denominator: Number | None = None) -> Decimal:
+    """The count a rate implies for a population of ``denominator`` (the rate's own by default).
+
+    Args:
+        rate: A rate with a value.
+        denominator: The population count; the rate's ``denominator`` when not given.
+
+    Returns:
+        ``value × denominator / per``, exact to 34 significant digits.
+
+    Raises:
+        MissingValueError: When the rate has no value, or no denominator is given or known.
+        InvalidInputError: For a denominator of zero or less, infinite or NaN.
+
+    Examples:
+        >>> from safeguarding_model import Rate, implied_count
+        >>> implied_count(Rate(value="69.1", per=10_000, population="child"), 244_700)
+        Decimal('1690.877')
+    """
+    value = _require_value(rate)
+    over = _given_or_known(denominator, rate.denominator, "denominator", strict=True)
+    with localcontext(prec=_PRECISION):
+        return tidy(value * over / rate.per.value)
+
+
+def implied_denominator(rate: Rate, count: Number | None = None) -> Decimal:
+    """The population a rate implies for ``count`` events (the rate's own count by default).
+
+    Comparing implied denominators of rates over one population and period is how a slip of a
+    power of ten, or a rate computed from another population estimate, shows up.
+
+    Args:
+        rate: A rate with a value greater than 0.
+        count: The numerator; the rate's ``count`` when not given.
+
+    Returns:
+        ``count × per / value``, exact to 34 significant digits.
+
+    Raises:
+        MissingValueError: When the rate has no value, or no count is given or known.
+        InvalidInputError: For a rate of zero (it implies no denominator) or a negative count.
+
+    Examples:
+        >>> from safeguarding_model import Rate, implied_denominator
+        >>> round(implied_denominator(Rate(value="69.1", per=10_000, population="child"), 1691))
+        244718
+    """
+    value = _require_value(rate)
+    if value == 0:
+        raise InvalidInputError("rate.value", value, "a rate greater than 0 to imply a denominator")
+    counted = _given_or_known(count, rate.count, "count", strict=False)
+    with localcontext(prec=_PRECISION):
+        return tidy(counted * rate.per.value / value)
+
+
+def _given_or_known(
+    given: Number | None, known: Decimal | None, field: str, *, strict: bool
+) -> Decimal:
+    if given is not None:
+        return to_decimal(given, field, minimum=Decimal(0), strict_minimum=strict)
+    if known is None:
+        raise MissingValueError(field, None, f"a {field}: none was given and the rate has none")
+    return known

@@ -1,0 +1,423 @@
+"""Values with a status: a number or nothing, and what kind of figure it is.
+
+Published tables mix numbers with words: ``1400 (tbc)``, ``Data not currently available``,
+``Under review``, ``N/A``. A [`Value`][safeguarding_model.Value] keeps both halves: the number
+(an exact ``Decimal``, as printed) or ``None``, and a
+[`ValueStatus`][safeguarding_model.ValueStatus] in the spirit of SDMX's observation status, with
+an optional note. [`parse_value`][safeguarding_model.parse_value] turns a printed cell into a
+value, and marks readings it had to guess with a [`ValueFlag`][safeguarding_model.ValueFlag]
+so that checks can report them.
+
+Examples:
+    >>> from safeguarding_model import parse_value
+    >>> parse_value("1400 (tbc)")
+    Value(number=Decimal('1400'), status=<ValueStatus.PROVISIONAL: 'provisional'>, unit=None, note=None, printed='1400 (tbc)', flags=())
+    >>> parse_value("Data not currently available").status
+    <ValueStatus.MISSING: 'missing'>
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Literal, Self, TypeAlias
+
+from pydantic import Field, model_validator
+
+from safeguarding_model._records import Record
+from safeguarding_model.errors import ValueParseError
+
+__all__ = ["Expect", "Value", "ValueFlag", "ValueStatus", "ValueUnit", "parse_value"]
+
+
+class ValueStatus(StrEnum):
+    """The status of a published figure, after SDMX's observation status.
+
+    Statuses with a number: ``FINAL``, ``PROVISIONAL``, ``ESTIMATED`` (and ``UNDER_REVIEW``,
+    which may have one). Statuses without: ``MISSING``, ``NOT_APPLICABLE``, ``SUPPRESSED``,
+    ``LOW``.
+
+    Each maps to an SDMX ``OBS_STATUS`` code and to the symbol UK official statistics print in
+    its place (the Government Statistical Service's ``[c]``, ``[x]``, ``[z]``, ``[low]`` ...):
+
+    | status | SDMX | GSS symbol | meaning |
+    | --- | --- | --- | --- |
+    | final | ``A`` | (none) | a normal value |
+    | provisional | ``P`` | ``p`` | may still change ("1400 (tbc)") |
+    | estimated | ``E`` | ``e`` | an estimate ("approximately 1,000") |
+    | missing | ``O`` | ``x`` | exists but is not available |
+    | not applicable | ``M`` | ``z`` | cannot exist |
+    | under review | ``V`` | ``u`` | not validated: under review |
+    | suppressed | ``Q`` | ``c`` | withheld, usually to protect confidentiality |
+    | low | ``N`` | ``low`` | positive but rounds to zero |
+
+    SDMX's ``L`` (missing: not collected) reads as missing too.
+
+    Examples:
+        >>> from safeguarding_model import ValueStatus
+        >>> ValueStatus.SUPPRESSED.gss_symbol, ValueStatus.SUPPRESSED.sdmx_code
+        ('c', 'Q')
+        >>> ValueStatus.from_gss_symbol("[z]"), ValueStatus.from_sdmx_code("P")
+        (<ValueStatus.NOT_APPLICABLE: 'not_applicable'>, <ValueStatus.PROVISIONAL: 'provisional'>)
+    """
+
+    FINAL = "final"
+    PROVISIONAL = "provisional"
+    ESTIMATED = "estimated"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+    UNDER_REVIEW = "under_review"
+    SUPPRESSED = "suppressed"
+    LOW = "low"
+
+    @property
+    def has_number(self) -> bool | None:
+        """Whether a value of this status has a number: yes, no, or ``None`` for either."""
+        if self is ValueStatus.UNDER_REVIEW:
+            return None
+        return self in (ValueStatus.FINAL, ValueStatus.PROVISIONAL, ValueStatus.ESTIMATED)
+
+    @property
+    def sdmx_code(self) -> str:
+        """The SDMX ``OBS_STATUS`` code."""
+        return _SDMX[self]
+
+    @property
+    def gss_symbol(self) -> str | None:
+        """The GSS symbol, without brackets; ``None`` for a final value (the number stands)."""
+        return _GSS.get(self)
+
+    @classmethod
+    def from_sdmx_code(cls, code: str) -> ValueStatus:
+        """The status for an SDMX ``OBS_STATUS`` code.
+
+        Raises:
+            ValueError: For codes with no status here (breaks, forecasts, ...); the message
+                lists the codes understood.
+        """
+        status = _FROM_SDMX.get(code.strip().upper())
+        if status is None:
+            known = ", ".join(sorted(_FROM_SDMX))
+            msg = (
+                f"code: expected an SDMX OBS_STATUS code with a status here ({known}), got {code!r}"
+            )
+            raise ValueError(msg)
+        return status
+
+    @classmethod
+    def from_gss_symbol(cls, symbol: str) -> ValueStatus:
+        """The status for a GSS symbol, with or without its square brackets.
+
+        Raises:
+            ValueError: For symbols with no status here; the message lists those understood.
+        """
+        status = _FROM_GSS.get(symbol.strip().strip("[]").strip().lower())
+        if status is None:
+            known = ", ".join(sorted(_FROM_GSS))
+            msg = f"symbol: expected a GSS symbol ({known}), got {symbol!r}"
+            raise ValueError(msg)
+        return status
+
+
+_SDMX = {
+    ValueStatus.FINAL: "A",
+    ValueStatus.PROVISIONAL: "P",
+    ValueStatus.ESTIMATED: "E",
+    ValueStatus.MISSING: "O",
+    ValueStatus.NOT_APPLICABLE: "M",
+    ValueStatus.UNDER_REVIEW: "V",
+    ValueStatus.SUPPRESSED: "Q",
+    ValueStatus.LOW: "N",
+}
+_FROM_SDMX = {code: status for status, code in _SDMX.items()} | {"L": ValueStatus.MISSING}
+_GSS = {
+    ValueStatus.PROVISIONAL: "p",
+    ValueStatus.ESTIMATED: "e",
+    ValueStatus.MISSING: "x",
+    ValueStatus.NOT_APPLICABLE: "z",
+    ValueStatus.UNDER_REVIEW: "u",
+    ValueStatus.SUPPRESSED: "c",
+    ValueStatus.LOW: "low",
+}
+_FROM_GSS = {symbol: status for status, symbol in _GSS.items()}
+
+
+class ValueFlag(StrEnum):
+    """A mark on a value whose reading was a guess, for checks to report.
+
+    Examples:
+        >>> from safeguarding_model import ValueFlag
+        >>> print(ValueFlag.AMBIGUOUS_SEPARATOR.description)
+        a '.' followed by three digits in a column of whole numbers, read as a thousands separator
+    """
+
+    AMBIGUOUS_SEPARATOR = "ambiguous_separator"
+    MISSING_PERCENT_SIGN = "missing_percent_sign"
+
+    @property
+    def description(self) -> str:
+        """What was guessed, in words."""
+        return _FLAG_DESCRIPTIONS[self]
+
+
+_FLAG_DESCRIPTIONS = {
+    ValueFlag.AMBIGUOUS_SEPARATOR: (
+        "a '.' followed by three digits in a column of whole numbers, read as a thousands separator"
+    ),
+    ValueFlag.MISSING_PERCENT_SIGN: "a number without '%' in a column of percentages, read as a percentage",
+}
+
+ValueUnit: TypeAlias = Literal["percent", "pounds"]
+"""A unit printed in the cell itself: ``'%'`` or ``'£'``."""
+
+Expect: TypeAlias = Literal["number", "whole", "percent"]
+"""What a column holds, for [`parse_value`][safeguarding_model.parse_value]'s ``expect``."""
+
+
+class Value(Record):
+    """A published figure: a number or nothing, with its status.
+
+    A value with status final, provisional or estimated has a number; missing, not applicable,
+    suppressed and low have none; under review may have either.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from safeguarding_model import Value
+        >>> Value(number=Decimal("59.0"))
+        Value(number=Decimal('59.0'), status=<ValueStatus.FINAL: 'final'>, unit=None, note=None, printed=None, flags=())
+        >>> Value(number=None, status="suppressed").is_available
+        False
+        >>> Value(number=None)
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Value
+          Value error, number: expected a number for a value with status 'final', got None [type=value_error, input_value={'number': None}, input_type=dict]
+        ...
+    """
+
+    number: Decimal | None = Field(
+        description="The figure, exactly as printed (in JSON a string of digits); none when missing."
+    )
+    status: ValueStatus = Field(
+        default=ValueStatus.FINAL, description="What kind of figure this is."
+    )
+    unit: ValueUnit | None = Field(
+        default=None,
+        description="A unit printed with the number: 'percent' for '%', 'pounds' for '£'.",
+    )
+    note: str | None = Field(
+        default=None,
+        description="Words printed beside the number, e.g. '1691 actual children'.",
+    )
+    printed: str | None = Field(
+        default=None, description="The cell as printed, when it was parsed."
+    )
+    flags: tuple[ValueFlag, ...] = Field(
+        default=(), description="Guesses made in reading the cell, for checks to report."
+    )
+
+    @model_validator(mode="after")
+    def _number_agrees_with_status(self) -> Self:
+        if self.number is not None and not self.number.is_finite():
+            msg = f"number: expected a finite number, got {self.number!r}"
+            raise ValueError(msg)
+        wanted = self.status.has_number
+        if wanted is True and self.number is None:
+            msg = (
+                f"number: expected a number for a value with status {self.status.value!r}, got None"
+            )
+            raise ValueError(msg)
+        if wanted is False and self.number is not None:
+            msg = f"number: expected none for a value with status {self.status.value!r}, got {self.number!r}"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def is_available(self) -> bool:
+        """Whether the value has a number."""
+        return self.number is not None
+
+    @property
+    def is_flagged(self) -> bool:
+        """Whether reading the value involved a guess (see ``flags``)."""
+        return bool(self.flags)
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+_WORDS: dict[str, tuple[ValueStatus, str | None]] = {
+    "data not currently available": (ValueStatus.MISSING, None),
+    "info not yet available": (ValueStatus.MISSING, None),
+    "information not yet available": (ValueStatus.MISSING, None),
+    "not yet available": (ValueStatus.MISSING, None),
+    "not available": (ValueStatus.MISSING, None),
+    "no data": (ValueStatus.MISSING, None),
+    "tbc": (ValueStatus.MISSING, "to be confirmed"),
+    "to be confirmed": (ValueStatus.MISSING, "to be confirmed"),
+    "under review": (ValueStatus.UNDER_REVIEW, None),
+    "n/a": (ValueStatus.NOT_APPLICABLE, None),
+    "na": (ValueStatus.NOT_APPLICABLE, None),
+    "not applicable": (ValueStatus.NOT_APPLICABLE, None),
+    "suppressed": (ValueStatus.SUPPRESSED, None),
+}
+_ANNOTATIONS = {
+    "tbc": ValueStatus.PROVISIONAL,
+    "to be confirmed": ValueStatus.PROVISIONAL,
+    "provisional": ValueStatus.PROVISIONAL,
+    "p": ValueStatus.PROVISIONAL,
+    "estimate": ValueStatus.ESTIMATED,
+    "estimated": ValueStatus.ESTIMATED,
+    "est": ValueStatus.ESTIMATED,
+    "e": ValueStatus.ESTIMATED,
+}
+_APPROXIMATE = re.compile(
+    r"(?:approximately|approx\.?|around|about|circa|c\.|~)\s*(?P<rest>.+)", re.ASCII
+)
+_ANNOTATED = re.compile(r"(?P<number>[^()\[\]]+?)\s*[(\[](?P<note>[^()\[\]]*)[)\]]")
+_NUMBER = re.compile(
+    r"(?P<sign>[-−])?\s*(?P<pounds>£)?\s*"
+    r"(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.(?P<fraction>[0-9]+))?"
+    r"\s*(?P<percent>%)?\s*(?P<scale>thousand|million|billion|bn|m|k)?",
+    re.ASCII | re.IGNORECASE,
+)
+_SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "billion": 9, "bn": 9}
+_MAX_DIGITS = 30
+
+
+def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901 - one branch per form
+    """Read a table cell as printed into a [`Value`][safeguarding_model.Value].
+
+    Understood: numbers with thousands separators, a sign, ``£``, ``%`` and ``thousand`` /
+    ``million`` / ``billion`` (``1,412``, ``-33,367``, ``34%``, ``£800 million``); a number with
+    a status or a note in brackets (``1400 (tbc)`` is provisional, ``60 (1691 actual children)``
+    is 60 with a note); an approximate number (``approximately 1,000`` is estimated); the words
+    reports print instead of numbers (``Data not currently available``, ``Info not yet
+    available``, ``Not Available``, ``TBC`` are missing, ``Under review`` is under review,
+    ``N/A`` is not applicable); GSS symbols (``[c]``, ``[x]``, ``[z]``, ``[low]``); and a blank
+    cell (missing).
+
+    ``expect`` says what the column holds, so that a cell that reads two ways is read the likely
+    way **and** flagged, never silently guessed:
+
+    - ``"whole"`` (counts, whole pounds): ``73.000`` is read as 73000, flagged
+      ``AMBIGUOUS_SEPARATOR``; ``73.00`` is 73; ``73.5`` and ``34%`` are refused.
+    - ``"percent"``: ``8.75`` is read as 8.75 per cent, flagged ``MISSING_PERCENT_SIGN``.
+    - ``"number"`` (the default): the number as printed.
+
+    Args:
+        text: The cell, as printed.
+        expect: What the column holds.
+
+    Returns:
+        The value, with ``printed`` set to ``text``.
+
+    Raises:
+        ValueParseError: When the text is not a value; the message quotes it and says why.
+
+    Examples:
+        >>> from safeguarding_model import parse_value
+        >>> parse_value("60 (1691 actual children)").note
+        '1691 actual children'
+        >>> parse_value("£800 million").number
+        Decimal('800000000')
+        >>> value = parse_value("73.000", expect="whole")
+        >>> value.number, value.flags
+        (Decimal('73000'), (<ValueFlag.AMBIGUOUS_SEPARATOR: 'ambiguous_separator'>,))
+    """
+    if not isinstance(text, str):
+        raise ValueParseError(repr(text), f"expected text, got a {type(text).__name__}")
+    if expect not in ("number", "whole", "percent"):
+        msg = f"expect: expected 'number', 'whole' or 'percent', got {expect!r}"
+        raise ValueError(msg)
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        return Value(number=None, status=ValueStatus.MISSING, note="blank cell", printed=text)
+    words = cleaned.lower().rstrip(".")
+    if words in _WORDS:
+        word_status, word_note = _WORDS[words]
+        return Value(number=None, status=word_status, note=word_note, printed=text)
+    if words.startswith("[") and words.endswith("]"):
+        try:
+            status = ValueStatus.from_gss_symbol(words)
+        except ValueError:
+            raise ValueParseError(text, "not a GSS symbol ([c], [x], [z], [low], ...)") from None
+        if status.has_number:
+            raise ValueParseError(
+                text, f"the symbol [{words.strip('[]')}] needs a number before it"
+            )
+        return Value(number=None, status=status, printed=text)
+    if words in ("c", "x", "z", "low"):
+        return Value(number=None, status=ValueStatus.from_gss_symbol(words), printed=text)
+
+    status = ValueStatus.FINAL
+    note: str | None = None
+    body = cleaned
+    if (match := _APPROXIMATE.fullmatch(body)) is not None:
+        status, body = ValueStatus.ESTIMATED, match["rest"]
+    if (match := _ANNOTATED.fullmatch(body)) is not None:
+        body = match["number"]
+        annotation = " ".join(match["note"].split())
+        if annotation.lower() in _ANNOTATIONS:
+            status = _ANNOTATIONS[annotation.lower()]
+        elif annotation:
+            note = annotation
+    number, unit, flags = _read_number(text, body, expect)
+    return Value(number=number, status=status, unit=unit, note=note, printed=text, flags=flags)
+
+
+def _read_number(  # noqa: C901, PLR0912 - the column rules read best in one place
+    text: str, body: str, expect: Expect
+) -> tuple[Decimal, ValueUnit | None, tuple[ValueFlag, ...]]:
+    match = _NUMBER.fullmatch(body.strip())
+    if match is None or (match["whole"] is None and match["fraction"] is None):
+        if re.search(r"[0-9],[0-9]", body):
+            raise ValueParseError(
+                text, "thousands separators must be followed by exactly three digits"
+            )
+        raise ValueParseError(
+            text,
+            "expected a number (like '1,412', '34%', '£800 million', '1400 (tbc)') or a status "
+            "('N/A', 'TBC', 'Under review', 'Data not currently available', '[c]')",
+        )
+    if match["percent"] and match["pounds"]:
+        raise ValueParseError(text, "a number cannot be both pounds and a percentage")
+    if match["percent"] and match["scale"]:
+        raise ValueParseError(text, "a percentage cannot have a scale word")
+    whole = (match["whole"] or "0").replace(",", "")
+    fraction = match["fraction"] or ""
+    if len(whole) + len(fraction) > _MAX_DIGITS:
+        raise ValueParseError(text, f"more than {_MAX_DIGITS} digits")
+    flags: list[ValueFlag] = []
+    unit: ValueUnit | None = (
+        "percent" if match["percent"] else "pounds" if match["pounds"] else None
+    )
+
+    if expect == "whole":
+        if match["percent"]:
+            raise ValueParseError(text, "expected a whole number, got a percentage")
+        if fraction and match["scale"] is None:
+            if len(fraction) == 3 and "," not in (match["whole"] or "") and match["whole"]:
+                whole, fraction = whole + fraction, ""
+                flags.append(ValueFlag.AMBIGUOUS_SEPARATOR)
+            elif set(fraction) == {"0"}:
+                fraction = ""
+            else:
+                raise ValueParseError(text, "expected a whole number")
+    elif expect == "percent" and not match["percent"]:
+        if match["pounds"] or match["scale"]:
+            raise ValueParseError(text, "expected a percentage")
+        unit = "percent"
+        flags.append(ValueFlag.MISSING_PERCENT_SIGN)
+
+    try:
+        number = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        raise ValueParseError(text, "not a number") from None
+    if match["scale"]:
+        number = number.scaleb(_SCALES[match["scale"].lower()])
+        if number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+    if match["sign"]:
+        number = -number
+    return number, unit, tuple(flags)
