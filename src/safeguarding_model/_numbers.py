@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TypeAlias
 
 from safeguarding_model.errors import InvalidInputError
@@ -43,6 +43,9 @@ def tidy(number: Decimal) -> Decimal:
     ``Decimal.normalize`` turns ``100`` into ``1E+2``; this keeps ``100`` and turns ``6.910``
     into ``6.91``.
     """
-    if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
-    return number.normalize()
+    normal = number.normalize()
+    exponent = normal.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        with localcontext(prec=len(normal.as_tuple().digits) + exponent):
+            return normal.quantize(Decimal(1))
+    return normal

@@ -47,6 +47,8 @@ __all__ = [
 
 _MIN_YEAR = 1800
 _MAX_YEAR = 2999
+_MAX_POOL = 20
+"""The longest span (in years) read as a pool; '2014-12' is more likely a month than 98 years."""
 _MONTHS = (
     "January",
     "February",
@@ -538,12 +540,12 @@ def _parse(text: str) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch pe
 
     if (match := _POOLED_FINANCIAL.fullmatch(cleaned)) is not None:
         first = _parse_financial(text, match["a"])
-        last = _parse_financial(text, match["b"])
-        if first is None or last is None:  # pragma: no cover - the pattern admits only years
+        if first is None:  # pragma: no cover - the pattern admits only years
             raise PeriodParseError(text, _SPELLINGS)
-        if last.start_year <= first.start_year:
-            raise PeriodParseError(text, "pooled years must run forwards, like '2012/13 - 14/15'")
-        return PooledPeriod(first.start_year, last.start_year, financial=True)
+        last_start, last_end = (part.strip() for part in match["b"].split("/"))
+        last_year = _full_year(last_start, after=first.start_year)
+        _financial_year(text, str(last_year), last_end)
+        return _pooled(text, first.start_year, last_year, financial=True)
 
     for pattern in (_QUARTER_FIRST, _QUARTER_LAST):
         if (match := pattern.fullmatch(cleaned)) is not None:
@@ -577,7 +579,10 @@ def _parse(text: str) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch pe
     raise PeriodParseError(text, _SPELLINGS)
 
 
-def _pooled(text: str, first_year: int, last_year: int) -> PooledPeriod:
-    if last_year <= first_year:
-        raise PeriodParseError(text, "pooled years must run forwards, like '2012-14'")
-    return PooledPeriod(first_year, last_year)
+def _pooled(text: str, first_year: int, last_year: int, *, financial: bool = False) -> PooledPeriod:
+    if not first_year < last_year <= first_year + _MAX_POOL:
+        raise PeriodParseError(
+            text,
+            f"pooled years must run forwards over at most {_MAX_POOL} years, like '2012-14'",
+        )
+    return PooledPeriod(first_year, last_year, financial=financial)

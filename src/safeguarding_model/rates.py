@@ -279,6 +279,7 @@ def rate_from_count(
     counted = to_decimal(count, "count", minimum=Decimal(0))
     over = to_decimal(denominator, "denominator", minimum=Decimal(0), strict_minimum=True)
     base = RateBase.parse(per)
+    _check_population(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)
     return Rate(value=value, per=base, population=population, count=counted, denominator=over)
