@@ -1,17 +1,55 @@
-"""The base of every record users build, load, save and validate."""
+"""The base of every record users build, load, save and validate, and its JSON Schema text."""
 
 from __future__ import annotations
 
+import inspect
+from typing import TYPE_CHECKING, Any
+
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Record"]
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
+__all__ = ["Record", "SchemaDescribed", "schema_description"]
+
+
+def schema_description(doc: str | None) -> str | None:
+    """A docstring without its sections (``Examples:``, ``Attributes:`` ...), for JSON Schema.
+
+    Examples:
+        >>> schema_description('''A rate.
+        ...
+        ... Examples:
+        ...     >>> 1 + 1
+        ...     2
+        ... ''')
+        'A rate.'
+    """
+    if not doc:
+        return None
+    kept: list[str] = []
+    for line in inspect.cleandoc(doc).splitlines():
+        if line.rstrip().endswith(":") and line[:1].isupper() and " " not in line.strip()[:-1]:
+            break
+        kept.append(line)
+    return "\n".join(kept).strip() or None
+
+
+def _trim_description(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    description = schema_description(model.__doc__)
+    if description is None:
+        schema.pop("description", None)
+    else:
+        schema["description"] = description
 
 
 class Record(BaseModel):
     """A frozen pydantic model that refuses unknown fields.
 
     Validation is built on first use (``defer_build``) so that defining a record costs nothing
-    at import.
+    at import. Its JSON Schema describes it with its docstring's text, without the examples.
     """
 
     model_config = ConfigDict(
@@ -19,4 +57,21 @@ class Record(BaseModel):
         extra="forbid",
         defer_build=True,
         use_attribute_docstrings=True,
+        json_schema_extra=_trim_description,
     )
+
+
+class SchemaDescribed:
+    """Mixin for enums in records: their JSON Schema description omits the docstring's examples."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Describe the type with its docstring's text alone."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        description = schema_description(cls.__doc__)
+        if description is not None:
+            target["description"] = description
+        return schema

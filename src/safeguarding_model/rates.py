@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from safeguarding_model._numbers import Number, tidy, to_decimal
-from safeguarding_model._records import Record
+from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, MissingValueError
 from safeguarding_model.values import ValueStatus
 
@@ -50,7 +50,7 @@ _PRECISION = 34
 """Significant digits for rate arithmetic: far beyond any published figure."""
 
 
-class RateBase(IntEnum):
+class RateBase(SchemaDescribed, IntEnum):
     """What a rate is "per": its value is the multiplier.
 
     Examples:

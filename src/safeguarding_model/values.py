@@ -25,13 +25,13 @@ from typing import Literal, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
-from safeguarding_model._records import Record
+from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import ValueParseError
 
 __all__ = ["Expect", "Value", "ValueFlag", "ValueStatus", "ValueUnit", "parse_value"]
 
 
-class ValueStatus(StrEnum):
+class ValueStatus(SchemaDescribed, StrEnum):
     """The status of a published figure, after SDMX's observation status.
 
     Statuses with a number: ``FINAL``, ``PROVISIONAL``, ``ESTIMATED`` (and ``UNDER_REVIEW``,
@@ -143,7 +143,7 @@ _GSS = {
 _FROM_GSS = {symbol: status for status, symbol in _GSS.items()}
 
 
-class ValueFlag(StrEnum):
+class ValueFlag(SchemaDescribed, StrEnum):
     """A mark on a value whose reading was a guess, for checks to report.
 
     Examples:
