@@ -190,13 +190,7 @@ class Rate(Record):
 
     @model_validator(mode="after")
     def _value_agrees_with_status(self) -> Self:
-        wanted = self.status.has_number
-        if wanted is True and self.value is None:
-            msg = f"value: expected a number for a rate with status {self.status.value!r}, got None"
-            raise ValueError(msg)
-        if wanted is False and self.value is not None:
-            msg = f"value: expected none for a rate with status {self.status.value!r}, got {self.value!r}"
-            raise ValueError(msg)
+        self.status.check_number(self.value, field="value", record="rate")
         if self.value is not None and self.value < 0:
             msg = f"value: expected a rate of at least 0, got {self.value!r}"
             raise ValueError(msg)

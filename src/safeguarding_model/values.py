@@ -55,6 +55,7 @@ class ValueStatus(SchemaDescribed, StrEnum):
     SDMX's ``L`` (missing: not collected) reads as missing too.
 
     Examples:
+        >>> from decimal import Decimal
         >>> from safeguarding_model import ValueStatus
         >>> ValueStatus.SUPPRESSED.gss_symbol, ValueStatus.SUPPRESSED.sdmx_code
         ('c', 'Q')
@@ -77,6 +78,33 @@ class ValueStatus(SchemaDescribed, StrEnum):
         if self is ValueStatus.UNDER_REVIEW:
             return None
         return self in (ValueStatus.FINAL, ValueStatus.PROVISIONAL, ValueStatus.ESTIMATED)
+
+    def check_number(self, number: Decimal | None, *, field: str, record: str) -> None:
+        """Raise ``ValueError`` unless ``number`` suits this status (see ``has_number``).
+
+        Used by the records that carry a number and a status; ``field`` and ``record`` name them
+        in the message.
+
+        Examples:
+            >>> from safeguarding_model import ValueStatus
+            >>> ValueStatus.SUPPRESSED.check_number(None, field="number", record="value")
+            >>> ValueStatus.SUPPRESSED.check_number(Decimal(3), field="number", record="value")
+            Traceback (most recent call last):
+            ...
+            ValueError: number: expected none for a value with status 'suppressed', got Decimal('3')
+        """
+        if number is not None and not number.is_finite():
+            msg = f"{field}: expected a finite number, got {number!r}"
+            raise ValueError(msg)
+        wanted = self.has_number
+        if wanted is True and number is None:
+            msg = f"{field}: expected a number for a {record} with status {self.value!r}, got None"
+            raise ValueError(msg)
+        if wanted is False and number is not None:
+            msg = (
+                f"{field}: expected none for a {record} with status {self.value!r}, got {number!r}"
+            )
+            raise ValueError(msg)
 
     @property
     def sdmx_code(self) -> str:
@@ -219,18 +247,7 @@ class Value(Record):
 
     @model_validator(mode="after")
     def _number_agrees_with_status(self) -> Self:
-        if self.number is not None and not self.number.is_finite():
-            msg = f"number: expected a finite number, got {self.number!r}"
-            raise ValueError(msg)
-        wanted = self.status.has_number
-        if wanted is True and self.number is None:
-            msg = (
-                f"number: expected a number for a value with status {self.status.value!r}, got None"
-            )
-            raise ValueError(msg)
-        if wanted is False and self.number is not None:
-            msg = f"number: expected none for a value with status {self.status.value!r}, got {self.number!r}"
-            raise ValueError(msg)
+        self.status.check_number(self.number, field="number", record="value")
         return self
 
     @property
