@@ -1,0 +1,443 @@
+"""Confidence intervals by the public-health methods: Wilson, Byar's with exact Poisson, Student's t.
+
+These are the methods the public-health profiles (Fingertips, which publishes the Child Health
+Profiles) and the R package PHEindicatormethods use, so results agree with the tools analysts
+already trust. Every function takes Python numbers or numpy arrays (broadcast together) and
+returns an [`Interval`][safeguarding_model.Interval] of floats or of arrays to match. Missing
+inputs (NaN or ``None``) give NaN results, without warnings.
+
+Examples:
+    >>> from safeguarding_model import proportion_ci, rate_ci
+    >>> print(proportion_ci(65, 100, multiplier=100))
+    65.0 (55.3 to 73.6), 95% Wilson score
+    >>> print(rate_ci(1691, 244_700, per=10_000))
+    69.1 (65.9 to 72.5), 95% Byar's (exact Poisson below 10)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+from attrs import frozen
+
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.statistics._arrays import (
+    FloatArray,
+    FloatOrArray,
+    as_floats,
+    check_confidence,
+    is_scalar,
+    refuse,
+    shape_like,
+)
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+__all__ = [
+    "EXACT_BELOW",
+    "Interval",
+    "IntervalMethod",
+    "count_ci",
+    "mean_ci",
+    "proportion_ci",
+    "rate_ci",
+    "z_score",
+]
+
+EXACT_BELOW = 10
+"""Counts below this use the exact Poisson interval; from it on, Byar's approximation."""
+
+
+class IntervalMethod(StrEnum):
+    """How an interval was computed.
+
+    Examples:
+        >>> from safeguarding_model import IntervalMethod
+        >>> print(IntervalMethod.BYARS_EXACT.description)
+        Byar's (exact Poisson below 10)
+    """
+
+    WILSON = "wilson"
+    BYARS = "byars"
+    EXACT_POISSON = "exact_poisson"
+    BYARS_EXACT = "byars_exact"
+    STUDENT_T = "student_t"
+    DOBSON = "dobson"
+    DOBSON_NONINDEPENDENT = "dobson_nonindependent"
+    PUBLISHED = "published"
+
+    @property
+    def description(self) -> str:
+        """The method in words."""
+        return _METHOD_WORDS[self]
+
+
+_METHOD_WORDS = {
+    IntervalMethod.WILSON: "Wilson score",
+    IntervalMethod.BYARS: "Byar's",
+    IntervalMethod.EXACT_POISSON: "exact Poisson",
+    IntervalMethod.BYARS_EXACT: f"Byar's (exact Poisson below {EXACT_BELOW})",
+    IntervalMethod.STUDENT_T: "Student's t",
+    IntervalMethod.DOBSON: "Dobson",
+    IntervalMethod.DOBSON_NONINDEPENDENT: "Dobson, adjusted for non-independent events",
+    IntervalMethod.PUBLISHED: "as published",
+}
+
+
+@frozen(eq=False)
+class Interval:
+    """A value with its confidence interval: floats for scalar inputs, arrays for arrays.
+
+    Intervals compare by identity (their fields may be arrays); compare fields to compare two.
+
+    Examples:
+        >>> from safeguarding_model import Interval, IntervalMethod
+        >>> published = Interval(value=69.1, lower=65.9, upper=72.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
+        >>> published.contains(60.0), published.width
+        (False, 6.6...)
+    """
+
+    value: FloatOrArray
+    """The point estimate (times ``multiplier``)."""
+    lower: FloatOrArray
+    """The lower confidence limit (times ``multiplier``)."""
+    upper: FloatOrArray
+    """The upper confidence limit (times ``multiplier``)."""
+    confidence: float
+    """The confidence level, such as 0.95 or 0.998."""
+    method: IntervalMethod
+    """How the limits were computed."""
+    multiplier: float = 1.0
+    """What the value and limits are scaled by: 100 for a percentage, 100,000 for a rate per 100,000."""
+
+    @property
+    def width(self) -> FloatOrArray:
+        """``upper - lower``."""
+        return self.upper - self.lower
+
+    def contains(self, benchmark: npt.ArrayLike) -> bool | npt.NDArray[np.bool_]:
+        """Whether ``benchmark`` lies within the limits (inclusive); ``False`` where missing."""
+        inside = (np.asarray(self.lower) <= benchmark) & (np.asarray(benchmark) <= self.upper)
+        return bool(inside) if np.ndim(inside) == 0 else inside
+
+    def __str__(self) -> str:
+        if np.ndim(self.value) != 0:
+            return f"{np.size(self.value)} values, {self.confidence:.1%} {self.method.description}".replace(".0%", "%")
+        level = f"{self.confidence:.1%}".replace(".0%", "%")
+        return f"{self.value:.1f} ({self.lower:.1f} to {self.upper:.1f}), {level} {self.method.description}"
+
+
+def z_score(confidence: float) -> float:
+    """The two-sided standard normal quantile for ``confidence``: 1.959964 at 95%, 3.090232 at 99.8%.
+
+    Examples:
+        >>> from safeguarding_model import z_score
+        >>> round(z_score(0.95), 6), round(z_score(0.998), 6)
+        (1.959964, 3.090232)
+    """
+    from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
+
+    level = check_confidence(confidence)
+    return float(ndtri(1 - (1 - level) / 2))
+
+
+def _check_multiplier(multiplier: float, field: str) -> float:
+    if isinstance(multiplier, bool) or not isinstance(multiplier, int | float | np.integer | np.floating):
+        raise InvalidInputError(field, multiplier, "a positive number such as 1, 100 or 100_000")
+    scale = float(multiplier)
+    if not (np.isfinite(scale) and scale > 0):
+        raise InvalidInputError(field, multiplier, "a positive number such as 1, 100 or 100_000")
+    return scale
+
+
+def _counts(count: npt.ArrayLike, field: str) -> FloatArray:
+    array = as_floats(count, field)
+    negative = array < 0
+    if negative.any():
+        refuse(field, array, negative, "counts of at least 0 (or NaN for missing)")
+    return array
+
+
+def _denominators(denominator: npt.ArrayLike, field: str) -> FloatArray:
+    array = as_floats(denominator, field)
+    not_positive = array <= 0
+    if not_positive.any():
+        refuse(field, array, not_positive, "denominators greater than 0 (or NaN for missing)")
+    return array
+
+
+def proportion_ci(
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    *,
+    confidence: float = 0.95,
+    multiplier: float = 1,
+) -> Interval:
+    """A proportion and its Wilson score interval.
+
+    With ``z`` the two-sided normal quantile for ``confidence``, ``x`` the numerator and ``n``
+    the denominator:
+
+    ``(2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²))``
+
+    The lower limit is exactly 0 when ``x = 0`` and the upper exactly 1 when ``x = n``; both are
+    then scaled by ``multiplier`` (100 for a percentage). Wilson, E. B. (1927), *Probable
+    inference, the law of succession, and statistical inference*, JASA 22:209-212; the method of
+    PHEindicatormethods' ``phe_proportion``.
+
+    Args:
+        numerator: Counts of at least 0 and at most the denominator (fractions allowed).
+        denominator: Counts greater than 0.
+        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
+        multiplier: Scales the value and limits (1 for a proportion, 100 for a percentage).
+
+    Returns:
+        The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
+
+    Raises:
+        InvalidInputError: For a negative numerator, a denominator of 0 or less, a numerator
+            above its denominator, an infinite input or a confidence outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import proportion_ci
+        >>> interval = proportion_ci(65, 100)
+        >>> round(interval.lower, 6), round(interval.upper, 6)
+        (0.552544, 0.736358)
+        >>> proportion_ci([0, 5, 10], 10).lower
+        array([0.        , 0.23659309, 0.72245588])
+    """
+    from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
+
+    level = check_confidence(confidence)
+    scale = _check_multiplier(multiplier, "multiplier")
+    scalar = is_scalar(numerator, denominator)
+    x, n = np.broadcast_arrays(_counts(numerator, "numerator"), _denominators(denominator, "denominator"))
+    above = x > n
+    if above.any():
+        refuse("numerator", x, above, "numerators no greater than their denominators")
+    z = float(ndtri(1 - (1 - level) / 2))
+    z2 = z * z
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = 2 * x + z2
+        spread = z * np.sqrt(z2 + 4 * x * (1 - x / n))
+        scale_down = 2 * (n + z2)
+        lower = np.where(x == 0, 0.0, (centre - spread) / scale_down)
+        upper = np.where(x == n, 1.0, (centre + spread) / scale_down)
+        value = x / n
+    return Interval(
+        value=shape_like(value * scale, scalar),
+        lower=shape_like(lower * scale, scalar),
+        upper=shape_like(upper * scale, scalar),
+        confidence=level,
+        method=IntervalMethod.WILSON,
+        multiplier=scale,
+    )
+
+
+def _byars_limits(x: FloatArray, z: float) -> tuple[FloatArray, FloatArray]:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lower = x * (1 - 1 / (9 * x) - z / (3 * np.sqrt(x))) ** 3
+        following = x + 1
+        upper = following * (1 - 1 / (9 * following) + z / (3 * np.sqrt(following))) ** 3
+    # Below about two events the approximation's lower limit turns negative: no events is the floor.
+    return np.where(x == 0, 0.0, np.maximum(lower, 0.0)), upper
+
+
+def _exact_limits(x: FloatArray, level: float) -> tuple[FloatArray, FloatArray]:
+    from scipy.special import gammaincinv  # noqa: PLC0415 - scipy on first use
+
+    tail = (1 - level) / 2
+    with np.errstate(invalid="ignore"):
+        # chi2.ppf(p, 2k) / 2 == gammaincinv(k, p): the exact Poisson limits without scipy.stats.
+        lower = np.where(x > 0, gammaincinv(np.where(x > 0, x, 1.0), tail), 0.0)
+        upper = gammaincinv(x + 1, 1 - tail)
+    return lower, upper
+
+
+def _count_limits(x: FloatArray, level: float, method: IntervalMethod) -> tuple[FloatArray, FloatArray]:
+    from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
+
+    z = float(ndtri(1 - (1 - level) / 2))
+    if method is IntervalMethod.BYARS:
+        return _byars_limits(x, z)
+    if method is IntervalMethod.EXACT_POISSON:
+        return _exact_limits(x, level)
+    lower, upper = _byars_limits(x, z)
+    small = x < EXACT_BELOW
+    if small.any():
+        exact_lower, exact_upper = _exact_limits(x[small], level)
+        lower = np.array(lower, copy=True)
+        upper = np.array(upper, copy=True)
+        lower[small] = exact_lower
+        upper[small] = exact_upper
+    return lower, upper
+
+
+_COUNT_METHODS = {
+    "auto": IntervalMethod.BYARS_EXACT,
+    "byars": IntervalMethod.BYARS,
+    "exact": IntervalMethod.EXACT_POISSON,
+}
+
+
+def count_ci(
+    count: npt.ArrayLike,
+    *,
+    confidence: float = 0.95,
+    method: Literal["auto", "byars", "exact"] = "auto",
+) -> Interval:
+    """A count of events and its Poisson confidence interval.
+
+    ``method="auto"`` (the public-health rule) uses the exact interval for counts below 10 and
+    Byar's approximation from 10 on; ``"byars"`` and ``"exact"`` force one of them.
+
+    - Exact: lower ``χ²(α/2; 2x)/2`` (0 when ``x = 0``), upper ``χ²(1 − α/2; 2x + 2)/2``.
+    - Byar's: lower ``x(1 − 1/(9x) − z/(3√x))³``, upper
+      ``(x + 1)(1 − 1/(9(x + 1)) + z/(3√(x + 1)))³``; a negative lower limit (a count of one
+      at 99.8%) is raised to 0.
+
+    Breslow, N. E. and Day, N. E. (1987), *Statistical Methods in Cancer Research, volume II*,
+    IARC, p. 69 (Byar's); Ulm, K. (1990), *A simple method to calculate the confidence interval
+    of a standardized mortality ratio*, American Journal of Epidemiology 131:373-375 (exact).
+
+    Args:
+        count: Counts of at least 0 (fractions allowed).
+        confidence: The level, strictly between 0 and 1.
+        method: ``"auto"``, ``"byars"`` or ``"exact"``.
+
+    Returns:
+        The interval of the count itself (multiplier 1).
+
+    Raises:
+        InvalidInputError: For negative or infinite counts, an unknown method or a confidence
+            outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import count_ci
+        >>> interval = count_ci(65, method="byars")
+        >>> round(interval.lower, 4), round(interval.upper, 4)
+        (50.1632, 82.8491)
+        >>> round(count_ci(0).upper, 4)
+        3.6889
+    """
+    level = check_confidence(confidence)
+    chosen = _COUNT_METHODS.get(method) if isinstance(method, str) else None
+    if chosen is None:
+        raise InvalidInputError("method", method, "'auto', 'byars' or 'exact'")
+    scalar = is_scalar(count)
+    x = np.atleast_1d(_counts(count, "count"))
+    lower, upper = _count_limits(x, level, chosen)
+    return Interval(
+        value=shape_like(x if not scalar else x[0], scalar),
+        lower=shape_like(lower if not scalar else lower[0], scalar),
+        upper=shape_like(upper if not scalar else upper[0], scalar),
+        confidence=level,
+        method=chosen,
+    )
+
+
+def rate_ci(
+    count: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    *,
+    per: float = 100_000,
+    confidence: float = 0.95,
+) -> Interval:
+    """A crude rate and its interval: exact Poisson for counts below 10, Byar's from 10.
+
+    The value is ``count / denominator × per``; the limits are the count's limits (see
+    [`count_ci`][safeguarding_model.count_ci]) divided by the denominator and multiplied by
+    ``per``. The switch at 10 is the public-health rule; at a count of exactly 10 the two methods
+    differ by 0.17% at 95% and 1.5% at 99.8%, so results agree with published ones only if the
+    switch does. A count above its denominator is allowed (events, not people). The method of
+    PHEindicatormethods' ``phe_rate``.
+
+    Args:
+        count: Counts of at least 0.
+        denominator: Populations greater than 0.
+        per: The rate's base, such as 1_000, 10_000 or 100_000.
+        confidence: The level, strictly between 0 and 1.
+
+    Returns:
+        The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
+
+    Raises:
+        InvalidInputError: For negative counts, denominators of 0 or less, infinite inputs, a
+            base that is not a positive number or a confidence outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import rate_ci
+        >>> looked_after = rate_ci(1691, 244_700, per=10_000)
+        >>> round(looked_after.value, 1), round(looked_after.lower, 1), round(looked_after.upper, 1)
+        (69.1, 65.9, 72.5)
+        >>> round(rate_ci(3, 1000, per=1000).upper, 3)  # a small count: exact Poisson
+        8.767
+    """
+    level = check_confidence(confidence)
+    scale = _check_multiplier(per, "per")
+    scalar = is_scalar(count, denominator)
+    x, n = np.broadcast_arrays(_counts(count, "count"), _denominators(denominator, "denominator"))
+    x = np.atleast_1d(x)
+    n = np.atleast_1d(n)
+    lower, upper = _count_limits(x, level, IntervalMethod.BYARS_EXACT)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        factor = scale / n
+        value, lower, upper = x * factor, lower * factor, upper * factor
+    if scalar:
+        value, lower, upper = value[0], lower[0], upper[0]
+    return Interval(
+        value=shape_like(value, scalar),
+        lower=shape_like(lower, scalar),
+        upper=shape_like(upper, scalar),
+        confidence=level,
+        method=IntervalMethod.BYARS_EXACT,
+        multiplier=scale,
+    )
+
+
+def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) -> Interval:
+    """A mean and its Student's t interval: ``mean ∓ t(1 − α/2; k − 1) · s / √k``.
+
+    ``s`` is the sample standard deviation of the ``k`` values. Give a 2-D array and an ``axis``
+    to compute one interval per row or column. A missing value (NaN) makes that mean missing. The
+    method of PHEindicatormethods' ``phe_mean``.
+
+    Args:
+        values: At least two values along ``axis``.
+        confidence: The level, strictly between 0 and 1.
+        axis: The axis the values run along (the last, by default).
+
+    Returns:
+        The interval: floats for a 1-D input, arrays for more dimensions.
+
+    Raises:
+        InvalidInputError: For fewer than two values, infinite values or a confidence outside
+            (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import mean_ci
+        >>> interval = mean_ci([33.09375, 48.38596, 64.83495, 67.98475, 22.93556, 71.23587, 38.78465, 82.37927])
+        >>> round(interval.value, 4), round(interval.lower, 4), round(interval.upper, 4)
+        (53.7043, 36.1683, 71.2404)
+    """
+    from scipy.special import stdtrit  # noqa: PLC0415 - scipy on first use
+
+    level = check_confidence(confidence)
+    array = as_floats(values, "values")
+    if array.ndim == 0 or array.shape[axis] < 2:
+        raise InvalidInputError("values", values, "at least two values to estimate a spread")
+    k = array.shape[axis]
+    mean = array.mean(axis=axis)
+    spread = array.std(axis=axis, ddof=1)
+    half = float(stdtrit(k - 1, 1 - (1 - level) / 2)) * spread / np.sqrt(k)
+    scalar = array.ndim == 1
+    return Interval(
+        value=shape_like(mean, scalar),
+        lower=shape_like(mean - half, scalar),
+        upper=shape_like(mean + half, scalar),
+        confidence=level,
+        method=IntervalMethod.STUDENT_T,
+    )
