@@ -73,10 +73,14 @@ def check_confidence(confidence: float) -> float:
         InvalidInputError: For 0, 1, 95 (a percentage), NaN or a non-number.
     """
     if isinstance(confidence, bool) or not isinstance(confidence, int | float | np.floating):
-        raise InvalidInputError("confidence", confidence, "a number strictly between 0 and 1, such as 0.95")
+        raise InvalidInputError(
+            "confidence", confidence, "a number strictly between 0 and 1, such as 0.95"
+        )
     level = float(confidence)
     if not 0 < level < 1:
-        raise InvalidInputError("confidence", confidence, "a number strictly between 0 and 1, such as 0.95")
+        raise InvalidInputError(
+            "confidence", confidence, "a number strictly between 0 and 1, such as 0.95"
+        )
     return level
 
 

@@ -96,8 +96,8 @@ class Interval:
     Examples:
         >>> from safeguarding_model import Interval, IntervalMethod
         >>> published = Interval(value=69.1, lower=65.9, upper=72.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
-        >>> published.contains(60.0), published.width
-        (False, 6.6...)
+        >>> published.contains(60.0), round(published.width, 1)
+        (False, 6.6)
     """
 
     value: FloatOrArray
@@ -125,7 +125,9 @@ class Interval:
 
     def __str__(self) -> str:
         if np.ndim(self.value) != 0:
-            return f"{np.size(self.value)} values, {self.confidence:.1%} {self.method.description}".replace(".0%", "%")
+            return f"{np.size(self.value)} values, {self.confidence:.1%} {self.method.description}".replace(
+                ".0%", "%"
+            )
         level = f"{self.confidence:.1%}".replace(".0%", "%")
         return f"{self.value:.1f} ({self.lower:.1f} to {self.upper:.1f}), {level} {self.method.description}"
 
@@ -145,7 +147,9 @@ def z_score(confidence: float) -> float:
 
 
 def _check_multiplier(multiplier: float, field: str) -> float:
-    if isinstance(multiplier, bool) or not isinstance(multiplier, int | float | np.integer | np.floating):
+    if isinstance(multiplier, bool) or not isinstance(
+        multiplier, int | float | np.integer | np.floating
+    ):
         raise InvalidInputError(field, multiplier, "a positive number such as 1, 100 or 100_000")
     scale = float(multiplier)
     if not (np.isfinite(scale) and scale > 0):
@@ -207,14 +211,16 @@ def proportion_ci(
         >>> round(interval.lower, 6), round(interval.upper, 6)
         (0.552544, 0.736358)
         >>> proportion_ci([0, 5, 10], 10).lower
-        array([0.        , 0.23659309, 0.72245588])
+        array([0.        , 0.23659309, 0.7224672 ])
     """
     from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
 
     level = check_confidence(confidence)
     scale = _check_multiplier(multiplier, "multiplier")
     scalar = is_scalar(numerator, denominator)
-    x, n = np.broadcast_arrays(_counts(numerator, "numerator"), _denominators(denominator, "denominator"))
+    x, n = np.broadcast_arrays(
+        _counts(numerator, "numerator"), _denominators(denominator, "denominator")
+    )
     above = x > n
     if above.any():
         refuse("numerator", x, above, "numerators no greater than their denominators")
@@ -238,7 +244,7 @@ def proportion_ci(
 
 
 def _byars_limits(x: FloatArray, z: float) -> tuple[FloatArray, FloatArray]:
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         lower = x * (1 - 1 / (9 * x) - z / (3 * np.sqrt(x))) ** 3
         following = x + 1
         upper = following * (1 - 1 / (9 * following) + z / (3 * np.sqrt(following))) ** 3
@@ -254,10 +260,15 @@ def _exact_limits(x: FloatArray, level: float) -> tuple[FloatArray, FloatArray]:
         # chi2.ppf(p, 2k) / 2 == gammaincinv(k, p): the exact Poisson limits without scipy.stats.
         lower = np.where(x > 0, gammaincinv(np.where(x > 0, x, 1.0), tail), 0.0)
         upper = gammaincinv(x + 1, 1 - tail)
+    # For vanishingly small positive counts (below about 1e-300) the inverse underflows to NaN;
+    # the limit it tends to is 0.
+    lower = np.where(np.isnan(lower) & ~np.isnan(x), 0.0, lower)
     return lower, upper
 
 
-def _count_limits(x: FloatArray, level: float, method: IntervalMethod) -> tuple[FloatArray, FloatArray]:
+def _count_limits(
+    x: FloatArray, level: float, method: IntervalMethod
+) -> tuple[FloatArray, FloatArray]:
     from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
 
     z = float(ndtri(1 - (1 - level) / 2))

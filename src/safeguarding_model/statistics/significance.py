@@ -1,14 +1,55 @@
-"""Significance against a benchmark, polarity and the RAG colours."""
+"""Significance against a benchmark ("compared with England"), polarity and the RAG colours.
+
+The public-health profiles decide whether an area differs from England by asking whether
+England's value lies inside the area's confidence interval: inside is **similar**; an interval
+wholly above is **higher**, wholly below **lower**. An indicator's
+[`Polarity`][safeguarding_model.Polarity] then turns higher and lower into **better** and
+**worse**. [`rag`][safeguarding_model.rag] maps the result to the colours reports print.
+
+Examples:
+    >>> from safeguarding_model import Polarity, compare_with_benchmark, rag, rate_ci
+    >>> looked_after = rate_ci(1691, 244_700, per=10_000)
+    >>> comparison = compare_with_benchmark(looked_after, 60.0, polarity=Polarity.NO_JUDGEMENT)
+    >>> print(comparison)
+    higher than England (60), 95% Byar's (exact Poisson below 10)
+    >>> rag(comparison.significance)
+    <Rag.BLUE: 'blue'>
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final, overload
 
-__all__ = ["Polarity"]
+import numpy as np
+import numpy.typing as npt
+from attrs import frozen
+
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.statistics._arrays import as_floats
+from safeguarding_model.statistics.intervals import (
+    Interval,
+    IntervalMethod,
+    proportion_ci,
+    rate_ci,
+)
+
+__all__ = [
+    "Comparison",
+    "Polarity",
+    "Rag",
+    "Significance",
+    "compare_proportion_with_benchmark",
+    "compare_rate_with_benchmark",
+    "compare_with_benchmark",
+    "rag",
+]
 
 
 class Polarity(StrEnum):
     """Whether a higher value of an indicator is better, worse, or neither.
+
+    Children looked after, say, has no polarity: a higher rate is not in itself good or bad.
 
     Examples:
         >>> from safeguarding_model import Polarity
@@ -27,3 +68,335 @@ class Polarity(StrEnum):
         if self is Polarity.LOWER_IS_BETTER:
             return Polarity.HIGHER_IS_BETTER
         return self
+
+
+class Significance(StrEnum):
+    """The result of comparing a value with a benchmark.
+
+    ``BETTER`` / ``WORSE`` when the indicator has a polarity, ``HIGHER`` / ``LOWER`` when it has
+    none, ``SIMILAR`` when the benchmark lies within the interval, ``NOT_COMPARED`` when the value,
+    its interval or the benchmark is missing.
+
+    Examples:
+        >>> from safeguarding_model import Significance
+        >>> Significance.NOT_COMPARED.label
+        'Not compared'
+        >>> Significance.from_label("Worse")
+        <Significance.WORSE: 'worse'>
+    """
+
+    BETTER = "better"
+    SIMILAR = "similar"
+    WORSE = "worse"
+    HIGHER = "higher"
+    LOWER = "lower"
+    NOT_COMPARED = "not_compared"
+
+    @property
+    def label(self) -> str:
+        """The profiles' word: ``'Better'``, ``'Similar'``, ..., ``'Not compared'``."""
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def from_label(cls, label: str) -> Significance:
+        """Read a label as reports print it (any case).
+
+        Raises:
+            InvalidInputError: For words that are not a significance.
+        """
+        key = "_".join(label.strip().lower().split())
+        try:
+            return cls(key)
+        except ValueError:
+            expected = "one of " + ", ".join(repr(member.label) for member in cls)
+            raise InvalidInputError("label", label, expected) from None
+
+
+class Rag(StrEnum):
+    """The colours reports print beside a comparison.
+
+    | colour | meaning |
+    | --- | --- |
+    | red | significantly worse than the benchmark |
+    | amber | no significant difference |
+    | green | significantly better |
+    | blue | significantly higher or lower, for an indicator without polarity (as the profiles shade it) |
+    | grey | not compared |
+
+    This is significance against a benchmark; a target's RAG rating (met, near, missed) is a
+    different judgement and should not share the colours' meaning by accident.
+
+    Examples:
+        >>> from safeguarding_model import Rag
+        >>> Rag.from_label("Red")
+        <Rag.RED: 'red'>
+    """
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    BLUE = "blue"
+    GREY = "grey"
+
+    @classmethod
+    def from_label(cls, label: str) -> Rag:
+        """Read a colour as reports print it (any case; ``gray`` too).
+
+        Raises:
+            InvalidInputError: For words that are not a colour here.
+        """
+        key = label.strip().lower().replace("gray", "grey")
+        try:
+            return cls(key)
+        except ValueError:
+            raise InvalidInputError("label", label, "red, amber, green, blue or grey") from None
+
+
+_RAG: Final = {
+    Significance.BETTER: Rag.GREEN,
+    Significance.SIMILAR: Rag.AMBER,
+    Significance.WORSE: Rag.RED,
+    Significance.HIGHER: Rag.BLUE,
+    Significance.LOWER: Rag.BLUE,
+    Significance.NOT_COMPARED: Rag.GREY,
+}
+
+_CODE_WIDTH: Final = max(len(member.value) for member in Significance)
+
+
+@overload
+def rag(significance: Significance | str) -> Rag: ...
+@overload
+def rag(significance: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]: ...
+def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.NDArray[np.str_]:
+    """The colour for a significance: red worse, amber similar, green better, blue higher or lower, grey not compared.
+
+    Takes one significance or an array of them (as a vectorised comparison returns) and gives
+    one colour or an array of colours' values.
+
+    Raises:
+        InvalidInputError: For a value that is not a significance.
+
+    Examples:
+        >>> import numpy as np
+        >>> from safeguarding_model import Significance, rag
+        >>> rag(Significance.WORSE)
+        <Rag.RED: 'red'>
+        >>> rag(np.array(["better", "similar", "not_compared"]))
+        array(['green', 'amber', 'grey'], dtype='<U5')
+    """
+    if isinstance(significance, np.ndarray):
+        codes = significance.astype(str)
+        unknown = ~np.isin(codes, [member.value for member in Significance])
+        if unknown.any():
+            bad = codes[unknown].flat[0]
+            raise InvalidInputError(
+                "significance", str(bad), "a Significance value such as 'better'"
+            )
+        colours = np.full(codes.shape, Rag.GREY.value, dtype="<U5")
+        for member, colour in _RAG.items():
+            colours[codes == member.value] = colour.value
+        return colours
+    try:
+        return _RAG[Significance(significance)]
+    except ValueError:
+        raise InvalidInputError(
+            "significance", significance, "a Significance value such as 'better'"
+        ) from None
+
+
+@frozen(eq=False)
+class Comparison:
+    """How a value (or every value of an array) compares with a benchmark, and how that was decided.
+
+    Different methods and levels can disagree for the same area; the comparison keeps what was
+    used so that a reader can see why.
+
+    Examples:
+        >>> from safeguarding_model import Polarity, compare_proportion_with_benchmark
+        >>> result = compare_proportion_with_benchmark(746, 1000, 0.663, polarity=Polarity.HIGHER_IS_BETTER)
+        >>> result.significance, result.method, result.confidence, result.comparator
+        (<Significance.BETTER: 'better'>, <IntervalMethod.WILSON: 'wilson'>, 0.95, 'England')
+    """
+
+    significance: Significance | npt.NDArray[np.str_]
+    """One significance, or an array of their values for array inputs."""
+    benchmark: float | npt.NDArray[np.float64]
+    """The benchmark value(s) compared with."""
+    comparator: str
+    """What the benchmark is: ``'England'``, ``'North West'``, ``'statistical neighbours'`` ..."""
+    polarity: Polarity
+    """The indicator's polarity, which turned higher and lower into better and worse."""
+    confidence: float
+    """The interval's confidence level."""
+    method: IntervalMethod
+    """How the interval was computed."""
+    test: str = "benchmark outside the confidence interval"
+    """The decision rule."""
+
+    def counts(self) -> dict[Significance, int]:
+        """How many values fell in each significance (a scalar comparison counts one).
+
+        Examples:
+            >>> from safeguarding_model import compare_rate_with_benchmark
+            >>> compare_rate_with_benchmark([5, 50, 500], [1000, 1000, 1000], 5.0, per=100).counts()
+            {<Significance.SIMILAR: 'similar'>: 1, <Significance.HIGHER: 'higher'>: 1, <Significance.LOWER: 'lower'>: 1}
+        """
+        codes = np.atleast_1d(np.asarray(self.significance, dtype=str))
+        found = {
+            Significance(code): int(n)
+            for code, n in zip(*np.unique(codes, return_counts=True), strict=True)
+        }
+        return {member: found[member] for member in Significance if member in found}
+
+    def __str__(self) -> str:
+        level = f"{self.confidence:.1%}".replace(".0%", "%")
+        how = f"{level} {self.method.description}"
+        if isinstance(self.significance, Significance):
+            benchmark = f"{self.benchmark:g}"
+            words = {
+                Significance.SIMILAR: "similar to",
+                Significance.NOT_COMPARED: "not compared with",
+            }.get(self.significance, f"{self.significance.value} than")
+            return f"{words} {self.comparator} ({benchmark}), {how}"
+        tally = ", ".join(f"{n} {member.value}" for member, n in self.counts().items())
+        return f"{tally} against {self.comparator}, {how}"
+
+
+def _parse_polarity(polarity: Polarity | str) -> Polarity:
+    try:
+        return Polarity(polarity)
+    except ValueError:
+        raise InvalidInputError(
+            "polarity", polarity, "'higher_is_better', 'lower_is_better' or 'no_judgement'"
+        ) from None
+
+
+def compare_with_benchmark(
+    interval: Interval,
+    benchmark: npt.ArrayLike,
+    *,
+    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    comparator: str = "England",
+) -> Comparison:
+    """Compare each value's interval with a benchmark: is the area significantly different?
+
+    The rule of the public-health profiles: if the benchmark lies within the interval (limits
+    included) the result is similar; an interval wholly above the benchmark is higher, wholly
+    below is lower; polarity then makes higher better (higher is better) or worse (lower is
+    better). A missing value, limit or benchmark gives not compared. The level is the
+    interval's: compute the interval at 0.998 for the profiles' 99.8% comparison.
+
+    Args:
+        interval: The observations' intervals, from [`proportion_ci`][safeguarding_model.proportion_ci],
+            [`rate_ci`][safeguarding_model.rate_ci], [`mean_ci`][safeguarding_model.mean_ci] or
+            an [`Interval`][safeguarding_model.Interval] built from published limits.
+        benchmark: The benchmark value (England, the region ...), on the interval's scale; one
+            for all, or one per value.
+        polarity: The indicator's polarity.
+        comparator: What the benchmark is, recorded in the result.
+
+    Returns:
+        The comparison: one [`Significance`][safeguarding_model.Significance] for scalar
+        intervals, an array of their values for arrays.
+
+    Raises:
+        InvalidInputError: For an unknown polarity, an infinite benchmark or lower limits above
+            upper ones.
+
+    Examples:
+        >>> from safeguarding_model import Interval, IntervalMethod, Polarity, compare_with_benchmark
+        >>> published = Interval(value=15.9, lower=12.1, upper=20.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
+        >>> compare_with_benchmark(published, 12.0, polarity=Polarity.LOWER_IS_BETTER).significance
+        <Significance.WORSE: 'worse'>
+    """
+    chosen = _parse_polarity(polarity)
+    value = np.asarray(interval.value, dtype=np.float64)
+    lower = np.asarray(interval.lower, dtype=np.float64)
+    upper = np.asarray(interval.upper, dtype=np.float64)
+    target = as_floats(benchmark, "benchmark")
+    with np.errstate(invalid="ignore"):
+        crossed = lower > upper
+    if crossed.any():
+        position = np.argwhere(np.atleast_1d(crossed))[0]
+        raise InvalidInputError(
+            "interval",
+            f"lower {np.atleast_1d(lower)[tuple(position)]} above upper",
+            "lower limits at most upper",
+        )
+    missing = np.isnan(value) | np.isnan(lower) | np.isnan(upper) | np.isnan(target)
+    with np.errstate(invalid="ignore"):
+        above = lower > target
+        below = upper < target
+    higher, lower_word = {
+        Polarity.HIGHER_IS_BETTER: (Significance.BETTER, Significance.WORSE),
+        Polarity.LOWER_IS_BETTER: (Significance.WORSE, Significance.BETTER),
+        Polarity.NO_JUDGEMENT: (Significance.HIGHER, Significance.LOWER),
+    }[chosen]
+    codes = np.where(
+        missing,
+        Significance.NOT_COMPARED.value,
+        np.where(
+            above, higher.value, np.where(below, lower_word.value, Significance.SIMILAR.value)
+        ),
+    ).astype(f"<U{_CODE_WIDTH}")
+    scalar = codes.ndim == 0
+    return Comparison(
+        significance=Significance(str(codes)) if scalar else codes,
+        benchmark=float(target)
+        if target.ndim == 0
+        else np.broadcast_to(target, codes.shape).copy(),
+        comparator=comparator,
+        polarity=chosen,
+        confidence=interval.confidence,
+        method=interval.method,
+    )
+
+
+def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    benchmark: npt.ArrayLike,
+    *,
+    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    confidence: float = 0.95,
+    multiplier: float = 1,
+    comparator: str = "England",
+) -> Comparison:
+    """Compare proportions, from their counts, with a benchmark (Wilson intervals).
+
+    The same as ``compare_with_benchmark(proportion_ci(numerator, denominator, ...), benchmark, ...)``;
+    give the benchmark on the scale of ``multiplier`` (a percentage with ``multiplier=100``).
+
+    Examples:
+        >>> from safeguarding_model import Polarity, compare_proportion_with_benchmark
+        >>> # 67.5% of 12,000 children with a good level of development, against England's 66.3%
+        >>> print(compare_proportion_with_benchmark(8100, 12_000, 66.3, multiplier=100, polarity="higher_is_better"))
+        better than England (66.3), 95% Wilson score
+    """
+    interval = proportion_ci(numerator, denominator, confidence=confidence, multiplier=multiplier)
+    return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)
+
+
+def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+    count: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    benchmark: npt.ArrayLike,
+    *,
+    per: float = 100_000,
+    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    confidence: float = 0.95,
+    comparator: str = "England",
+) -> Comparison:
+    """Compare crude rates, from their counts, with a benchmark (Byar's / exact Poisson intervals).
+
+    The same as ``compare_with_benchmark(rate_ci(count, denominator, per=per, ...), benchmark, ...)``;
+    give the benchmark per ``per``.
+
+    Examples:
+        >>> from safeguarding_model import compare_rate_with_benchmark
+        >>> print(compare_rate_with_benchmark(1691, 244_700, 60, per=10_000, confidence=0.998))
+        higher than England (60), 99.8% Byar's (exact Poisson below 10)
+    """
+    interval = rate_ci(count, denominator, per=per, confidence=confidence)
+    return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)

@@ -1,0 +1,299 @@
+"""Direction of travel: has an indicator improved, worsened or held since the period before?
+
+Reports print a direction beside each figure: better, worse, stable, same. This module computes
+it two ways:
+
+- **From intervals** (computed from counts with [`proportion_ci`][safeguarding_model.proportion_ci]
+  or [`rate_ci`][safeguarding_model.rate_ci], or published): the change is significant when the
+  confidence interval of the difference (current − previous) excludes zero. The difference's
+  interval is recovered from the two periods' own intervals (Newcombe's hybrid score method for
+  proportions, generalised to other estimates as MOVER-D by Zou and Donner):
+
+      lower = d − √((current − current_lower)² + (previous_upper − previous)²)
+      upper = d + √((current_upper − current)² + (previous − previous_lower)²)
+
+  It inherits the behaviour of the intervals it starts from (Wilson for proportions, exact
+  Poisson for small counts), needs nothing but the two intervals, and vectorises; the Wald
+  z-test would misbehave for small counts and proportions near 0 or 1.
+- **From values alone**: a plain comparison, where a difference no larger than ``tolerance`` is
+  stable. With ``tolerance=0`` any difference counts; set it to half the last printed digit to
+  ignore differences that rounding could make.
+
+Identical values are ``NO_CHANGE`` (the source's "Same") either way.
+
+Examples:
+    >>> from safeguarding_model import Polarity, direction_of_travel, rate_ci
+    >>> # Child protection plans: 956 children at March 2015, 1,443 at March 2016
+    >>> travel = direction_of_travel(rate_ci(956, 244_000, per=10_000), rate_ci(1443, 244_700, per=10_000), polarity=Polarity.NO_JUDGEMENT)
+    >>> travel.direction, travel.direction.source_word
+    (<Direction.INCREASING: 'increasing'>, 'Increasing')
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+from attrs import frozen
+
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.statistics._arrays import FloatOrArray, as_floats, shape_like
+from safeguarding_model.statistics.intervals import Interval
+from safeguarding_model.statistics.significance import Polarity, _parse_polarity
+
+__all__ = ["Direction", "DirectionMethod", "Travel", "direction_of_travel"]
+
+
+class Direction(StrEnum):
+    """Which way an indicator moved between two periods.
+
+    | direction | the source's word | when |
+    | --- | --- | --- |
+    | improving | Better | a significant change the good way |
+    | worsening | Worse | a significant change the bad way |
+    | increasing / decreasing | Increasing / Decreasing | a significant change, no polarity |
+    | no significant change | Stable | a change within the interval or tolerance |
+    | no change | Same | identical values |
+    | not compared | Not compared | a value missing |
+
+    Examples:
+        >>> from safeguarding_model import Direction
+        >>> Direction.from_source_word("Stable"), Direction.IMPROVING.source_word
+        (<Direction.NO_SIGNIFICANT_CHANGE: 'no_significant_change'>, 'Better')
+    """
+
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    INCREASING = "increasing"
+    DECREASING = "decreasing"
+    NO_SIGNIFICANT_CHANGE = "no_significant_change"
+    NO_CHANGE = "no_change"
+    NOT_COMPARED = "not_compared"
+
+    @property
+    def source_word(self) -> str:
+        """The word annual reports print: Better, Worse, Stable, Same ..."""
+        return _WORDS[self]
+
+    @classmethod
+    def from_source_word(cls, word: str) -> Direction:
+        """Read a report's word (any case): better, improving, worse, worsening, stable, same ...
+
+        Raises:
+            InvalidInputError: For words that are not a direction.
+        """
+        key = " ".join(word.strip().lower().split())
+        found = _FROM_WORDS.get(key)
+        if found is None:
+            expected = "one of " + ", ".join(sorted(_FROM_WORDS))
+            raise InvalidInputError("word", word, expected)
+        return found
+
+
+_WORDS: Final = {
+    Direction.IMPROVING: "Better",
+    Direction.WORSENING: "Worse",
+    Direction.INCREASING: "Increasing",
+    Direction.DECREASING: "Decreasing",
+    Direction.NO_SIGNIFICANT_CHANGE: "Stable",
+    Direction.NO_CHANGE: "Same",
+    Direction.NOT_COMPARED: "Not compared",
+}
+_FROM_WORDS: Final = {word.lower(): direction for direction, word in _WORDS.items()} | {
+    "improving": Direction.IMPROVING,
+    "improved": Direction.IMPROVING,
+    "worsening": Direction.WORSENING,
+    "worsened": Direction.WORSENING,
+    "no significant change": Direction.NO_SIGNIFICANT_CHANGE,
+    "no change": Direction.NO_CHANGE,
+    "unchanged": Direction.NO_CHANGE,
+}
+_CODE_WIDTH: Final = max(len(member.value) for member in Direction)
+
+
+class DirectionMethod(StrEnum):
+    """How a direction of travel was decided.
+
+    Examples:
+        >>> from safeguarding_model import DirectionMethod
+        >>> print(DirectionMethod.INTERVALS.description)
+        confidence interval of the difference from the two periods' intervals (Newcombe / MOVER-D)
+    """
+
+    INTERVALS = "intervals"
+    TOLERANCE = "tolerance"
+
+    @property
+    def description(self) -> str:
+        """The method in words."""
+        if self is DirectionMethod.INTERVALS:
+            return "confidence interval of the difference from the two periods' intervals (Newcombe / MOVER-D)"
+        return "difference of the values against a tolerance"
+
+
+@frozen(eq=False)
+class Travel:
+    """A direction of travel with the difference it rests on and how it was decided.
+
+    Examples:
+        >>> from safeguarding_model import direction_of_travel
+        >>> travel = direction_of_travel(74.6, 79.8, polarity="higher_is_better", tolerance=0.05)
+        >>> travel.direction, round(travel.difference, 1), travel.method
+        (<Direction.IMPROVING: 'improving'>, 5.2, <DirectionMethod.TOLERANCE: 'tolerance'>)
+    """
+
+    direction: Direction | npt.NDArray[np.str_]
+    """One direction, or an array of their values for array inputs."""
+    difference: FloatOrArray
+    """``current - previous``."""
+    lower: FloatOrArray
+    """The difference's lower confidence limit (NaN with the tolerance method)."""
+    upper: FloatOrArray
+    """The difference's upper confidence limit (NaN with the tolerance method)."""
+    polarity: Polarity
+    """The indicator's polarity."""
+    method: DirectionMethod
+    """How the direction was decided."""
+    confidence: float | None = None
+    """The intervals' confidence level (``None`` with the tolerance method)."""
+    tolerance: float = 0.0
+    """The tolerance (0 with the interval method)."""
+
+
+def _directions(
+    difference: npt.NDArray[np.float64],
+    significant: npt.NDArray[np.bool_],
+    polarity: Polarity,
+) -> npt.NDArray[np.str_]:
+    up, down = {
+        Polarity.HIGHER_IS_BETTER: (Direction.IMPROVING, Direction.WORSENING),
+        Polarity.LOWER_IS_BETTER: (Direction.WORSENING, Direction.IMPROVING),
+        Polarity.NO_JUDGEMENT: (Direction.INCREASING, Direction.DECREASING),
+    }[polarity]
+    moved = np.where(difference > 0, up.value, down.value)
+    return np.where(
+        np.isnan(difference),
+        Direction.NOT_COMPARED.value,
+        np.where(
+            difference == 0,
+            Direction.NO_CHANGE.value,
+            np.where(significant, moved, Direction.NO_SIGNIFICANT_CHANGE.value),
+        ),
+    ).astype(f"<U{_CODE_WIDTH}")
+
+
+def direction_of_travel(
+    previous: Interval | npt.ArrayLike,
+    current: Interval | npt.ArrayLike,
+    *,
+    polarity: Polarity | str,
+    tolerance: float = 0.0,
+) -> Travel:
+    """The direction of travel from ``previous`` to ``current``.
+
+    Give two [`Interval`][safeguarding_model.Interval]s (the same confidence level and scale) to
+    test the change, or two values (or arrays of values) to compare them against ``tolerance``;
+    see the module's description for both methods.
+
+    Args:
+        previous: The earlier period's interval or value(s).
+        current: The later period's interval or value(s).
+        polarity: The indicator's polarity.
+        tolerance: With values only, the largest difference still called stable (at least 0).
+
+    Returns:
+        The direction with the difference and its limits.
+
+    Raises:
+        InvalidInputError: For an interval beside a plain value, intervals at different levels or
+            scales, a tolerance with intervals, or a negative tolerance.
+
+    Examples:
+        >>> from safeguarding_model import direction_of_travel, proportion_ci
+        >>> # Assessments completed to timescale, Q1 and Q4 2015/16 (illustrative counts)
+        >>> travel = direction_of_travel(proportion_ci(799, 1000), proportion_ci(610, 1000), polarity="higher_is_better")
+        >>> travel.direction.source_word
+        'Worse'
+        >>> direction_of_travel(100, 100, polarity="higher_is_better").direction.source_word
+        'Same'
+    """
+    chosen = _parse_polarity(polarity)
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or not tolerance >= 0:
+        raise InvalidInputError("tolerance", tolerance, "a number of at least 0")
+    if isinstance(previous, Interval) and isinstance(current, Interval):
+        if tolerance:
+            raise InvalidInputError(
+                "tolerance", tolerance, "0 when comparing intervals (the intervals decide)"
+            )
+        return _from_intervals(previous, current, chosen)
+    if isinstance(previous, Interval) or isinstance(current, Interval):
+        raise InvalidInputError(
+            "current" if isinstance(previous, Interval) else "previous",
+            "a plain value beside an Interval",
+            "two Intervals or two values",
+        )
+    return _from_values(previous, current, chosen, float(tolerance))
+
+
+def _from_values(
+    previous: npt.ArrayLike, current: npt.ArrayLike, polarity: Polarity, tolerance: float
+) -> Travel:
+    scalar = np.ndim(previous) == 0 and np.ndim(current) == 0
+    before = as_floats(previous, "previous")
+    after = as_floats(current, "current")
+    difference = np.subtract(after, before)
+    with np.errstate(invalid="ignore"):
+        significant = np.abs(difference) > tolerance
+    codes = _directions(difference, significant, polarity)
+    nothing = np.full(codes.shape, np.nan)
+    return Travel(
+        direction=Direction(str(codes)) if scalar else codes,
+        difference=shape_like(difference, scalar),
+        lower=shape_like(nothing, scalar),
+        upper=shape_like(nothing, scalar),
+        polarity=polarity,
+        method=DirectionMethod.TOLERANCE,
+        tolerance=tolerance,
+    )
+
+
+def _from_intervals(previous: Interval, current: Interval, polarity: Polarity) -> Travel:
+    if previous.confidence != current.confidence:
+        raise InvalidInputError(
+            "current.confidence",
+            current.confidence,
+            f"the previous interval's level, {previous.confidence}",
+        )
+    if previous.multiplier != current.multiplier:
+        raise InvalidInputError(
+            "current.multiplier",
+            current.multiplier,
+            f"the previous interval's scale, {previous.multiplier}",
+        )
+    p1, l1, u1 = (
+        np.asarray(part, dtype=np.float64)
+        for part in (previous.value, previous.lower, previous.upper)
+    )
+    p2, l2, u2 = (
+        np.asarray(part, dtype=np.float64) for part in (current.value, current.lower, current.upper)
+    )
+    scalar = all(np.ndim(part) == 0 for part in (p1, p2))
+    difference = p2 - p1
+    with np.errstate(invalid="ignore"):
+        lower = difference - np.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
+        upper = difference + np.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
+        significant = (lower > 0) | (upper < 0)
+    missing = np.isnan(lower) | np.isnan(upper)
+    difference = np.where(missing, np.nan, difference)
+    codes = _directions(difference, significant, polarity)
+    return Travel(
+        direction=Direction(str(codes)) if scalar else codes,
+        difference=shape_like(difference, scalar),
+        lower=shape_like(lower, scalar),
+        upper=shape_like(upper, scalar),
+        polarity=polarity,
+        method=DirectionMethod.INTERVALS,
+        confidence=previous.confidence,
+    )
