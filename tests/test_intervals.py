@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reference import number, read_reference
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
+from reference import number, read_reference
 from safeguarding_model import (
     Interval,
     IntervalMethod,
@@ -34,7 +34,7 @@ def _assert_matches(got: float, expected: float) -> None:
         assert got == pytest.approx(expected, rel=RELATIVE, abs=1e-300)
 
 
-def _interval_for(row: dict[str, str]) -> Interval:
+def _interval_for(row: dict[str, str]) -> Interval[float]:
     x, n = number(row["numerator"]), number(row["denominator"])
     multiplier, confidence = float(row["multiplier"]), float(row["confidence"])
     if row["method"] in ("wilson_proportion_ci", "phe_proportion"):
@@ -51,7 +51,13 @@ def test_reference_rows_are_all_there() -> None:
     assert len(INTERVAL_ROWS) == 6 + 49 + 52 + 7
 
 
-@pytest.mark.parametrize("row", INTERVAL_ROWS, ids=lambda row: f"{row['method']}-{row['numerator']}-{row['denominator']}-{row['multiplier']}-{row['confidence']}")
+@pytest.mark.parametrize(
+    "row",
+    INTERVAL_ROWS,
+    ids=lambda row: (
+        f"{row['method']}-{row['numerator']}-{row['denominator']}-{row['multiplier']}-{row['confidence']}"
+    ),
+)
 def test_matches_the_published_methods(row: dict[str, str]) -> None:
     interval = _interval_for(row)
     _assert_matches(float(interval.value), number(row["expected_value"]))
@@ -62,7 +68,9 @@ def test_matches_the_published_methods(row: dict[str, str]) -> None:
         assert float(interval.lower) == 0.0
 
 
-@pytest.mark.parametrize("row", _rows("phe_mean"), ids=lambda row: f"{row['numerator']}-{row['confidence']}")
+@pytest.mark.parametrize(
+    "row", _rows("phe_mean"), ids=lambda row: f"{row['numerator']}-{row['confidence']}"
+)
 def test_mean_matches_the_published_method(row: dict[str, str]) -> None:
     inputs = read_reference("phe_mean_inputs.csv")
     group = row["source"].split("group=")[1].split(";")[0]
@@ -176,7 +184,7 @@ def test_missing_values_give_missing_results_without_warnings() -> None:
         (lambda: rate_ci(-5, 100), "count", "at least 0"),
         (lambda: rate_ci(5, -100), "denominator", "greater than 0"),
         (lambda: rate_ci(5, 100, per=-1), "per", "a positive number"),
-        (lambda: count_ci(5, method="wald"), "method", "'auto', 'byars' or 'exact'"),  # type: ignore[arg-type]
+        (lambda: count_ci(5, method="wald"), "method", "'auto', 'byars' or 'exact'"),  # type: ignore[call-overload]
         (lambda: mean_ci([1.0]), "values", "at least two values"),
         (lambda: z_score(1.5), "confidence", "strictly between 0 and 1"),
     ],
@@ -193,8 +201,14 @@ def test_a_rate_may_exceed_its_denominator() -> None:
 
 
 def test_str_shows_value_limits_and_method() -> None:
-    assert str(rate_ci(1691, 244_700, per=10_000)) == "69.1 (65.9 to 72.5), 95% Byar's (exact Poisson below 10)"
-    assert str(proportion_ci(65, 100, multiplier=100, confidence=0.998)) == "65.0 (49.5 to 77.8), 99.8% Wilson score"
+    assert (
+        str(rate_ci(1691, 244_700, per=10_000))
+        == "69.1 (65.9 to 72.5), 95% Byar's (exact Poisson below 10)"
+    )
+    assert (
+        str(proportion_ci(65, 100, multiplier=100, confidence=0.998))
+        == "65.0 (49.5 to 77.8), 99.8% Wilson score"
+    )
     assert str(proportion_ci([1, 2], [5, 5])) == "2 values, 95% Wilson score"
 
 
@@ -224,7 +238,11 @@ def test_998_contains_95(pair: tuple[int, int]) -> None:
     assert narrow.upper <= wide.upper
 
 
-@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6), st.integers(min_value=2, max_value=100))
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=2, max_value=100),
+)
 def test_wilson_narrows_as_the_denominator_grows(x: int, n: int, factor: int) -> None:
     x = min(x, n)
     small = proportion_ci(x, n)
@@ -232,7 +250,11 @@ def test_wilson_narrows_as_the_denominator_grows(x: int, n: int, factor: int) ->
     assert large.width <= small.width + 1e-15
 
 
-@given(st.floats(min_value=0, max_value=1e7), st.floats(min_value=1e-3, max_value=1e9), st.sampled_from([0.95, 0.998]))
+@given(
+    st.floats(min_value=0, max_value=1e7),
+    st.floats(min_value=1e-3, max_value=1e9),
+    st.sampled_from([0.95, 0.998]),
+)
 def test_rate_bounds(count: float, denominator: float, confidence: float) -> None:
     interval = rate_ci(count, denominator, per=100_000, confidence=confidence)
     assert 0 <= interval.lower <= interval.value <= interval.upper

@@ -8,7 +8,8 @@ and, for arrays, its position.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, overload
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import numpy as np
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FloatArray",
     "FloatOrArray",
+    "Scalar",
     "as_floats",
     "check_confidence",
     "is_scalar",
@@ -30,6 +32,9 @@ __all__ = [
 FloatArray: TypeAlias = "npt.NDArray[np.float64]"
 FloatOrArray: TypeAlias = "float | npt.NDArray[np.float64]"
 """A float for scalar inputs, an array of floats for array inputs."""
+
+Scalar: TypeAlias = float | Decimal | np.floating[Any] | np.integer[Any] | None
+"""One number (``None`` for missing): inputs that give float results rather than arrays."""
 
 
 def is_scalar(*values: object) -> bool:

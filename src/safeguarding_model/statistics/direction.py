@@ -32,14 +32,14 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final, Generic, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.statistics._arrays import FloatOrArray, as_floats, shape_like
+from safeguarding_model.statistics._arrays import FloatOrArray, Scalar, as_floats, shape_like
 from safeguarding_model.statistics.intervals import Interval
 from safeguarding_model.statistics.significance import Polarity, _parse_polarity
 
@@ -133,8 +133,12 @@ class DirectionMethod(StrEnum):
         return "difference of the values against a tolerance"
 
 
+D = TypeVar("D", "Direction", "npt.NDArray[np.str_]")
+"""What a travel's direction is: one value, or an array of their values."""
+
+
 @frozen(eq=False)
-class Travel:
+class Travel(Generic[D]):
     """A direction of travel with the difference it rests on and how it was decided.
 
     Examples:
@@ -144,7 +148,7 @@ class Travel:
         (<Direction.IMPROVING: 'improving'>, 5.2, <DirectionMethod.TOLERANCE: 'tolerance'>)
     """
 
-    direction: Direction | npt.NDArray[np.str_]
+    direction: D
     """One direction, or an array of their values for array inputs."""
     difference: FloatOrArray
     """``current - previous``."""
@@ -184,13 +188,29 @@ def _directions(
     ).astype(f"<U{_CODE_WIDTH}")
 
 
+@overload
 def direction_of_travel(
-    previous: Interval | npt.ArrayLike,
-    current: Interval | npt.ArrayLike,
+    previous: Interval[float] | Scalar,
+    current: Interval[float] | Scalar,
+    *,
+    polarity: Polarity | str,
+    tolerance: float = ...,
+) -> Travel[Direction]: ...
+@overload
+def direction_of_travel(
+    previous: Interval[Any] | npt.ArrayLike,
+    current: Interval[Any] | npt.ArrayLike,
+    *,
+    polarity: Polarity | str,
+    tolerance: float = ...,
+) -> Travel[npt.NDArray[np.str_]]: ...
+def direction_of_travel(
+    previous: Interval[Any] | npt.ArrayLike | Scalar,
+    current: Interval[Any] | npt.ArrayLike | Scalar,
     *,
     polarity: Polarity | str,
     tolerance: float = 0.0,
-) -> Travel:
+) -> Travel[Any]:
     """The direction of travel from ``previous`` to ``current``.
 
     Give two [`Interval`][safeguarding_model.Interval]s (the same confidence level and scale) to
@@ -238,17 +258,17 @@ def direction_of_travel(
 
 
 def _from_values(
-    previous: npt.ArrayLike, current: npt.ArrayLike, polarity: Polarity, tolerance: float
-) -> Travel:
-    scalar = np.ndim(previous) == 0 and np.ndim(current) == 0
+    previous: object, current: object, polarity: Polarity, tolerance: float
+) -> Travel[Any]:
     before = as_floats(previous, "previous")
     after = as_floats(current, "current")
+    scalar = before.ndim == 0 and after.ndim == 0
     difference = np.subtract(after, before)
     with np.errstate(invalid="ignore"):
         significant = np.abs(difference) > tolerance
     codes = _directions(difference, significant, polarity)
     nothing = np.full(codes.shape, np.nan)
-    return Travel(
+    return Travel[Any](
         direction=Direction(str(codes)) if scalar else codes,
         difference=shape_like(difference, scalar),
         lower=shape_like(nothing, scalar),
@@ -259,7 +279,9 @@ def _from_values(
     )
 
 
-def _from_intervals(previous: Interval, current: Interval, polarity: Polarity) -> Travel:
+def _from_intervals(
+    previous: Interval[Any], current: Interval[Any], polarity: Polarity
+) -> Travel[Any]:
     if previous.confidence != current.confidence:
         raise InvalidInputError(
             "current.confidence",
@@ -288,7 +310,7 @@ def _from_intervals(previous: Interval, current: Interval, polarity: Polarity) -
     missing = np.isnan(lower) | np.isnan(upper)
     difference = np.where(missing, np.nan, difference)
     codes = _directions(difference, significant, polarity)
-    return Travel(
+    return Travel[Any](
         direction=Direction(str(codes)) if scalar else codes,
         difference=shape_like(difference, scalar),
         lower=shape_like(lower, scalar),

@@ -17,24 +17,22 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import numpy as np
+import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     FloatArray,
-    FloatOrArray,
+    Scalar,
     as_floats,
     check_confidence,
     is_scalar,
     refuse,
     shape_like,
 )
-
-if TYPE_CHECKING:
-    import numpy.typing as npt
 
 __all__ = [
     "EXACT_BELOW",
@@ -49,6 +47,9 @@ __all__ = [
 
 EXACT_BELOW = 10
 """Counts below this use the exact Poisson interval; from it on, Byar's approximation."""
+
+V = TypeVar("V", float, npt.NDArray[np.float64])
+"""What an interval's fields are: floats (scalar inputs) or arrays of floats."""
 
 
 class IntervalMethod(StrEnum):
@@ -88,9 +89,10 @@ _METHOD_WORDS = {
 
 
 @frozen(eq=False)
-class Interval:
+class Interval(Generic[V]):
     """A value with its confidence interval: floats for scalar inputs, arrays for arrays.
 
+    Typed ``Interval[float]`` or ``Interval[numpy.ndarray]`` by what the functions were given.
     Intervals compare by identity (their fields may be arrays); compare fields to compare two.
 
     Examples:
@@ -100,11 +102,11 @@ class Interval:
         (False, 6.6)
     """
 
-    value: FloatOrArray
+    value: V
     """The point estimate (times ``multiplier``)."""
-    lower: FloatOrArray
+    lower: V
     """The lower confidence limit (times ``multiplier``)."""
-    upper: FloatOrArray
+    upper: V
     """The upper confidence limit (times ``multiplier``)."""
     confidence: float
     """The confidence level, such as 0.95 or 0.998."""
@@ -114,13 +116,14 @@ class Interval:
     """What the value and limits are scaled by: 100 for a percentage, 100,000 for a rate per 100,000."""
 
     @property
-    def width(self) -> FloatOrArray:
+    def width(self) -> V:
         """``upper - lower``."""
         return self.upper - self.lower
 
     def contains(self, benchmark: npt.ArrayLike) -> bool | npt.NDArray[np.bool_]:
         """Whether ``benchmark`` lies within the limits (inclusive); ``False`` where missing."""
-        inside = (np.asarray(self.lower) <= benchmark) & (np.asarray(benchmark) <= self.upper)
+        target = np.asarray(benchmark, dtype=np.float64)
+        inside = (np.asarray(self.lower) <= target) & (target <= np.asarray(self.upper))
         return bool(inside) if np.ndim(inside) == 0 else inside
 
     def __str__(self) -> str:
@@ -157,7 +160,7 @@ def _check_multiplier(multiplier: float, field: str) -> float:
     return scale
 
 
-def _counts(count: npt.ArrayLike, field: str) -> FloatArray:
+def _counts(count: object, field: str) -> FloatArray:
     array = as_floats(count, field)
     negative = array < 0
     if negative.any():
@@ -165,7 +168,7 @@ def _counts(count: npt.ArrayLike, field: str) -> FloatArray:
     return array
 
 
-def _denominators(denominator: npt.ArrayLike, field: str) -> FloatArray:
+def _denominators(denominator: object, field: str) -> FloatArray:
     array = as_floats(denominator, field)
     not_positive = array <= 0
     if not_positive.any():
@@ -173,13 +176,29 @@ def _denominators(denominator: npt.ArrayLike, field: str) -> FloatArray:
     return array
 
 
+@overload
+def proportion_ci(
+    numerator: Scalar,
+    denominator: Scalar,
+    *,
+    confidence: float = ...,
+    multiplier: float = ...,
+) -> Interval[float]: ...
+@overload
 def proportion_ci(
     numerator: npt.ArrayLike,
     denominator: npt.ArrayLike,
     *,
+    confidence: float = ...,
+    multiplier: float = ...,
+) -> Interval[FloatArray]: ...
+def proportion_ci(
+    numerator: npt.ArrayLike | Scalar,
+    denominator: npt.ArrayLike | Scalar,
+    *,
     confidence: float = 0.95,
     multiplier: float = 1,
-) -> Interval:
+) -> Interval[Any]:
     """A proportion and its Wilson score interval.
 
     With ``z`` the two-sided normal quantile for ``confidence``, ``x`` the numerator and ``n``
@@ -233,7 +252,7 @@ def proportion_ci(
         lower = np.where(x == 0, 0.0, (centre - spread) / scale_down)
         upper = np.where(x == n, 1.0, (centre + spread) / scale_down)
         value = x / n
-    return Interval(
+    return Interval[Any](
         value=shape_like(value * scale, scalar),
         lower=shape_like(lower * scale, scalar),
         upper=shape_like(upper * scale, scalar),
@@ -294,12 +313,26 @@ _COUNT_METHODS = {
 }
 
 
+@overload
+def count_ci(
+    count: Scalar,
+    *,
+    confidence: float = ...,
+    method: Literal["auto", "byars", "exact"] = ...,
+) -> Interval[float]: ...
+@overload
 def count_ci(
     count: npt.ArrayLike,
     *,
+    confidence: float = ...,
+    method: Literal["auto", "byars", "exact"] = ...,
+) -> Interval[FloatArray]: ...
+def count_ci(
+    count: npt.ArrayLike | Scalar,
+    *,
     confidence: float = 0.95,
     method: Literal["auto", "byars", "exact"] = "auto",
-) -> Interval:
+) -> Interval[Any]:
     """A count of events and its Poisson confidence interval.
 
     ``method="auto"`` (the public-health rule) uses the exact interval for counts below 10 and
@@ -341,7 +374,7 @@ def count_ci(
     scalar = is_scalar(count)
     x = np.atleast_1d(_counts(count, "count"))
     lower, upper = _count_limits(x, level, chosen)
-    return Interval(
+    return Interval[Any](
         value=shape_like(x if not scalar else x[0], scalar),
         lower=shape_like(lower if not scalar else lower[0], scalar),
         upper=shape_like(upper if not scalar else upper[0], scalar),
@@ -350,13 +383,29 @@ def count_ci(
     )
 
 
+@overload
+def rate_ci(
+    count: Scalar,
+    denominator: Scalar,
+    *,
+    per: float = ...,
+    confidence: float = ...,
+) -> Interval[float]: ...
+@overload
 def rate_ci(
     count: npt.ArrayLike,
     denominator: npt.ArrayLike,
     *,
+    per: float = ...,
+    confidence: float = ...,
+) -> Interval[FloatArray]: ...
+def rate_ci(
+    count: npt.ArrayLike | Scalar,
+    denominator: npt.ArrayLike | Scalar,
+    *,
     per: float = 100_000,
     confidence: float = 0.95,
-) -> Interval:
+) -> Interval[Any]:
     """A crude rate and its interval: exact Poisson for counts below 10, Byar's from 10.
 
     The value is ``count / denominator × per``; the limits are the count's limits (see
@@ -399,7 +448,7 @@ def rate_ci(
         value, lower, upper = x * factor, lower * factor, upper * factor
     if scalar:
         value, lower, upper = value[0], lower[0], upper[0]
-    return Interval(
+    return Interval[Any](
         value=shape_like(value, scalar),
         lower=shape_like(lower, scalar),
         upper=shape_like(upper, scalar),
@@ -409,7 +458,7 @@ def rate_ci(
     )
 
 
-def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) -> Interval:
+def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) -> Interval[Any]:
     """A mean and its Student's t interval: ``mean ∓ t(1 − α/2; k − 1) · s / √k``.
 
     ``s`` is the sample standard deviation of the ``k`` values. Give a 2-D array and an ``axis``
@@ -445,7 +494,7 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     spread = array.std(axis=axis, ddof=1)
     half = float(stdtrit(k - 1, 1 - (1 - level) / 2)) * spread / np.sqrt(k)
     scalar = array.ndim == 1
-    return Interval(
+    return Interval[Any](
         value=shape_like(mean, scalar),
         lower=shape_like(mean - half, scalar),
         upper=shape_like(mean + half, scalar),

@@ -19,14 +19,14 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final, overload
+from typing import Any, Final, Generic, TypeVar, cast, overload
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.statistics._arrays import as_floats
+from safeguarding_model.statistics._arrays import Scalar, as_floats
 from safeguarding_model.statistics.intervals import (
     Interval,
     IntervalMethod,
@@ -205,8 +205,12 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
         ) from None
 
 
+S = TypeVar("S", "Significance", npt.NDArray[np.str_])
+"""What a comparison's significance is: one value, or an array of their values."""
+
+
 @frozen(eq=False)
-class Comparison:
+class Comparison(Generic[S]):
     """How a value (or every value of an array) compares with a benchmark, and how that was decided.
 
     Different methods and levels can disagree for the same area; the comparison keeps what was
@@ -219,7 +223,7 @@ class Comparison:
         (<Significance.BETTER: 'better'>, <IntervalMethod.WILSON: 'wilson'>, 0.95, 'England')
     """
 
-    significance: Significance | npt.NDArray[np.str_]
+    significance: S
     """One significance, or an array of their values for array inputs."""
     benchmark: float | npt.NDArray[np.float64]
     """The benchmark value(s) compared with."""
@@ -272,13 +276,29 @@ def _parse_polarity(polarity: Polarity | str) -> Polarity:
         ) from None
 
 
+@overload
 def compare_with_benchmark(
-    interval: Interval,
-    benchmark: npt.ArrayLike,
+    interval: Interval[float],
+    benchmark: Scalar,
+    *,
+    polarity: Polarity | str = ...,
+    comparator: str = ...,
+) -> Comparison[Significance]: ...
+@overload
+def compare_with_benchmark(
+    interval: Interval[Any],
+    benchmark: npt.ArrayLike | Scalar,
+    *,
+    polarity: Polarity | str = ...,
+    comparator: str = ...,
+) -> Comparison[npt.NDArray[np.str_]]: ...
+def compare_with_benchmark(
+    interval: Interval[Any],
+    benchmark: npt.ArrayLike | Scalar,
     *,
     polarity: Polarity | str = Polarity.NO_JUDGEMENT,
     comparator: str = "England",
-) -> Comparison:
+) -> Comparison[Any]:
     """Compare each value's interval with a benchmark: is the area significantly different?
 
     The rule of the public-health profiles: if the benchmark lies within the interval (limits
@@ -341,7 +361,7 @@ def compare_with_benchmark(
         ),
     ).astype(f"<U{_CODE_WIDTH}")
     scalar = codes.ndim == 0
-    return Comparison(
+    return Comparison[Any](
         significance=Significance(str(codes)) if scalar else codes,
         benchmark=float(target)
         if target.ndim == 0
@@ -353,16 +373,38 @@ def compare_with_benchmark(
     )
 
 
-def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+@overload
+def compare_proportion_with_benchmark(
+    numerator: Scalar,
+    denominator: Scalar,
+    benchmark: Scalar,
+    *,
+    polarity: Polarity | str = ...,
+    confidence: float = ...,
+    multiplier: float = ...,
+    comparator: str = ...,
+) -> Comparison[Significance]: ...
+@overload
+def compare_proportion_with_benchmark(
     numerator: npt.ArrayLike,
     denominator: npt.ArrayLike,
-    benchmark: npt.ArrayLike,
+    benchmark: npt.ArrayLike | Scalar,
+    *,
+    polarity: Polarity | str = ...,
+    confidence: float = ...,
+    multiplier: float = ...,
+    comparator: str = ...,
+) -> Comparison[npt.NDArray[np.str_]]: ...
+def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+    numerator: npt.ArrayLike | Scalar,
+    denominator: npt.ArrayLike | Scalar,
+    benchmark: npt.ArrayLike | Scalar,
     *,
     polarity: Polarity | str = Polarity.NO_JUDGEMENT,
     confidence: float = 0.95,
     multiplier: float = 1,
     comparator: str = "England",
-) -> Comparison:
+) -> Comparison[Any]:
     """Compare proportions, from their counts, with a benchmark (Wilson intervals).
 
     The same as ``compare_with_benchmark(proportion_ci(numerator, denominator, ...), benchmark, ...)``;
@@ -374,20 +416,46 @@ def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchm
         >>> print(compare_proportion_with_benchmark(8100, 12_000, 66.3, multiplier=100, polarity="higher_is_better"))
         better than England (66.3), 95% Wilson score
     """
-    interval = proportion_ci(numerator, denominator, confidence=confidence, multiplier=multiplier)
+    counted, over = (
+        cast("npt.ArrayLike", numerator),
+        cast("npt.ArrayLike", denominator),
+    )  # the overloads type the result
+    interval = proportion_ci(counted, over, confidence=confidence, multiplier=multiplier)
     return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)
 
 
-def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+@overload
+def compare_rate_with_benchmark(
+    count: Scalar,
+    denominator: Scalar,
+    benchmark: Scalar,
+    *,
+    per: float = ...,
+    polarity: Polarity | str = ...,
+    confidence: float = ...,
+    comparator: str = ...,
+) -> Comparison[Significance]: ...
+@overload
+def compare_rate_with_benchmark(
     count: npt.ArrayLike,
     denominator: npt.ArrayLike,
-    benchmark: npt.ArrayLike,
+    benchmark: npt.ArrayLike | Scalar,
+    *,
+    per: float = ...,
+    polarity: Polarity | str = ...,
+    confidence: float = ...,
+    comparator: str = ...,
+) -> Comparison[npt.NDArray[np.str_]]: ...
+def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark and the options of its interval
+    count: npt.ArrayLike | Scalar,
+    denominator: npt.ArrayLike | Scalar,
+    benchmark: npt.ArrayLike | Scalar,
     *,
     per: float = 100_000,
     polarity: Polarity | str = Polarity.NO_JUDGEMENT,
     confidence: float = 0.95,
     comparator: str = "England",
-) -> Comparison:
+) -> Comparison[Any]:
     """Compare crude rates, from their counts, with a benchmark (Byar's / exact Poisson intervals).
 
     The same as ``compare_with_benchmark(rate_ci(count, denominator, per=per, ...), benchmark, ...)``;
@@ -398,5 +466,9 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
         >>> print(compare_rate_with_benchmark(1691, 244_700, 60, per=10_000, confidence=0.998))
         higher than England (60), 99.8% Byar's (exact Poisson below 10)
     """
-    interval = rate_ci(count, denominator, per=per, confidence=confidence)
+    counted, over = (
+        cast("npt.ArrayLike", count),
+        cast("npt.ArrayLike", denominator),
+    )  # the overloads type the result
+    interval = rate_ci(counted, over, per=per, confidence=confidence)
     return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)

@@ -1,0 +1,201 @@
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_model import (
+    Interval,
+    IntervalMethod,
+    InvalidInputError,
+    Polarity,
+    Rag,
+    Significance,
+    compare_proportion_with_benchmark,
+    compare_rate_with_benchmark,
+    compare_with_benchmark,
+    proportion_ci,
+    rag,
+    rate_ci,
+)
+
+
+def _published(value: float, lower: float, upper: float) -> Interval[float]:
+    return Interval(
+        value=value, lower=lower, upper=upper, confidence=0.95, method=IntervalMethod.PUBLISHED
+    )
+
+
+@pytest.mark.parametrize(
+    ("interval", "benchmark", "polarity", "expected"),
+    [
+        (_published(10, 8, 12), 7, Polarity.HIGHER_IS_BETTER, Significance.BETTER),
+        (_published(10, 8, 12), 7, Polarity.LOWER_IS_BETTER, Significance.WORSE),
+        (_published(10, 8, 12), 7, Polarity.NO_JUDGEMENT, Significance.HIGHER),
+        (_published(10, 8, 12), 13, Polarity.HIGHER_IS_BETTER, Significance.WORSE),
+        (_published(10, 8, 12), 13, Polarity.LOWER_IS_BETTER, Significance.BETTER),
+        (_published(10, 8, 12), 13, Polarity.NO_JUDGEMENT, Significance.LOWER),
+        (_published(10, 8, 12), 9, Polarity.HIGHER_IS_BETTER, Significance.SIMILAR),
+        (
+            _published(10, 8, 12),
+            8,
+            Polarity.HIGHER_IS_BETTER,
+            Significance.SIMILAR,
+        ),  # limits included
+        (_published(10, 8, 12), 12, Polarity.LOWER_IS_BETTER, Significance.SIMILAR),
+        (
+            _published(math.nan, math.nan, math.nan),
+            9,
+            Polarity.HIGHER_IS_BETTER,
+            Significance.NOT_COMPARED,
+        ),
+        (_published(10, 8, 12), math.nan, Polarity.HIGHER_IS_BETTER, Significance.NOT_COMPARED),
+    ],
+)
+def test_the_profiles_rule(
+    interval: Interval[float], benchmark: float, polarity: Polarity, expected: Significance
+) -> None:
+    comparison = compare_with_benchmark(interval, benchmark, polarity=polarity)
+    assert comparison.significance is expected
+    assert comparison.polarity is polarity
+
+
+def test_comparisons_record_how_they_were_made() -> None:
+    comparison = compare_rate_with_benchmark(
+        1691, 244_700, 82, per=10_000, confidence=0.998, comparator="North West"
+    )
+    assert comparison.significance is Significance.LOWER
+    assert comparison.comparator == "North West"
+    assert comparison.confidence == 0.998
+    assert comparison.method is IntervalMethod.BYARS_EXACT
+    assert comparison.benchmark == 82.0
+    assert comparison.test == "benchmark outside the confidence interval"
+    assert str(comparison) == "lower than North West (82), 99.8% Byar's (exact Poisson below 10)"
+
+
+def test_children_looked_after_against_england() -> None:
+    # Lancashire 2015/16: 1,691 children looked after, 69.1 per 10,000, England 60.
+    comparison = compare_rate_with_benchmark(1691, 244_700, 60, per=10_000)
+    assert comparison.significance is Significance.HIGHER
+    assert rag(comparison.significance) is Rag.BLUE
+
+
+def test_methods_can_disagree_and_the_record_shows_why() -> None:
+    # Just outside the 95% interval but inside the 99.8% one.
+    at_95 = compare_proportion_with_benchmark(560, 1000, 0.52, polarity="higher_is_better")
+    at_998 = compare_proportion_with_benchmark(
+        560, 1000, 0.52, polarity="higher_is_better", confidence=0.998
+    )
+    assert at_95.significance is Significance.BETTER
+    assert at_998.significance is Significance.SIMILAR
+    assert (at_95.confidence, at_998.confidence) == (0.95, 0.998)
+
+
+def test_vectorised_comparison_matches_scalar_calls() -> None:
+    rng = np.random.default_rng(7)
+    n = rng.integers(100, 100_000, size=500).astype(float)
+    x = np.floor(rng.random(500) * n)
+    x[::50] = np.nan
+    benchmark = 0.5
+    batch = compare_proportion_with_benchmark(x, n, benchmark, polarity=Polarity.LOWER_IS_BETTER)
+    assert isinstance(batch.significance, np.ndarray)
+    assert batch.significance.shape == (500,)
+    for i in range(0, 500, 7):
+        single = compare_proportion_with_benchmark(
+            x[i], n[i], benchmark, polarity=Polarity.LOWER_IS_BETTER
+        )
+        assert batch.significance[i] == single.significance
+    assert (batch.significance[::50] == Significance.NOT_COMPARED).all()
+    assert sum(batch.counts().values()) == 500
+    assert str(batch).endswith("against England, 95% Wilson score")
+
+
+def test_benchmarks_may_differ_per_row() -> None:
+    comparison = compare_with_benchmark(proportion_ci([50, 50], [100, 100]), [0.2, 0.8])
+    assert list(comparison.significance) == ["higher", "lower"]
+    np.testing.assert_array_equal(comparison.benchmark, [0.2, 0.8])
+
+
+def test_bad_inputs_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match="polarity"):
+        compare_with_benchmark(_published(1, 0, 2), 1, polarity="up")
+    with pytest.raises(InvalidInputError, match="benchmark"):
+        compare_with_benchmark(_published(1, 0, 2), math.inf)
+    with pytest.raises(InvalidInputError, match="lower limits at most upper"):
+        compare_with_benchmark(_published(1, 2, 0), 1)
+
+
+def test_rag_colours() -> None:
+    assert rag(Significance.WORSE) is Rag.RED
+    assert rag(Significance.SIMILAR) is Rag.AMBER
+    assert rag(Significance.BETTER) is Rag.GREEN
+    assert rag(Significance.HIGHER) is Rag.BLUE
+    assert rag(Significance.LOWER) is Rag.BLUE
+    assert rag(Significance.NOT_COMPARED) is Rag.GREY
+    assert rag("worse") is Rag.RED
+    colours = rag(np.array(["worse", "better", "similar", "higher", "not_compared"]))
+    assert list(colours) == ["red", "green", "amber", "blue", "grey"]
+    with pytest.raises(InvalidInputError, match="significance"):
+        rag("purple")
+    with pytest.raises(InvalidInputError, match="significance"):
+        rag(np.array(["better", "purple"]))
+
+
+def test_labels_read_both_ways() -> None:
+    for member in Significance:
+        assert Significance.from_label(member.label) is member
+    assert Significance.from_label("not compared") is Significance.NOT_COMPARED
+    assert Rag.from_label(" Green ") is Rag.GREEN
+    assert Rag.from_label("Gray") is Rag.GREY
+    with pytest.raises(InvalidInputError, match="label"):
+        Significance.from_label("Stable")
+    with pytest.raises(InvalidInputError, match="label"):
+        Rag.from_label("Purple")
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@given(finite, finite, finite, finite)
+def test_swapping_polarity_swaps_better_and_worse(
+    a: float, b: float, c: float, benchmark: float
+) -> None:
+    value, lower, upper = sorted((a, b, c))[1], min(a, b, c), max(a, b, c)
+    interval = _published(value, lower, upper)
+    one = compare_with_benchmark(
+        interval, benchmark, polarity=Polarity.HIGHER_IS_BETTER
+    ).significance
+    other = compare_with_benchmark(
+        interval, benchmark, polarity=Polarity.LOWER_IS_BETTER
+    ).significance
+    plain = compare_with_benchmark(interval, benchmark).significance
+    swap = {
+        Significance.BETTER: Significance.WORSE,
+        Significance.WORSE: Significance.BETTER,
+        Significance.SIMILAR: Significance.SIMILAR,
+    }
+    assert other is swap[one]
+    assert (plain is Significance.SIMILAR) == (one is Significance.SIMILAR)
+    assert (plain is Significance.HIGHER) == (one is Significance.BETTER)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**5),
+    st.integers(min_value=1, max_value=10**5),
+    st.floats(min_value=0, max_value=1),
+)
+def test_significant_at_998_implies_significant_at_95(x: int, n: int, benchmark: float) -> None:
+    x = min(x, n)
+    strict = compare_proportion_with_benchmark(x, n, benchmark, confidence=0.998).significance
+    loose = compare_proportion_with_benchmark(x, n, benchmark, confidence=0.95).significance
+    if strict is not Significance.SIMILAR:
+        assert loose is strict
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**7))
+def test_an_area_is_never_significantly_different_from_its_own_value(
+    count: int, denominator: int
+) -> None:
+    interval = rate_ci(count, denominator)
+    assert compare_with_benchmark(interval, interval.value).significance is Significance.SIMILAR
