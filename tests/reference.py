@@ -16,7 +16,11 @@ import pytest
 
 def reference_dir() -> Path:
     configured = os.environ.get("SAFEGUARDING_REFERENCE_DIR")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "reference"
+    folder = (
+        Path(configured)
+        if configured
+        else Path(__file__).resolve().parents[2] / "shared" / "reference"
+    )
     if not folder.is_dir():
         pytest.fail(f"reference values not found in {folder}; set SAFEGUARDING_REFERENCE_DIR")
     return folder
