@@ -94,7 +94,7 @@ def shape_like(result: FloatArray, scalar: bool) -> FloatOrArray: ...  # noqa: F
 @overload
 def shape_like(result: float, scalar: bool) -> FloatOrArray: ...  # noqa: FBT001
 def shape_like(result: FloatArray | float, scalar: bool) -> FloatOrArray:  # noqa: FBT001 - internal helper
-    """A float when the inputs were scalars, else the array."""
+    """A float when the inputs were scalars (from a 0-d or one-element array), else the array."""
     if scalar:
-        return float(np.asarray(result))
+        return float(np.asarray(result).reshape(-1)[0])
     return np.asarray(result, dtype=np.float64)

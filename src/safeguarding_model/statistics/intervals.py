@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar, overload
 
@@ -243,19 +244,36 @@ def proportion_ci(
     above = x > n
     if above.any():
         refuse("numerator", x, above, "numerators no greater than their denominators")
+    x, n = np.atleast_1d(x), np.atleast_1d(n)
     z = float(ndtri(1 - (1 - level) / 2))
     z2 = z * z
     with np.errstate(invalid="ignore", divide="ignore"):
-        centre = 2 * x + z2
-        spread = z * np.sqrt(z2 + 4 * x * (1 - x / n))
-        scale_down = 2 * (n + z2)
-        lower = np.where(x == 0, 0.0, (centre - spread) / scale_down)
-        upper = np.where(x == n, 1.0, (centre + spread) / scale_down)
+        # In place, to keep a million rows fast: value, spread, scale, then the two limits.
         value = x / n
+        spread = 1 - value
+        spread *= x
+        spread *= 4
+        spread += z2
+        np.sqrt(spread, out=spread)
+        spread *= z
+        scale_down = n + z2
+        scale_down *= 2
+        centre = 2 * x
+        centre += z2
+        lower = centre - spread
+        lower /= scale_down
+        upper = np.add(centre, spread, out=centre)
+        upper /= scale_down
+    np.copyto(lower, 0.0, where=x == 0)
+    np.copyto(upper, 1.0, where=x == n)
+    if scale != 1:
+        value *= scale
+        lower *= scale
+        upper *= scale
     return Interval[Any](
-        value=shape_like(value * scale, scalar),
-        lower=shape_like(lower * scale, scalar),
-        upper=shape_like(upper * scale, scalar),
+        value=shape_like(value, scalar),
+        lower=shape_like(lower, scalar),
+        upper=shape_like(upper, scalar),
         confidence=level,
         method=IntervalMethod.WILSON,
         multiplier=scale,
@@ -285,6 +303,22 @@ def _exact_limits(x: FloatArray, level: float) -> tuple[FloatArray, FloatArray]:
     return lower, upper
 
 
+@functools.cache
+def _exact_table(level: float) -> tuple[FloatArray, FloatArray]:
+    """Exact limits of the whole counts 0 to 9 at ``level``: most small counts are whole."""
+    return _exact_limits(np.arange(EXACT_BELOW, dtype=np.float64), level)
+
+
+def _small_count_limits(x: FloatArray, level: float) -> tuple[FloatArray, FloatArray]:
+    """Exact limits of counts below 10, looked up for whole counts, computed for the rest."""
+    whole = x == np.floor(x)
+    if whole.all():
+        table_lower, table_upper = _exact_table(level)
+        index = x.astype(np.intp)
+        return table_lower[index], table_upper[index]
+    return _exact_limits(x, level)
+
+
 def _count_limits(
     x: FloatArray, level: float, method: IntervalMethod
 ) -> tuple[FloatArray, FloatArray]:
@@ -298,7 +332,7 @@ def _count_limits(
     lower, upper = _byars_limits(x, z)
     small = x < EXACT_BELOW
     if small.any():
-        exact_lower, exact_upper = _exact_limits(x[small], level)
+        exact_lower, exact_upper = _small_count_limits(x[small], level)
         lower = np.array(lower, copy=True)
         upper = np.array(upper, copy=True)
         lower[small] = exact_lower
