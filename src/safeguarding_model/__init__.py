@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         compare_with_benchmark,
         rag,
     )
+    from safeguarding_model.statistics.standardised import dsr_ci, israte_ci, isratio_ci
     from safeguarding_model.units import PopulationMismatchError
     from safeguarding_model.values import (
         Expect,
@@ -116,8 +117,11 @@ __all__ = [
     "convert_rate",
     "count_ci",
     "direction_of_travel",
+    "dsr_ci",
     "implied_count",
     "implied_denominator",
+    "israte_ci",
+    "isratio_ci",
     "mean_ci",
     "parse_period",
     "parse_value",
@@ -165,8 +169,11 @@ _LAZY: dict[str, str] = {
     "convert_rate": "rates",
     "count_ci": "statistics.intervals",
     "direction_of_travel": "statistics.direction",
+    "dsr_ci": "statistics.standardised",
     "implied_count": "rates",
     "implied_denominator": "rates",
+    "israte_ci": "statistics.standardised",
+    "isratio_ci": "statistics.standardised",
     "mean_ci": "statistics.intervals",
     "parse_period": "periods",
     "parse_value": "values",

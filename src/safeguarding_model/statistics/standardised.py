@@ -1,0 +1,429 @@
+"""Age-standardised figures: directly standardised rates (Dobson) and indirectly standardised ratios.
+
+A crude rate mixes two things: how often events happen at each age, and how many people of each
+age an area has. Standardisation takes the age mix out so that areas can be compared.
+
+- **Direct** standardisation ([`dsr_ci`][safeguarding_model.dsr_ci])
+  applies the area's age-specific rates to a standard population (the European Standard
+  Population, say): the rate the area would have if its people were of the standard ages.
+- **Indirect** standardisation
+  ([`isratio_ci`][safeguarding_model.isratio_ci],
+  [`israte_ci`][safeguarding_model.israte_ci]) applies a reference
+  population's age-specific rates (England's, say) to the area's people: the events the area
+  would expect, compared with those it had.
+
+The methods and the rules for small numbers are those of the R package PHEindicatormethods
+(``calculate_dsr``, ``calculate_ISRatio``, ``calculate_ISRate``), which the public-health profiles
+use. Inputs are one area's age bands, as 1-D sequences in the same band order.
+
+Examples:
+    >>> from safeguarding_model.statistics.standardised import dsr_ci, isratio_ci
+    >>> print(dsr_ci([15, 32, 61], [21_000, 48_000, 9_500], [20_000, 60_000, 20_000]))
+    182.7 (148.6 to 222.1), 95% Dobson
+    >>> print(isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=100))
+    99.3 (81.5 to 119.9), 95% Byar's (exact Poisson below 10)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.statistics._arrays import FloatArray, as_floats, check_confidence, refuse
+from safeguarding_model.statistics.intervals import (
+    Interval,
+    IntervalMethod,
+    _check_multiplier,
+    _count_limits,
+)
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+__all__ = ["dsr_ci", "israte_ci", "isratio_ci"]
+
+_DSR_MINIMUM_EVENTS = 10
+"""Directly standardised rates are not published for fewer events than this."""
+
+_EVENT_TOLERANCE = 1e-9
+"""How closely the events implied by ``event_frequencies`` must match the counts (relative)."""
+
+
+def _bands(value: npt.ArrayLike, field: str) -> FloatArray:
+    array = as_floats(value, field)
+    if array.ndim != 1 or array.size == 0:
+        raise InvalidInputError(field, value, "a 1-D sequence of numbers, one per age band")
+    return array
+
+
+def _like_counts(value: npt.ArrayLike, field: str, bands: int) -> FloatArray:
+    array = _bands(value, field)
+    if array.size != bands:
+        raise InvalidInputError(
+            field, array.size, f"{bands} values (one per age band, as many as the counts)"
+        )
+    return array
+
+
+def _not_negative(array: FloatArray, field: str, what: str) -> None:
+    negative = array < 0
+    if negative.any():
+        refuse(field, array, negative, f"{what} of at least 0 (or NaN for missing)")
+
+
+def _event_counts(value: npt.ArrayLike, field: str, bands: int | None = None) -> FloatArray:
+    """Counts of events by age band, a missing band read as no events (see the functions)."""
+    x = _bands(value, field) if bands is None else _like_counts(value, field, bands)
+    _not_negative(x, field, "counts")
+    return x
+
+
+def _area_populations(populations: npt.ArrayLike, bands: int) -> FloatArray:
+    n = _like_counts(populations, "populations", bands)
+    _not_negative(n, "populations", "populations")
+    return n
+
+
+def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatArray:
+    w = _like_counts(standard_populations, "standard_populations", bands)
+    bad = np.isnan(w) | (w < 0)
+    if bad.any():
+        refuse(
+            "standard_populations",
+            w,
+            bad,
+            "standard populations of at least 0 (none missing: they are the fixed weights)",
+        )
+    if not w.sum() > 0:
+        raise InvalidInputError(
+            "standard_populations", w.tolist(), "at least one age band with a weight above 0"
+        )
+    return w
+
+
+def _person_frequencies(event_frequencies: npt.ArrayLike, counts: FloatArray) -> FloatArray:
+    """``event_frequencies`` checked against ``counts``, missing categories read as 0 persons."""
+    field = "event_frequencies"
+    frequencies = as_floats(event_frequencies, field)
+    bands = counts.size
+    if frequencies.ndim != 2 or frequencies.shape[0] != bands or frequencies.shape[1] == 0:
+        raise InvalidInputError(
+            field,
+            f"an array of shape {frequencies.shape}",
+            f"a 2-D array of shape ({bands}, k): for each age band, the persons with 1, 2, ..., k"
+            " events",
+        )
+    # A person-frequency table pivoted to one column per frequency leaves gaps where no one had
+    # that many events; those are zero persons (PHEindicatormethods has no row for them at all).
+    frequencies = np.nan_to_num(frequencies, nan=0.0)
+    _not_negative(frequencies, field, "numbers of persons")
+    events = frequencies @ np.arange(1, frequencies.shape[1] + 1, dtype=np.float64)
+    mismatched = ~np.isclose(events, counts, rtol=_EVENT_TOLERANCE, atol=_EVENT_TOLERANCE)
+    if mismatched.any():
+        band = int(np.argmax(mismatched))
+        raise InvalidInputError(
+            f"{field}[{band}]",
+            float(events[band]),
+            f"persons x events (1·f1 + 2·f2 + ...) adding up to counts[{band}] ="
+            f" {float(counts[band]):g}",
+        )
+    return frequencies
+
+
+def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
+    counts: npt.ArrayLike,
+    populations: npt.ArrayLike,
+    standard_populations: npt.ArrayLike,
+    *,
+    per: float = 100_000,
+    confidence: float = 0.95,
+    event_frequencies: npt.ArrayLike | None = None,
+) -> Interval[float]:
+    """A directly standardised rate and its Dobson confidence interval.
+
+    For age bands ``i`` with event counts ``xᵢ``, populations ``nᵢ`` and standard population
+    weights ``wᵢ`` (the European Standard Population 2013, say), with ``M = per``:
+
+    - ``DSR = Σ(xᵢ·wᵢ/nᵢ) / Σwᵢ × M``: each band's rate weighted by the standard population;
+    - ``var = Σ xᵢ·(wᵢ/nᵢ)² / (Σwᵢ)²`` and ``O = Σxᵢ``, the total events;
+    - ``lower = DSR + M·√(var/O)·(L(O) − O)`` and ``upper = DSR + M·√(var/O)·(U(O) − O)``,
+      where ``L`` and ``U`` are Byar's limits of the count ``O`` (always Byar's: a DSR is only
+      published from 10 events, where the public-health count interval is Byar's anyway).
+
+    The lower limit is not raised to 0: when a few events carry a large standard weight, Dobson's
+    lower limit can fall below 0, and it is reported as computed, as PHEindicatormethods does.
+
+    **Non-independent events.** When one person can have several events (repeat admissions,
+    repeat referrals), the events are not independent and the interval above is too narrow. Give
+    ``event_frequencies``, for each band the number of persons with 1, 2, ..., k events; the
+    variance then counts each person's events together:
+    ``var = Σ (wᵢ/nᵢ)²·Σₖ k²·fᵢₖ / (Σwᵢ)²``. The value and ``O`` (the events) are unchanged.
+
+    **Fewer than 10 events.** The value and both limits are NaN when ``O < 10``: so few events
+    make the rate too unstable, and the approximation behind the interval too poor, to publish.
+    This is the rule of the public-health profiles and of PHEindicatormethods' ``calculate_dsr``.
+
+    **Missing values.** A missing count (NaN or ``None``) is read as no events in that band, as
+    PHEindicatormethods does: tables of events by age band often leave out, or leave blank, the
+    bands without events. A missing population makes the result missing (NaN). A band with no
+    events may have a population of 0: it adds nothing but its standard weight.
+
+    Dobson, A. J., Kuulasmaa, K., Eberle, E. and Scherer, J. (1991), *Confidence intervals for
+    weighted sums of Poisson parameters*, Statistics in Medicine 10:457-462; Breslow, N. E. and
+    Day, N. E. (1987), *Statistical Methods in Cancer Research, volume II*, IARC (Byar's limits).
+
+    Args:
+        counts: Events in each age band, at least 0.
+        populations: The area's population in each band: at least 0, and above 0 wherever the
+            band has events.
+        standard_populations: The standard population's weight for each band, at least 0 and
+            not all 0. Only their proportions matter.
+        per: The rate's base (100,000 by default).
+        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
+        event_frequencies: For non-independent events, a 2-D array of shape (bands, k): column
+            ``j`` holds the persons with ``j + 1`` events in each band. NaN reads as 0 persons.
+            In each band, ``Σ (j + 1)·f`` must equal the band's count.
+
+    Returns:
+        The interval (floats), with ``multiplier = per`` and method
+        [`IntervalMethod.DOBSON`][safeguarding_model.IntervalMethod] or
+        ``DOBSON_NONINDEPENDENT``.
+
+    Raises:
+        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
+            infinite counts or populations, a population of 0 where there are events, negative,
+            missing or all-zero standard weights, event frequencies of the wrong shape, negative
+            or not adding up to the counts, a base that is not a positive number, or a
+            confidence outside (0, 1). The error's ``field`` names the argument.
+
+    Examples:
+        >>> from safeguarding_model.statistics.standardised import dsr_ci
+        >>> counts = [15, 32, 61]
+        >>> populations = [21_000, 48_000, 9_500]
+        >>> standard = [20_000, 60_000, 20_000]
+        >>> print(dsr_ci(counts, populations, standard))
+        182.7 (148.6 to 222.1), 95% Dobson
+        >>> print(dsr_ci(counts, populations, standard, event_frequencies=[[11, 2], [26, 3], [45, 8]]))
+        182.7 (144.5 to 226.8), 95% Dobson, adjusted for non-independent events
+        >>> dsr_ci([2, 3, 4], populations, standard).value  # 9 events: not published
+        nan
+    """
+    level = check_confidence(confidence)
+    scale = _check_multiplier(per, "per")
+    x = np.nan_to_num(_event_counts(counts, "counts"), nan=0.0)
+    bands = x.size
+    n = _area_populations(populations, bands)
+    w = _standard_weights(standard_populations, bands)
+    empty = (n == 0) & (x != 0)
+    if empty.any():
+        refuse("populations", n, empty, "populations above 0 in every age band that has events")
+    frequencies = None if event_frequencies is None else _person_frequencies(event_frequencies, x)
+
+    total_weight = w.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # A band without events adds nothing, even with no population (0/0 would be NaN); a
+        # missing population still makes the result missing.
+        weight_per_person = np.where((x == 0) & (n >= 0), 0.0, w / n)
+    if frequencies is None:
+        method = IntervalMethod.DOBSON
+        spread = x
+    else:
+        method = IntervalMethod.DOBSON_NONINDEPENDENT
+        squares = np.arange(1, frequencies.shape[1] + 1, dtype=np.float64) ** 2
+        spread = frequencies @ squares
+    observed = float(x.sum())
+    if observed < _DSR_MINIMUM_EVENTS:
+        return Interval(
+            value=np.nan,
+            lower=np.nan,
+            upper=np.nan,
+            confidence=level,
+            method=method,
+            multiplier=scale,
+        )
+    value = float((x * weight_per_person).sum()) / total_weight * scale
+    variance = float((spread * weight_per_person**2).sum()) / total_weight**2
+    low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS)
+    step = np.sqrt(variance / observed) * scale
+    return Interval(
+        value=value,
+        lower=value + step * (float(low[0]) - observed),
+        upper=value + step * (float(high[0]) - observed),
+        confidence=level,
+        method=method,
+        multiplier=scale,
+    )
+
+
+def _indirect(
+    counts: npt.ArrayLike,
+    populations: npt.ArrayLike,
+    reference_counts: npt.ArrayLike,
+    reference_populations: npt.ArrayLike,
+    confidence: float,
+) -> tuple[float, float, float, float, float, float]:
+    """Observed, expected, the count's limits, the level and the reference's crude rate."""
+    level = check_confidence(confidence)
+    raw_x = _event_counts(counts, "counts")
+    bands = raw_x.size
+    n = _area_populations(populations, bands)
+    raw_reference_x = _event_counts(reference_counts, "reference_counts", bands)
+    reference_n = _like_counts(reference_populations, "reference_populations", bands)
+    not_positive = reference_n <= 0
+    if not_positive.any():
+        refuse(
+            "reference_populations",
+            reference_n,
+            not_positive,
+            "reference populations above 0 (or NaN for missing)",
+        )
+    if np.isnan(raw_x).all() or np.isnan(raw_reference_x).all():
+        return math.nan, math.nan, math.nan, math.nan, level, math.nan
+    x = np.nan_to_num(raw_x, nan=0.0)
+    reference_x = np.nan_to_num(raw_reference_x, nan=0.0)
+    observed = float(x.sum())
+    # A band with no population expects no events (as in PHEindicatormethods), but its observed
+    # events, if any, still count.
+    expected = float((reference_x / reference_n * n).sum())
+    if expected == 0:
+        if not (n > 0).any():
+            raise InvalidInputError(
+                "populations", n.tolist(), "at least one age band with a population above 0"
+            )
+        raise InvalidInputError(
+            "reference_counts",
+            reference_x.tolist(),
+            "events in at least one age band where the area has people (else none are expected)",
+        )
+    low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
+    reference_rate = float(reference_x.sum()) / float(reference_n.sum())
+    return observed, expected, float(low[0]), float(high[0]), level, reference_rate
+
+
+def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only options
+    counts: npt.ArrayLike,
+    populations: npt.ArrayLike,
+    reference_counts: npt.ArrayLike,
+    reference_populations: npt.ArrayLike,
+    *,
+    per: float = 1,
+    confidence: float = 0.95,
+) -> Interval[float]:
+    """An indirectly standardised ratio (observed / expected events) and its interval.
+
+    The reference population's rate in each age band, applied to the area's population, gives the
+    events the area would expect if it were like the reference:
+    ``E = Σ reference_countsᵢ / reference_populationsᵢ × populationsᵢ``. The ratio is ``O / E``
+    with ``O = Σ counts``, and its limits are the count interval of ``O`` (exact Poisson below
+    10 events, Byar's from 10; see [`count_ci`][safeguarding_model.count_ci]) divided by ``E``.
+    Value and limits are multiplied by ``per``: 1 for a ratio, 100 for the ratio as a
+    percentage (a standardised mortality or admission ratio of 100 means "as expected").
+
+    A band whose population is 0 expects no events, but any events observed in it still count.
+    A missing count or reference count (NaN or ``None``) is read as no events in that band, as
+    PHEindicatormethods does; the result is missing (NaN) when every count, or every reference
+    count, is missing, or when a population or reference population is. The method of
+    PHEindicatormethods'
+    ``calculate_ISRatio``; Breslow, N. E. and Day, N. E. (1987), *Statistical Methods in Cancer
+    Research, volume II*, IARC.
+
+    Two functions rather than one with a switch: a ratio and a rate need different bases (1 or
+    100 for a ratio, 100,000 for a rate), so each has its own default. See
+    [`israte_ci`][safeguarding_model.israte_ci] for the rate.
+
+    Args:
+        counts: The area's events in each age band, at least 0.
+        populations: The area's population in each band, at least 0.
+        reference_counts: The reference population's events in each band, at least 0.
+        reference_populations: The reference population in each band, above 0.
+        per: 1 for a ratio, 100 for a ratio expressed per 100.
+        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
+
+    Returns:
+        The interval (floats), with ``multiplier = per`` and method
+        [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
+
+    Raises:
+        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
+            infinite counts or populations, reference populations of 0 or less, no expected
+            events at all, a base that is not a positive number, or a confidence outside
+            (0, 1). The error's ``field`` names the argument.
+
+    Examples:
+        >>> from safeguarding_model.statistics.standardised import isratio_ci
+        >>> ratio = isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000])
+        >>> round(ratio.value, 4), round(ratio.lower, 4), round(ratio.upper, 4)
+        (0.9931, 0.8146, 1.199)
+        >>> print(isratio_ci([2, 1, 4], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=100))
+        6.4 (2.6 to 13.3), 95% Byar's (exact Poisson below 10)
+    """
+    scale = _check_multiplier(per, "per")
+    observed, expected, low, high, level, _ = _indirect(
+        counts, populations, reference_counts, reference_populations, confidence
+    )
+    factor = scale / expected
+    return Interval(
+        value=observed * factor,
+        lower=low * factor,
+        upper=high * factor,
+        confidence=level,
+        method=IntervalMethod.BYARS_EXACT,
+        multiplier=scale,
+    )
+
+
+def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only options
+    counts: npt.ArrayLike,
+    populations: npt.ArrayLike,
+    reference_counts: npt.ArrayLike,
+    reference_populations: npt.ArrayLike,
+    *,
+    per: float = 100_000,
+    confidence: float = 0.95,
+) -> Interval[float]:
+    """An indirectly standardised rate and its interval.
+
+    The standardised ratio ``O / E`` (see
+    [`isratio_ci`][safeguarding_model.isratio_ci]) times the reference
+    population's crude rate, ``Σ reference_counts / Σ reference_populations``, times ``per``:
+    the rate the area would have with the reference's age mix. The limits are the count
+    interval of ``O`` (exact Poisson below 10 events, Byar's from 10), scaled the same way. The
+    method of PHEindicatormethods' ``calculate_ISRate``.
+
+    Args:
+        counts: The area's events in each age band, at least 0.
+        populations: The area's population in each band, at least 0.
+        reference_counts: The reference population's events in each band, at least 0.
+        reference_populations: The reference population in each band, above 0.
+        per: The rate's base (100,000 by default).
+        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
+
+    Returns:
+        The interval (floats), with ``multiplier = per`` and method
+        [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
+
+    Raises:
+        InvalidInputError: For the same inputs as
+            [`isratio_ci`][safeguarding_model.isratio_ci].
+
+    Examples:
+        >>> from safeguarding_model.statistics.standardised import israte_ci
+        >>> print(israte_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=1_000))
+        1.4 (1.1 to 1.7), 95% Byar's (exact Poisson below 10)
+    """
+    scale = _check_multiplier(per, "per")
+    observed, expected, low, high, level, reference_rate = _indirect(
+        counts, populations, reference_counts, reference_populations, confidence
+    )
+    factor = reference_rate * scale / expected
+    return Interval(
+        value=observed * factor,
+        lower=low * factor,
+        upper=high * factor,
+        confidence=level,
+        method=IntervalMethod.BYARS_EXACT,
+        multiplier=scale,
+    )
