@@ -247,7 +247,7 @@ def rate_from_count(
     """The rate of ``count`` events in a population of ``denominator``, per ``per``.
 
     The value is exact to 34 significant digits; round it for display with
-    [`Rate.rounded`][safeguarding_model.Rate.rounded].
+    [`Rate.rounded`][safeguarding_model.rates.Rate.rounded].
 
     Args:
         count: The numerator: at least 0, finite (a weighted count may be fractional).
