@@ -58,6 +58,12 @@ if TYPE_CHECKING:
         rate_ci,
         z_score,
     )
+    from safeguarding_model.statistics.recent_trend import (
+        RecentTrend,
+        TrendMarker,
+        TrendMethod,
+        recent_trend,
+    )
     from safeguarding_model.statistics.significance import (
         Comparison,
         Polarity,
@@ -102,9 +108,12 @@ __all__ = [
     "Rag",
     "Rate",
     "RateBase",
+    "RecentTrend",
     "SafeguardingModelError",
     "Significance",
     "Travel",
+    "TrendMarker",
+    "TrendMethod",
     "Value",
     "ValueFlag",
     "ValueParseError",
@@ -129,6 +138,7 @@ __all__ = [
     "rag",
     "rate_ci",
     "rate_from_count",
+    "recent_trend",
     "z_score",
 ]
 
@@ -155,9 +165,12 @@ _LAZY: dict[str, str] = {
     "Rag": "statistics.significance",
     "Rate": "rates",
     "RateBase": "rates",
+    "RecentTrend": "statistics.recent_trend",
     "SafeguardingModelError": "errors",
     "Significance": "statistics.significance",
     "Travel": "statistics.direction",
+    "TrendMarker": "statistics.recent_trend",
+    "TrendMethod": "statistics.recent_trend",
     "Value": "values",
     "ValueFlag": "values",
     "ValueParseError": "errors",
@@ -181,6 +194,7 @@ _LAZY: dict[str, str] = {
     "rag": "statistics.significance",
     "rate_ci": "statistics.intervals",
     "rate_from_count": "rates",
+    "recent_trend": "statistics.recent_trend",
     "z_score": "statistics.intervals",
 }
 
