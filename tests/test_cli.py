@@ -1,8 +1,10 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 import safeguarding_model
 from safeguarding_model.cli import main
@@ -47,3 +49,70 @@ def test_module_entry_point_runs() -> None:
         check=True,
     )
     assert result.stdout.startswith("safeguarding-model ")
+
+
+EXAMPLE_BUDGET = str(
+    Path(__file__).parent.parent / "docs" / "examples" / "lancashire-2015-16-budget.json"
+)
+
+
+def test_reconcile_prints_the_discrepancies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", EXAMPLE_BUDGET]) == 0
+    out = capsys.readouterr().out
+    assert "discrepancies: 4" in out
+    assert (
+        "income / Contributions to Board / subtotal: stated 350146, lines add to 350092 (difference 54)"
+        in out
+    )
+    assert "balance (lines): 481,959 - 523,644 = -41,685 (a deficit)" in out
+
+
+def test_reconcile_as_json_keeps_money_as_digits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", EXAMPLE_BUDGET, "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["income_total"], result["expenditure_total"], result["balance"]) == (
+        "481959",
+        "523644",
+        "-41685",
+    )
+    assert set(result["discrepancies"][0]) >= {
+        "location",
+        "stated",
+        "computed",
+        "difference",
+    }
+    assert [d["difference"] for d in result["discrepancies"]] == ["54", "-500", "500", "500"]
+
+
+def test_reconcile_with_a_tolerance(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "100", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["discrepancies"]) == 3
+    assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "lots"]) == 2
+    assert "--tolerance: expected pounds, got 'lots'" in capsys.readouterr().err
+
+
+def test_reconcile_reads_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "budget.yaml"
+    data = json.loads(Path(EXAMPLE_BUDGET).read_text(encoding="utf-8"))
+    source.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert main(["reconcile", str(source), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["balance"] == "-41685"
+
+
+def test_reconcile_reports_bad_files_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nothing.json"
+    assert main(["reconcile", str(missing)]) == 1
+    assert "nothing.json: cannot be read" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.5}]}]}, "expenditure": {"sections": []}}',
+        encoding="utf-8",
+    )
+    assert main(["reconcile", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "income.sections.0.lines.0.amount" in err
+    assert "a float cannot hold pennies" in err
+    assert main(["reconcile", str(tmp_path / "budget.txt")]) == 1
+    assert "expected a .json, .yaml or .yml file" in capsys.readouterr().err

@@ -33,6 +33,18 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="report on a safeguarding board's figures (the bundled example by default)"
     )
     report.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    reconcile = commands.add_parser(
+        "reconcile", help="check a budget's stated subtotals and totals against its lines"
+    )
+    reconcile.add_argument("source", metavar="SOURCE", help="a budget as a JSON or YAML file")
+    reconcile.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format"
+    )
+    reconcile.add_argument(
+        "--tolerance",
+        default="0",
+        help="the largest difference in pounds not to report (default 0)",
+    )
     return parser
 
 
@@ -51,6 +63,35 @@ def _report(output_format: str) -> int:
     return 0
 
 
+def _reconcile(source: str, output_format: str, tolerance: str) -> int:
+    from decimal import Decimal, InvalidOperation  # noqa: PLC0415 - only this command needs it
+
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
+
+    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.budgets import reconcile  # noqa: PLC0415
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
+    from safeguarding_model.io import load_budget  # noqa: PLC0415
+
+    try:
+        allowed = Decimal(tolerance)
+    except InvalidOperation:
+        sys.stderr.write(
+            f"safeguarding-model reconcile: --tolerance: expected pounds, got {tolerance!r}\n"
+        )
+        return 2
+    try:
+        result = reconcile(load_budget(source), tolerance=allowed)
+    except (SafeguardingModelError, ValidationError) as error:
+        sys.stderr.write(f"safeguarding-model reconcile: {error}\n")
+        return 1
+    if output_format == "json":
+        sys.stdout.write(json.dumps(to_jsonable(result), indent=2) + "\n")
+    else:
+        sys.stdout.write(result.to_text() + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (``sys.argv[1:]`` by default); return the exit code."""
     arguments = _parser().parse_args(argv)
@@ -59,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if arguments.command == "report":
         return _report(arguments.format)
+    if arguments.command == "reconcile":
+        return _reconcile(arguments.source, arguments.format, arguments.tolerance)
     _parser().print_help()
     return 2
 
