@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from safeguarding_model import Rate, Value
+from safeguarding_model import Budget, Rate, Value
 
 SNAPSHOTS = Path(__file__).parent / "schemas"
-RECORDS: list[type[BaseModel]] = [Rate, Value]
+RECORDS: list[type[BaseModel]] = [Budget, Rate, Value]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda record: record.__name__)
