@@ -44,3 +44,13 @@ def test_public_names_are_documented_with_an_example(name: str) -> None:
 def test_version_is_a_string() -> None:
     assert isinstance(safeguarding_model.__version__, str)
     assert safeguarding_model.__version__.count(".") >= 2
+
+
+def test_no_submodule_shadows_a_public_name() -> None:
+    import importlib
+    import types
+
+    for module in set(safeguarding_model._LAZY.values()):
+        importlib.import_module(f"safeguarding_model.{module}")
+    for name in safeguarding_model.__all__:
+        assert not isinstance(getattr(safeguarding_model, name), types.ModuleType), name

@@ -11,10 +11,18 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from safeguarding_model import Budget, Rate, Value
+from safeguarding_model import Agency, Attendance, Budget, Inspection, Rate, Section11Audit, Value
 
 SNAPSHOTS = Path(__file__).parent / "schemas"
-RECORDS: list[type[BaseModel]] = [Budget, Rate, Value]
+RECORDS: list[type[BaseModel]] = [
+    Agency,
+    Attendance,
+    Budget,
+    Inspection,
+    Rate,
+    Section11Audit,
+    Value,
+]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda record: record.__name__)

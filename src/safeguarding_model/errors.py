@@ -12,12 +12,15 @@ SafeguardingModelError
 │   └── MissingValueError                    arithmetic on a value that has no number
 ├── PeriodParseError           (ValueError)  text that is not a period
 ├── ValueParseError            (ValueError)  a table cell that is not a value
-└── PopulationMismatchError    (ValueError, pint.DimensionalityError)
-                                             a rate converted into another population
+├── PopulationMismatchError    (ValueError, pint.DimensionalityError)
+│                                            a rate converted into another population
+├── ScaleMismatchError         (ValueError)  judgements compared across scales
+└── FileFormatError            (ValueError)  a file that is not the data it should hold
 ```
 
 `PopulationMismatchError` lives in `safeguarding_model.units` because it extends pint's own
-error; importing it imports pint.
+error (importing it imports pint); `ScaleMismatchError` in `safeguarding_model.inspections`;
+`FileFormatError` in `safeguarding_model.io`.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from safeguarding_model.colours import Rag
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import Scalar, as_floats
 from safeguarding_model.statistics.intervals import (
@@ -110,46 +111,6 @@ class Significance(StrEnum):
         except ValueError:
             expected = "one of " + ", ".join(repr(member.label) for member in cls)
             raise InvalidInputError("label", label, expected) from None
-
-
-class Rag(StrEnum):
-    """The colours reports print beside a comparison.
-
-    | colour | meaning |
-    | --- | --- |
-    | red | significantly worse than the benchmark |
-    | amber | no significant difference |
-    | green | significantly better |
-    | blue | significantly higher or lower, for an indicator without polarity (as the profiles shade it) |
-    | grey | not compared |
-
-    This is significance against a benchmark; a target's RAG rating (met, near, missed) is a
-    different judgement and should not share the colours' meaning by accident.
-
-    Examples:
-        >>> from safeguarding_model import Rag
-        >>> Rag.from_label("Red")
-        <Rag.RED: 'red'>
-    """
-
-    RED = "red"
-    AMBER = "amber"
-    GREEN = "green"
-    BLUE = "blue"
-    GREY = "grey"
-
-    @classmethod
-    def from_label(cls, label: str) -> Rag:
-        """Read a colour as reports print it (any case; ``gray`` too).
-
-        Raises:
-            InvalidInputError: For words that are not a colour here.
-        """
-        key = label.strip().lower().replace("gray", "grey")
-        try:
-            return cls(key)
-        except ValueError:
-            raise InvalidInputError("label", label, "red, amber, green, blue or grey") from None
 
 
 _RAG: Final = {

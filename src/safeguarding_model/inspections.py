@@ -1,0 +1,960 @@
+"""Inspections: judgements on versioned scales, findings, and numbered recommendations.
+
+Inspectorates grade on scales that change: Ofsted's "adequate" became "requires improvement" for
+children's services in 2013, its school report cards of November 2025 grade on five points, and
+HMICFRS put "adequate" into PEEL in 2021/22. So a scale is **data**, not a fixed enum: a
+[`JudgementScale`][safeguarding_model.inspections.JudgementScale] lists its grades best first,
+the spellings reports print for them (``'requiring improvement'``), and the aspects it grades.
+A [`Judgement`][safeguarding_model.inspections.Judgement] names its scale, and two judgements
+compare only on the same scale: "good" under CQC is not ranked against "good" under Ofsted.
+
+[`builtin_scales`][safeguarding_model.inspections.builtin_scales] holds the scales of the
+inspections a safeguarding board reports on (also as the module attribute ``SCALES``, built on
+first use). An [`Inspection`][safeguarding_model.inspections.Inspection] holds the judgements,
+the findings (strengths, areas for improvement, concerns) and the numbered recommendations,
+each addressed to one or more owners.
+
+Examples:
+    >>> from safeguarding_model.inspections import Judgement
+    >>> council = Judgement(scale="ofsted-sif-2013", grade="'inadequate'")
+    >>> board = Judgement(scale="ofsted-sif-2013", grade="Good", aspect="effectiveness of the LSCB")
+    >>> board.grade, board.better_than(council)
+    ('good', True)
+    >>> Judgement(scale="cqc-2014", grade="good").better_than(council)
+    Traceback (most recent call last):
+    ...
+    safeguarding_model.inspections.ScaleMismatchError: cannot compare a judgement on scale 'cqc-2014' with one on scale 'ofsted-sif-2013': grades on different scales do not compare
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import types
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final, Self
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    SCALES: Mapping[str, JudgementScale]
+    """The built-in scales by id (the same mapping as ``builtin_scales()``), built on first use."""
+
+__all__ = [
+    "Finding",
+    "FindingKind",
+    "Inspection",
+    "Inspectorate",
+    "Judgement",
+    "JudgementScale",
+    "Recommendation",
+    "RecommendationStatus",
+    "ScaleMismatchError",
+    "builtin_scale",
+    "builtin_scales",
+    "recommendations_by_owner",
+    "sort_judgements",
+]
+
+_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
+_SLUG_PATTERN: Final = "^[a-z0-9][a-z0-9-]*$"
+_SLUG_EXPECTED: Final = (
+    "a slug of lower-case letters, digits and hyphens, starting with a letter or digit, "
+    "like 'cqc-2014'"
+)
+_QUOTES: Final = "'\"‘’“”`"
+_EDGES: Final = _QUOTES + " \t\n.,;:!"
+
+
+def _check_slug(value: str, field: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise InvalidInputError(field, value, _SLUG_EXPECTED)
+    return value
+
+
+def _check_text(value: str, field: str) -> str:
+    if not value.strip():
+        raise InvalidInputError(field, value, "some text")
+    return value
+
+
+def _normalise(text: str) -> str:
+    """A printed grade in the form scales compare: lower case, unquoted, single spaces."""
+    spaced = " ".join(text.replace("_", " ").casefold().split())
+    return " ".join(spaced.strip(_EDGES).split())
+
+
+class ScaleMismatchError(SafeguardingModelError, ValueError):
+    """Two judgements (or a judgement and a scale) on different scales were compared.
+
+    Grades never compare across scales: "good" under CQC is not ranked against "good" under
+    Ofsted, nor Ofsted's 2013 scale against its 2025 report cards.
+
+    Attributes:
+        left: The scale id of the first judgement.
+        right: The scale id of the other judgement, or of the scale given.
+
+    Examples:
+        >>> from safeguarding_model.inspections import Judgement, ScaleMismatchError
+        >>> try:
+        ...     Judgement(scale="cqc-2014", grade="good").worse_than(Judgement(scale="hmic-peel-2014", grade="good"))
+        ... except ScaleMismatchError as error:
+        ...     print(error.left, error.right)
+        cqc-2014 hmic-peel-2014
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        """Record the two scale ids."""
+        super().__init__(
+            f"cannot compare a judgement on scale {left!r} with one on scale {right!r}: "
+            "grades on different scales do not compare"
+        )
+        self.left = left
+        self.right = right
+
+
+class Inspectorate(SchemaDescribed, StrEnum):
+    """Who inspected.
+
+    ``HMIC`` stands for Her Majesty's Inspectorate of Constabulary and its successor since July
+    2017, HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS). ``BOARD`` is a
+    board's or partnership's own multi-agency inspection (Lancashire's multi-agency safeguarding
+    practice inspections).
+
+    Examples:
+        >>> from safeguarding_model.inspections import Inspectorate
+        >>> Inspectorate.from_label("HMICFRS"), Inspectorate.from_label("Care Quality Commission")
+        (<Inspectorate.HMIC: 'hmic'>, <Inspectorate.CQC: 'cqc'>)
+    """
+
+    OFSTED = "ofsted"
+    CQC = "cqc"
+    HMIC = "hmic"
+    BOARD = "board"
+    OTHER = "other"
+
+    @classmethod
+    def from_label(cls, label: str) -> Inspectorate:
+        """Read an inspectorate as reports name it (any case; full names and abbreviations).
+
+        Raises:
+            InvalidInputError: For a name not known here; use ``OTHER`` for other inspectorates.
+        """
+        key = _normalise(label).replace("&", "and")
+        found = _INSPECTORATE_LABELS.get(key)
+        if found is None:
+            expected = "Ofsted, CQC, HMIC, HMICFRS, the board, or their full names"
+            raise InvalidInputError("label", label, expected)
+        return found
+
+
+_INSPECTORATE_LABELS: Final = {
+    "ofsted": Inspectorate.OFSTED,
+    "office for standards in education, children's services and skills": Inspectorate.OFSTED,
+    "cqc": Inspectorate.CQC,
+    "care quality commission": Inspectorate.CQC,
+    "hmic": Inspectorate.HMIC,
+    "hmicfrs": Inspectorate.HMIC,
+    "her majesty's inspectorate of constabulary": Inspectorate.HMIC,
+    "her majesty's inspectorate of constabulary and fire and rescue services": Inspectorate.HMIC,
+    "his majesty's inspectorate of constabulary and fire and rescue services": Inspectorate.HMIC,
+    "board": Inspectorate.BOARD,
+    "lscb": Inspectorate.BOARD,
+    "lscp": Inspectorate.BOARD,
+    "other": Inspectorate.OTHER,
+}
+
+
+# --- scales ---------------------------------------------------------------------------------
+
+
+class JudgementScale(Record):
+    """A grading scale: its grades best first, the spellings printed for them, and its aspects.
+
+    Grades and alias spellings are stored in lower case without quotes; ``parse`` reads a printed
+    grade in any case, with or without quotes, and through the aliases. Dates are as precise as
+    what could be checked: where only a month or a year is known, the first day of it stands for
+    it, and ``note`` says so.
+
+    Examples:
+        >>> from safeguarding_model.inspections import JudgementScale
+        >>> scale = JudgementScale(
+        ...     id="cqc-2014", inspectorate="cqc", framework="CQC ratings",
+        ...     grades=("Outstanding", "Good", "Requires improvement", "Inadequate"),
+        ...     aliases={"requiring improvement": "requires improvement"},
+        ... )
+        >>> scale.parse("“Requiring Improvement”"), scale.rank("good")
+        ('requires improvement', 1)
+        >>> scale.parse("adequate")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: grade: expected a grade on scale 'cqc-2014' (outstanding, good, requires improvement, inadequate; also printed as: requiring improvement), got 'adequate'
+    """
+
+    id: str = Field(
+        description="A stable slug for the scale, e.g. 'ofsted-sif-2013' or 'cqc-2014'.",
+        json_schema_extra={"pattern": _SLUG_PATTERN},
+    )
+    inspectorate: Inspectorate = Field(description="The inspectorate that grades on the scale.")
+    framework: str = Field(description="The framework or frameworks the scale belongs to, by name.")
+    valid_from: dt.date | None = Field(
+        default=None, description="The first day the scale was in use, when known."
+    )
+    valid_to: dt.date | None = Field(
+        default=None,
+        description="The last day the scale was in use; none while it is still in use or when unknown.",
+    )
+    grades: tuple[str, ...] = Field(
+        description="The grades, best first, in lower case, e.g. ('outstanding', 'good', 'requires improvement', 'inadequate')."
+    )
+    aliases: dict[str, str] = Field(
+        default_factory=dict,
+        description="Spellings printed for grades, each mapped to its grade, e.g. 'requiring improvement' to 'requires improvement'.",
+    )
+    aspects: tuple[str, ...] = Field(
+        default=(),
+        description="What the scale grades besides the whole, e.g. CQC's key questions: safe, effective, caring, responsive, well-led.",
+    )
+    note: str | None = Field(
+        default=None,
+        description="What is uncertain about the scale (dates known only to the month or year) and other remarks.",
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        return _check_slug(value, "id")
+
+    @field_validator("framework")
+    @classmethod
+    def _framework(cls, value: str) -> str:
+        return _check_text(value, "framework")
+
+    @field_validator("grades")
+    @classmethod
+    def _grades(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) < 2:
+            raise InvalidInputError("grades", value, "at least two grades, best first")
+        grades = tuple(_normalise(grade) for grade in value)
+        for position, grade in enumerate(grades):
+            if not grade:
+                raise InvalidInputError(f"grades[{position}]", value[position], "a grade's name")
+            if grade in grades[:position]:
+                raise InvalidInputError(
+                    f"grades[{position}]", value[position], "a grade not listed before"
+                )
+        return grades
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        grades = info.data.get("grades")
+        aliases: dict[str, str] = {}
+        for spelling, grade in value.items():
+            key, target = _normalise(spelling), _normalise(grade)
+            if not key:
+                raise InvalidInputError("aliases", spelling, "a spelling with some text")
+            if isinstance(grades, tuple):
+                if target not in grades:
+                    raise InvalidInputError(
+                        f"aliases[{spelling!r}]", grade, f"one of the grades ({', '.join(grades)})"
+                    )
+                if key in grades and key != target:
+                    raise InvalidInputError(
+                        f"aliases[{spelling!r}]",
+                        grade,
+                        f"{key!r} itself: a spelling that names a grade stands for that grade",
+                    )
+            aliases[key] = target
+        return aliases
+
+    @field_validator("aspects")
+    @classmethod
+    def _aspects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for position, aspect in enumerate(value):
+            _check_text(aspect, f"aspects[{position}]")
+            if aspect in value[:position]:
+                raise InvalidInputError(
+                    f"aspects[{position}]", aspect, "an aspect not listed before"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if (
+            self.valid_from is not None
+            and self.valid_to is not None
+            and self.valid_to < self.valid_from
+        ):
+            raise InvalidInputError(
+                "valid_to", self.valid_to, f"a date on or after valid_from ({self.valid_from})"
+            )
+        return self
+
+    def parse(self, text: str) -> str:
+        """The grade that ``text`` (a grade as printed) stands for on this scale.
+
+        Case, quotes, surrounding spaces and punctuation do not matter; aliases are followed.
+
+        Raises:
+            InvalidInputError: For text that is no grade on this scale; the message lists them.
+        """
+        if not isinstance(text, str):
+            raise InvalidInputError("grade", text, f"a grade on scale {self.id!r}, as text")
+        key = _normalise(text)
+        if key in self.grades:
+            return key
+        if key in self.aliases:
+            return self.aliases[key]
+        expected = f"a grade on scale {self.id!r} ({', '.join(self.grades)}"
+        if self.aliases:
+            expected += f"; also printed as: {', '.join(self.aliases)}"
+        raise InvalidInputError("grade", text, expected + ")")
+
+    def rank(self, grade: str) -> int:
+        """The grade's position on the scale: 0 for the best.
+
+        Raises:
+            InvalidInputError: For a grade not on this scale.
+        """
+        return self.grades.index(self.parse(grade))
+
+    def in_use_on(self, day: dt.date) -> bool:
+        """Whether the scale was in use on ``day`` (open ends count as in use).
+
+        Examples:
+            >>> import datetime
+            >>> from safeguarding_model.inspections import builtin_scale
+            >>> builtin_scale("ofsted-sif-2013").in_use_on(datetime.date(2015, 9, 1))
+            True
+        """
+        after_start = self.valid_from is None or self.valid_from <= day
+        before_end = self.valid_to is None or day <= self.valid_to
+        return after_start and before_end
+
+
+_FOUR_POINT: Final = ("outstanding", "good", "requires improvement", "inadequate")
+_REQUIRES_IMPROVEMENT_SPELLINGS: Final = {
+    "requires improvement to be good": "requires improvement",
+    "requiring improvement": "requires improvement",
+    "require improvement": "requires improvement",
+    "requires improvements": "requires improvement",
+    "needs improvement": "requires improvement",
+    "needing improvement": "requires improvement",
+}
+
+
+def _builtin_definitions() -> list[JudgementScale]:
+    return [
+        JudgementScale(
+            id="ofsted-sif-2013",
+            inspectorate=Inspectorate.OFSTED,
+            framework=(
+                "Ofsted single inspection framework: services for children in need of help and "
+                "protection, children looked after and care leavers; reviews of Local "
+                "Safeguarding Children Boards"
+            ),
+            valid_from=dt.date(2013, 11, 1),
+            valid_to=dt.date(2017, 12, 31),
+            grades=_FOUR_POINT,
+            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
+            aspects=(
+                "children who need help and protection",
+                "children looked after and achieving permanence",
+                "adoption performance",
+                "care leavers",
+                "leadership, management and governance",
+                "effectiveness of the LSCB",
+            ),
+            note=(
+                "In effect from November 2013 (the first of the month stands for it); replaced by "
+                "ILACS in January 2018, so the last day is the end of 2017. It replaced "
+                "'adequate' with 'requires improvement' (printed 'requires improvement to be "
+                "good'); an LSCB review was graded on the same scale."
+            ),
+        ),
+        JudgementScale(
+            id="ofsted-ilacs-2018",
+            inspectorate=Inspectorate.OFSTED,
+            framework="Ofsted inspecting local authority children's services (ILACS)",
+            valid_from=dt.date(2018, 1, 1),
+            grades=_FOUR_POINT,
+            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
+            note=(
+                "Adopted in January 2018 (the first of the month stands for it). The judgements' "
+                "names are not listed as aspects here: give them as printed."
+            ),
+        ),
+        JudgementScale(
+            id="ofsted-education-2015",
+            inspectorate=Inspectorate.OFSTED,
+            framework=(
+                "Ofsted common inspection framework (education, skills and early years, from "
+                "1 September 2015) and education inspection framework (from September 2019)"
+            ),
+            valid_from=dt.date(2015, 9, 1),
+            valid_to=dt.date(2025, 11, 9),
+            grades=_FOUR_POINT,
+            aliases={
+                **_REQUIRES_IMPROVEMENT_SPELLINGS,
+                "grade 1": "outstanding",
+                "grade 2": "good",
+                "grade 3": "requires improvement",
+                "grade 4": "inadequate",
+            },
+            aspects=(
+                "overall effectiveness",
+                "effectiveness of leadership and management",
+                "quality of teaching, learning and assessment",
+                "personal development, behaviour and welfare",
+                "outcomes for children and learners",
+                "quality of education",
+                "behaviour and attitudes",
+                "personal development",
+                "leadership and management",
+            ),
+            note=(
+                "Schools, colleges and early years settings, graded 1 to 4. The aspects are the "
+                "common inspection framework's judgements, then the education inspection "
+                "framework's. The same four words were used for schools before September 2015; "
+                "this scale starts with the common framework. Report cards replaced it on "
+                "10 November 2025."
+            ),
+        ),
+        JudgementScale(
+            id="ofsted-report-cards-2025",
+            inspectorate=Inspectorate.OFSTED,
+            framework="Ofsted renewed education inspection framework: report cards",
+            valid_from=dt.date(2025, 11, 10),
+            grades=(
+                "exceptional",
+                "strong standard",
+                "expected standard",
+                "needs attention",
+                "urgent improvement",
+            ),
+            aspects=(
+                "inclusion",
+                "curriculum and teaching",
+                "achievement",
+                "attendance and behaviour",
+                "personal development and wellbeing",
+                "leadership and governance",
+            ),
+            note=(
+                "No overall grade: each evaluation area is graded (the aspects are the areas for "
+                "schools; other remits have others). Safeguarding is judged separately, met or "
+                "not met, and is not a grade on this scale. Ofsted says the grades do not "
+                "compare with the four-point scale."
+            ),
+        ),
+        JudgementScale(
+            id="cqc-2014",
+            inspectorate=Inspectorate.CQC,
+            framework="Care Quality Commission ratings",
+            valid_from=dt.date(2014, 1, 1),
+            grades=_FOUR_POINT,
+            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
+            aspects=("safe", "effective", "caring", "responsive", "well-led"),
+            note=(
+                "Ratings began in 2014 (known to the year: hospitals were rated by July 2014, adult "
+                "social care from October 2014). Services and core services (maternity, "
+                "children and young people ...) are rated as well as the five key questions: "
+                "give them as the judgement's aspect, as printed."
+            ),
+        ),
+        JudgementScale(
+            id="hmic-peel-2014",
+            inspectorate=Inspectorate.HMIC,
+            framework="HMIC PEEL: police effectiveness, efficiency and legitimacy",
+            valid_from=dt.date(2014, 1, 1),
+            valid_to=dt.date(2020, 12, 31),
+            grades=_FOUR_POINT,
+            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
+            aspects=("effectiveness", "efficiency", "legitimacy"),
+            note=(
+                "PEEL began in 2014 (known to the year). The last assessments on this scale were "
+                "those of 2018/19; none was published in 2020, and the 2021/22 cycle used a "
+                "five-point scale, so the end of 2020 stands for its end."
+            ),
+        ),
+        JudgementScale(
+            id="hmicfrs-peel-2021",
+            inspectorate=Inspectorate.HMIC,
+            framework="HMICFRS PEEL assessments from 2021/22",
+            valid_from=dt.date(2021, 1, 1),
+            grades=("outstanding", "good", "adequate", "requires improvement", "inadequate"),
+            aliases={
+                key: value
+                for key, value in _REQUIRES_IMPROVEMENT_SPELLINGS.items()
+                if not key.startswith("need")
+            },
+            note=(
+                "The 2021/22 cycle (the PEEL programme restarted in 2021; the first day of 2021 "
+                "stands for it). Areas are graded, not the three pillars; give them as the "
+                "judgement's aspect, as printed. The five grades were checked against a police "
+                "and crime commissioner's page, not HMICFRS's own."
+            ),
+        ),
+    ]
+
+
+def builtin_scales() -> Mapping[str, JudgementScale]:
+    """The built-in scales by id, built on first use (read-only).
+
+    | id | inspectorate | in use | grades, best first |
+    | --- | --- | --- | --- |
+    | ``ofsted-sif-2013`` | Ofsted | Nov 2013 – 2017 | outstanding, good, requires improvement (to be good), inadequate |
+    | ``ofsted-ilacs-2018`` | Ofsted | Jan 2018 – | the same four |
+    | ``ofsted-education-2015`` | Ofsted | 1 Sep 2015 – 9 Nov 2025 | the same four (grades 1 to 4) |
+    | ``ofsted-report-cards-2025`` | Ofsted | 10 Nov 2025 – | exceptional, strong standard, expected standard, needs attention, urgent improvement |
+    | ``cqc-2014`` | CQC | 2014 – | outstanding, good, requires improvement, inadequate |
+    | ``hmic-peel-2014`` | HMIC | 2014 – 2020 | outstanding, good, requires improvement, inadequate |
+    | ``hmicfrs-peel-2021`` | HMICFRS | 2021/22 – | outstanding, good, adequate, requires improvement, inadequate |
+
+    Each scale's ``note`` says which of its dates are known only to the month or the year.
+
+    Examples:
+        >>> from safeguarding_model.inspections import builtin_scales
+        >>> list(builtin_scales())
+        ['ofsted-sif-2013', 'ofsted-ilacs-2018', 'ofsted-education-2015', 'ofsted-report-cards-2025', 'cqc-2014', 'hmic-peel-2014', 'hmicfrs-peel-2021']
+        >>> builtin_scales()["hmicfrs-peel-2021"].grades
+        ('outstanding', 'good', 'adequate', 'requires improvement', 'inadequate')
+    """
+    return _builtin_scales()
+
+
+@functools.cache
+def _builtin_scales() -> Mapping[str, JudgementScale]:
+    return types.MappingProxyType({scale.id: scale for scale in _builtin_definitions()})
+
+
+def builtin_scale(scale_id: str) -> JudgementScale:
+    """The built-in scale with id ``scale_id``.
+
+    Raises:
+        InvalidInputError: For an id that is not built in; the message lists those that are.
+
+    Examples:
+        >>> from safeguarding_model.inspections import builtin_scale
+        >>> builtin_scale("cqc-2014").aspects
+        ('safe', 'effective', 'caring', 'responsive', 'well-led')
+        >>> builtin_scale("ofsted-2015")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: scale: expected a built-in scale id (ofsted-sif-2013, ofsted-ilacs-2018, ofsted-education-2015, ofsted-report-cards-2025, cqc-2014, hmic-peel-2014, hmicfrs-peel-2021), got 'ofsted-2015'
+    """
+    scales = builtin_scales()
+    found = scales.get(scale_id)
+    if found is None:
+        raise InvalidInputError("scale", scale_id, f"a built-in scale id ({', '.join(scales)})")
+    return found
+
+
+def __getattr__(name: str) -> object:
+    """``SCALES``: the built-in scales, built on first use."""
+    if name == "SCALES":
+        return builtin_scales()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+# --- judgements -----------------------------------------------------------------------------
+
+
+def _scale_for(scale_id: str, scale: JudgementScale | None) -> JudgementScale:
+    if scale is not None:
+        if scale.id != scale_id:
+            raise ScaleMismatchError(scale_id, scale.id)
+        return scale
+    found = builtin_scales().get(scale_id)
+    if found is None:
+        raise InvalidInputError(
+            "scale",
+            scale_id,
+            "a built-in scale id, or the JudgementScale itself passed as scale= for a scale of your own",
+        )
+    return found
+
+
+class Judgement(Record):
+    """A grade on a scale, for the whole of what was inspected or for one aspect of it.
+
+    On a built-in scale the grade is checked and stored canonically ("Requires Improvement to
+    be Good" becomes ``'requires improvement'``); keep the words as printed in ``printed``. On a
+    scale of your own the grade is stored in lower case, and comparisons need the scale passed
+    as ``scale=``.
+
+    Examples:
+        >>> from safeguarding_model.inspections import Judgement
+        >>> maternity = Judgement.from_printed("cqc-2014", "inadequate", aspect="maternity")
+        >>> children = Judgement.from_printed("cqc-2014", "good", aspect="children and young people")
+        >>> children.better_than(maternity), maternity.rank()
+        (True, 3)
+        >>> Judgement(scale="cqc-2014", grade="satisfactory")
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Judgement
+        grade
+          Value error, grade: expected a grade on scale 'cqc-2014' (outstanding, good, requires improvement, inadequate; also printed as: requires improvement to be good, requiring improvement, require improvement, requires improvements, needs improvement, needing improvement), got 'satisfactory' [type=value_error, input_value='satisfactory', input_type=str]
+        ...
+    """
+
+    scale: str = Field(
+        description="The id of the scale the grade is on, e.g. 'ofsted-sif-2013'.",
+        json_schema_extra={"pattern": _SLUG_PATTERN},
+    )
+    grade: str = Field(description="The grade, in the scale's own words, lower case.")
+    aspect: str | None = Field(
+        default=None,
+        description="What was graded: none for the whole; otherwise a service ('children looked after') or a key question ('safe'), as printed.",
+    )
+    printed: str | None = Field(
+        default=None, description="The judgement as the report prints it, e.g. '“overall good”'."
+    )
+
+    @field_validator("scale")
+    @classmethod
+    def _scale(cls, value: str) -> str:
+        return _check_slug(value, "scale")
+
+    @field_validator("grade")
+    @classmethod
+    def _grade(cls, value: str, info: ValidationInfo) -> str:
+        scale_id = info.data.get("scale")
+        if isinstance(scale_id, str) and scale_id in builtin_scales():
+            return builtin_scales()[scale_id].parse(value)
+        grade = _normalise(value)
+        if not grade:
+            raise InvalidInputError("grade", value, "a grade")
+        return grade
+
+    @field_validator("aspect")
+    @classmethod
+    def _aspect(cls, value: str | None) -> str | None:
+        return None if value is None else _check_text(value, "aspect")
+
+    @classmethod
+    def from_printed(
+        cls, scale: str | JudgementScale, printed: str, *, aspect: str | None = None
+    ) -> Judgement:
+        """A judgement read from its printed words, which are kept in ``printed``.
+
+        ``scale`` is a built-in scale's id or a scale of your own.
+
+        Raises:
+            InvalidInputError: For words that are no grade on the scale, or an unknown scale id.
+        """
+        found = builtin_scale(scale) if isinstance(scale, str) else scale
+        return cls(scale=found.id, grade=found.parse(printed), aspect=aspect, printed=printed)
+
+    def rank(self, *, scale: JudgementScale | None = None) -> int:
+        """The grade's position on its scale: 0 for the best.
+
+        Raises:
+            ScaleMismatchError: When ``scale`` is not the judgement's scale.
+            InvalidInputError: For a scale of your own not passed as ``scale``.
+        """
+        return _scale_for(self.scale, scale).rank(self.grade)
+
+    def _ranks(self, other: Judgement, scale: JudgementScale | None) -> tuple[int, int]:
+        if other.scale != self.scale:
+            raise ScaleMismatchError(self.scale, other.scale)
+        found = _scale_for(self.scale, scale)
+        return found.rank(self.grade), found.rank(other.grade)
+
+    def better_than(self, other: Judgement, *, scale: JudgementScale | None = None) -> bool:
+        """Whether this grade is better than ``other``'s, on the same scale.
+
+        Raises:
+            ScaleMismatchError: When the judgements are on different scales.
+            InvalidInputError: For a scale of your own not passed as ``scale``.
+        """
+        mine, theirs = self._ranks(other, scale)
+        return mine < theirs
+
+    def worse_than(self, other: Judgement, *, scale: JudgementScale | None = None) -> bool:
+        """Whether this grade is worse than ``other``'s, on the same scale.
+
+        Raises:
+            ScaleMismatchError: When the judgements are on different scales.
+            InvalidInputError: For a scale of your own not passed as ``scale``.
+        """
+        mine, theirs = self._ranks(other, scale)
+        return mine > theirs
+
+
+def sort_judgements(
+    judgements: Iterable[Judgement], *, scale: JudgementScale | None = None
+) -> tuple[Judgement, ...]:
+    """The judgements from best grade to worst (ties keep their order).
+
+    Raises:
+        ScaleMismatchError: When the judgements are not all on one scale.
+        InvalidInputError: For a scale of your own not passed as ``scale``.
+
+    Examples:
+        >>> from safeguarding_model.inspections import Judgement, sort_judgements
+        >>> ratings = [Judgement(scale="cqc-2014", grade=grade, aspect=aspect) for grade, aspect in
+        ...            [("requires improvement", "safe"), ("outstanding", "caring"), ("good", "effective")]]
+        >>> [judgement.aspect for judgement in sort_judgements(ratings)]
+        ['caring', 'effective', 'safe']
+    """
+    items = tuple(judgements)
+    if not items:
+        return ()
+    first = items[0].scale
+    for item in items[1:]:
+        if item.scale != first:
+            raise ScaleMismatchError(first, item.scale)
+    found = _scale_for(first, scale)
+    return tuple(sorted(items, key=lambda item: found.rank(item.grade)))
+
+
+# --- findings and recommendations -----------------------------------------------------------
+
+
+class FindingKind(SchemaDescribed, StrEnum):
+    """What an inspection found: a strength, an area for improvement, or a concern.
+
+    Examples:
+        >>> from safeguarding_model.inspections import FindingKind
+        >>> FindingKind("area_for_improvement")
+        <FindingKind.AREA_FOR_IMPROVEMENT: 'area_for_improvement'>
+    """
+
+    STRENGTH = "strength"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    CONCERN = "concern"
+
+
+class Finding(Record):
+    """One finding of an inspection, in its own words.
+
+    Examples:
+        >>> from safeguarding_model.inspections import Finding
+        >>> Finding(kind="strength", text="Effective multi-agency working was evidenced.").kind
+        <FindingKind.STRENGTH: 'strength'>
+    """
+
+    kind: FindingKind = Field(
+        description="Whether it is a strength, an area for improvement or a concern."
+    )
+    text: str = Field(description="The finding as printed.")
+    number: int | None = Field(
+        default=None, ge=1, description="The finding's number in the report, if it is numbered."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        return _check_text(value, "text")
+
+
+class RecommendationStatus(SchemaDescribed, StrEnum):
+    """How far a recommendation has been acted on, when the report says.
+
+    Examples:
+        >>> from safeguarding_model.inspections import RecommendationStatus
+        >>> RecommendationStatus.UNKNOWN.value
+        'unknown'
+    """
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    UNKNOWN = "unknown"
+
+
+class Recommendation(Record):
+    """A numbered recommendation, addressed to one or more owners.
+
+    Examples:
+        >>> from safeguarding_model.inspections import Recommendation
+        >>> Recommendation(
+        ...     number=22,
+        ...     text="The Children's Trust Board to action how all agency Senior Leaders can progress a shared 'Estate/I.T Strategy'",
+        ...     owners=("Children's Trust Board", "all agencies"),
+        ... ).status
+        <RecommendationStatus.UNKNOWN: 'unknown'>
+    """
+
+    number: int = Field(ge=1, description="The recommendation's number in the report.")
+    text: str = Field(description="The recommendation as printed.")
+    owners: tuple[str, ...] = Field(
+        default=(),
+        description="Who it is addressed to: agency ids, or names as printed ('all agencies'); several allowed.",
+    )
+    status: RecommendationStatus = Field(
+        default=RecommendationStatus.UNKNOWN, description="How far it has been acted on."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        return _check_text(value, "text")
+
+    @field_validator("owners")
+    @classmethod
+    def _owners(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for position, owner in enumerate(value):
+            _check_text(owner, f"owners[{position}]")
+            if owner in value[:position]:
+                raise InvalidInputError(f"owners[{position}]", owner, "an owner not listed before")
+        return value
+
+
+# --- inspections ----------------------------------------------------------------------------
+
+
+class Inspection(Record):
+    """One inspection: who inspected what, when, the judgements, findings and recommendations.
+
+    Checked on construction: ``end`` is not before ``start``; recommendation numbers are unique;
+    every judgement is on the inspection's ``scale`` (which is then required), and that scale, if
+    built in, belongs to the ``inspectorate``; a judgement in ``judgements`` names its aspect
+    (the whole goes in ``overall``).
+
+    Examples:
+        >>> import datetime
+        >>> from safeguarding_model.inspections import Inspection, Judgement
+        >>> Inspection(
+        ...     id="maspi-preston-2015", inspectorate="board", subject="Preston district",
+        ...     start=datetime.date(2015, 5, 7), end=datetime.date(2015, 5, 5),
+        ... )
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Inspection
+          Value error, end: expected a date on or after start (2015-05-07), got datetime.date(2015, 5, 5) [type=value_error, input_value={'id': 'maspi-preston-201...tetime.date(2015, 5, 5)}, input_type=dict]
+        ...
+    """
+
+    id: str = Field(
+        description="A stable slug for the inspection, e.g. 'ofsted-2015-lancashire-lscb'.",
+        json_schema_extra={"pattern": _SLUG_PATTERN},
+    )
+    inspectorate: Inspectorate = Field(description="Who inspected.")
+    subject: str = Field(description="The service or body inspected, as printed.")
+    subject_agency: str | None = Field(
+        default=None,
+        description="The id of the agency inspected, when it is one.",
+        json_schema_extra={"pattern": _SLUG_PATTERN},
+    )
+    scale: str | None = Field(
+        default=None,
+        description="The id of the scale the judgements are on; none for an inspection without grades.",
+        json_schema_extra={"pattern": _SLUG_PATTERN},
+    )
+    framework: str | None = Field(
+        default=None, description="The inspection framework or programme, by name, as printed."
+    )
+    start: dt.date | None = Field(
+        default=None, description="The first day of fieldwork, when printed."
+    )
+    end: dt.date | None = Field(
+        default=None, description="The last day of fieldwork, when printed."
+    )
+    published: dt.date | None = Field(
+        default=None, description="The day the report was published, when known."
+    )
+    overall: Judgement | None = Field(
+        default=None, description="The overall judgement, if the inspection made one."
+    )
+    judgements: tuple[Judgement, ...] = Field(
+        default=(), description="The judgements of aspects: services, key questions, areas."
+    )
+    findings: tuple[Finding, ...] = Field(
+        default=(), description="Strengths, areas for improvement and concerns, as printed."
+    )
+    recommendations: tuple[Recommendation, ...] = Field(
+        default=(), description="The numbered recommendations."
+    )
+    note: str | None = Field(
+        default=None,
+        description="Anything else worth keeping, e.g. 'dates printed only as September 2015'.",
+    )
+
+    @field_validator("id", "subject_agency", "scale")
+    @classmethod
+    def _slugs(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _check_slug(value, info.field_name or "id")
+
+    @field_validator("subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        return _check_text(value, "subject")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidInputError("end", self.end, f"a date on or after start ({self.start})")
+        self._check_scale()
+        seen: dict[int, int] = {}
+        for position, recommendation in enumerate(self.recommendations):
+            if recommendation.number in seen:
+                raise InvalidInputError(
+                    f"recommendations[{position}].number",
+                    recommendation.number,
+                    f"a number not used before (recommendations[{seen[recommendation.number]}] has it)",
+                )
+            seen[recommendation.number] = position
+        return self
+
+    def _check_scale(self) -> None:
+        graded: list[tuple[str, Judgement]] = []
+        if self.overall is not None:
+            graded.append(("overall", self.overall))
+        graded += [(f"judgements[{n}]", judgement) for n, judgement in enumerate(self.judgements)]
+        for field, judgement in graded:
+            if self.scale is None:
+                raise InvalidInputError(
+                    "scale", None, f"the id of the scale of the judgements ({judgement.scale!r})"
+                )
+            if judgement.scale != self.scale:
+                raise InvalidInputError(
+                    f"{field}.scale", judgement.scale, f"the inspection's scale {self.scale!r}"
+                )
+            if field != "overall" and judgement.aspect is None:
+                raise InvalidInputError(
+                    f"{field}.aspect",
+                    None,
+                    "the aspect judged (a service, a key question); the whole goes in overall",
+                )
+        found = builtin_scales().get(self.scale) if self.scale is not None else None
+        if found is not None and found.inspectorate is not self.inspectorate:
+            raise InvalidInputError(
+                "scale",
+                self.scale,
+                f"a scale of the inspectorate {self.inspectorate.value!r} "
+                f"({self.scale!r} is {found.inspectorate.value!r}'s)",
+            )
+
+
+def recommendations_by_owner(inspection: Inspection) -> dict[str, tuple[Recommendation, ...]]:
+    """The inspection's recommendations grouped by owner, owners in the order first named.
+
+    A recommendation addressed to several owners appears under each. Owners are grouped as
+    written: ``'all agencies'`` and ``'All agencies'`` are different keys, so write them one way.
+    Recommendations with no owner are left out (find them with ``not r.owners``).
+
+    Examples:
+        >>> from safeguarding_model.inspections import Inspection, Recommendation, recommendations_by_owner
+        >>> inspection = Inspection(id="maspi-preston-2015", inspectorate="board", subject="Preston district", recommendations=(
+        ...     Recommendation(number=17, text="GPs to increase involvement in safeguarding procedures and practice", owners=("GPs",)),
+        ...     Recommendation(number=22, text="The Children's Trust Board to action ...", owners=("Children's Trust Board", "all agencies")),
+        ...     Recommendation(number=24, text="All agencies need to take on responsibility for chairing or minuting core groups", owners=("all agencies",)),
+        ... ))
+        >>> {owner: [r.number for r in found] for owner, found in recommendations_by_owner(inspection).items()}
+        {'GPs': [17], "Children's Trust Board": [22], 'all agencies': [22, 24]}
+    """
+    grouped: dict[str, list[Recommendation]] = {}
+    for recommendation in inspection.recommendations:
+        for owner in recommendation.owners:
+            grouped.setdefault(owner, []).append(recommendation)
+    return {owner: tuple(found) for owner, found in grouped.items()}
