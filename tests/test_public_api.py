@@ -1,4 +1,6 @@
+import importlib
 import inspect
+import types
 
 import pytest
 
@@ -47,9 +49,6 @@ def test_version_is_a_string() -> None:
 
 
 def test_no_submodule_shadows_a_public_name() -> None:
-    import importlib
-    import types
-
     for module in set(safeguarding_model._LAZY.values()):
         importlib.import_module(f"safeguarding_model.{module}")
     for name in safeguarding_model.__all__:
