@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from reference import number, read_reference
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.markers import Polarity
 from safeguarding_model.statistics.recent_trend import (
     RecentTrend,
     Series,
@@ -16,7 +17,6 @@ from safeguarding_model.statistics.recent_trend import (
     TrendMethod,
     recent_trend,
 )
-from safeguarding_model.statistics.significance import Polarity
 
 M = TrendMarker
 

@@ -51,7 +51,6 @@ if TYPE_CHECKING:
         contribution_shares,
         reconcile,
     )
-    from safeguarding_model.colours import Rag
     from safeguarding_model.errors import (
         InvalidInputError,
         MissingValueError,
@@ -74,6 +73,7 @@ if TYPE_CHECKING:
         recommendations_by_owner,
         sort_judgements,
     )
+    from safeguarding_model.markers import Direction, Polarity, Rag, Significance
     from safeguarding_model.periods import (
         CalendarYear,
         FinancialQuarter,
@@ -94,7 +94,6 @@ if TYPE_CHECKING:
         rate_from_count,
     )
     from safeguarding_model.statistics.direction import (
-        Direction,
         DirectionMethod,
         Travel,
         direction_of_travel,
@@ -116,8 +115,6 @@ if TYPE_CHECKING:
     )
     from safeguarding_model.statistics.significance import (
         Comparison,
-        Polarity,
-        Significance,
         compare_proportion_with_benchmark,
         compare_rate_with_benchmark,
         compare_with_benchmark,
@@ -247,7 +244,7 @@ _LAZY: dict[str, str] = {
     "CalendarYear": "periods",
     "Comparison": "statistics.significance",
     "ContributionShare": "budgets",
-    "Direction": "statistics.direction",
+    "Direction": "markers",
     "DirectionMethod": "statistics.direction",
     "Discrepancy": "budgets",
     "DiscrepancyKind": "budgets",
@@ -272,11 +269,11 @@ _LAZY: dict[str, str] = {
     "Period": "periods",
     "PeriodParseError": "errors",
     "PointInTime": "periods",
-    "Polarity": "statistics.significance",
+    "Polarity": "markers",
     "PooledPeriod": "periods",
     "Population": "rates",
     "PopulationMismatchError": "units",
-    "Rag": "colours",
+    "Rag": "markers",
     "Rate": "rates",
     "RateBase": "rates",
     "RecentTrend": "statistics.recent_trend",
@@ -292,7 +289,7 @@ _LAZY: dict[str, str] = {
     "ShareCheck": "agencies",
     "Side": "budgets",
     "SideTotals": "budgets",
-    "Significance": "statistics.significance",
+    "Significance": "markers",
     "StatedAmount": "budgets",
     "Travel": "statistics.direction",
     "TrendMarker": "statistics.recent_trend",

@@ -47,8 +47,8 @@ from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, mo
 
 from safeguarding_model._numbers import tidy
 from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model.colours import Rag
 from safeguarding_model.errors import InvalidInputError, ValueParseError
+from safeguarding_model.markers import Rag
 from safeguarding_model.periods import Period
 from safeguarding_model.values import Value, parse_value
 

@@ -39,77 +39,14 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.statistics._arrays import FloatOrArray, Scalar, as_floats, shape_like
 from safeguarding_model.statistics.intervals import Interval
-from safeguarding_model.statistics.significance import Polarity, _parse_polarity
+from safeguarding_model.statistics.significance import _parse_polarity
 
 __all__ = ["Direction", "DirectionMethod", "Travel", "direction_of_travel"]
 
 
-class Direction(StrEnum):
-    """Which way an indicator moved between two periods.
-
-    | direction | the source's word | when |
-    | --- | --- | --- |
-    | improving | Better | a significant change the good way |
-    | worsening | Worse | a significant change the bad way |
-    | increasing / decreasing | Increasing / Decreasing | a significant change, no polarity |
-    | no significant change | Stable | a change within the interval or tolerance |
-    | no change | Same | identical values |
-    | not compared | Not compared | a value missing |
-
-    Examples:
-        >>> from safeguarding_model import Direction
-        >>> Direction.from_source_word("Stable"), Direction.IMPROVING.source_word
-        (<Direction.NO_SIGNIFICANT_CHANGE: 'no_significant_change'>, 'Better')
-    """
-
-    IMPROVING = "improving"
-    WORSENING = "worsening"
-    INCREASING = "increasing"
-    DECREASING = "decreasing"
-    NO_SIGNIFICANT_CHANGE = "no_significant_change"
-    NO_CHANGE = "no_change"
-    NOT_COMPARED = "not_compared"
-
-    @property
-    def source_word(self) -> str:
-        """The word annual reports print: Better, Worse, Stable, Same ..."""
-        return _WORDS[self]
-
-    @classmethod
-    def from_source_word(cls, word: str) -> Direction:
-        """Read a report's word (any case): better, improving, worse, worsening, stable, same ...
-
-        Raises:
-            InvalidInputError: For words that are not a direction.
-        """
-        key = " ".join(word.strip().lower().split())
-        found = _FROM_WORDS.get(key)
-        if found is None:
-            expected = "one of " + ", ".join(sorted(_FROM_WORDS))
-            raise InvalidInputError("word", word, expected)
-        return found
-
-
-_WORDS: Final = {
-    Direction.IMPROVING: "Better",
-    Direction.WORSENING: "Worse",
-    Direction.INCREASING: "Increasing",
-    Direction.DECREASING: "Decreasing",
-    Direction.NO_SIGNIFICANT_CHANGE: "Stable",
-    Direction.NO_CHANGE: "Same",
-    Direction.NOT_COMPARED: "Not compared",
-}
-_FROM_WORDS: Final = {word.lower(): direction for direction, word in _WORDS.items()} | {
-    "improving": Direction.IMPROVING,
-    "improved": Direction.IMPROVING,
-    "worsening": Direction.WORSENING,
-    "worsened": Direction.WORSENING,
-    "no significant change": Direction.NO_SIGNIFICANT_CHANGE,
-    "no change": Direction.NO_CHANGE,
-    "unchanged": Direction.NO_CHANGE,
-}
 _CODE_WIDTH: Final = max(len(member.value) for member in Direction)
 
 

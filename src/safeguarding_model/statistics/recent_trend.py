@@ -49,9 +49,10 @@ import numpy as np
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.markers import Polarity
 from safeguarding_model.statistics._arrays import as_floats, refuse
 from safeguarding_model.statistics.intervals import z_score
-from safeguarding_model.statistics.significance import Polarity, _parse_polarity
+from safeguarding_model.statistics.significance import _parse_polarity
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -18,15 +18,14 @@ Examples:
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any, Final, Generic, TypeVar, cast, overload
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from safeguarding_model.colours import Rag
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.markers import Polarity, Rag, Significance
 from safeguarding_model.statistics._arrays import Scalar, as_floats
 from safeguarding_model.statistics.intervals import (
     Interval,
@@ -45,72 +44,6 @@ __all__ = [
     "compare_with_benchmark",
     "rag",
 ]
-
-
-class Polarity(StrEnum):
-    """Whether a higher value of an indicator is better, worse, or neither.
-
-    Children looked after, say, has no polarity: a higher rate is not in itself good or bad.
-
-    Examples:
-        >>> from safeguarding_model import Polarity
-        >>> Polarity.LOWER_IS_BETTER.flipped()
-        <Polarity.HIGHER_IS_BETTER: 'higher_is_better'>
-    """
-
-    HIGHER_IS_BETTER = "higher_is_better"
-    LOWER_IS_BETTER = "lower_is_better"
-    NO_JUDGEMENT = "no_judgement"
-
-    def flipped(self) -> Polarity:
-        """The opposite polarity (no judgement stays no judgement)."""
-        if self is Polarity.HIGHER_IS_BETTER:
-            return Polarity.LOWER_IS_BETTER
-        if self is Polarity.LOWER_IS_BETTER:
-            return Polarity.HIGHER_IS_BETTER
-        return self
-
-
-class Significance(StrEnum):
-    """The result of comparing a value with a benchmark.
-
-    ``BETTER`` / ``WORSE`` when the indicator has a polarity, ``HIGHER`` / ``LOWER`` when it has
-    none, ``SIMILAR`` when the benchmark lies within the interval, ``NOT_COMPARED`` when the value,
-    its interval or the benchmark is missing.
-
-    Examples:
-        >>> from safeguarding_model import Significance
-        >>> Significance.NOT_COMPARED.label
-        'Not compared'
-        >>> Significance.from_label("Worse")
-        <Significance.WORSE: 'worse'>
-    """
-
-    BETTER = "better"
-    SIMILAR = "similar"
-    WORSE = "worse"
-    HIGHER = "higher"
-    LOWER = "lower"
-    NOT_COMPARED = "not_compared"
-
-    @property
-    def label(self) -> str:
-        """The profiles' word: ``'Better'``, ``'Similar'``, ..., ``'Not compared'``."""
-        return self.value.replace("_", " ").capitalize()
-
-    @classmethod
-    def from_label(cls, label: str) -> Significance:
-        """Read a label as reports print it (any case).
-
-        Raises:
-            InvalidInputError: For words that are not a significance.
-        """
-        key = "_".join(label.strip().lower().split())
-        try:
-            return cls(key)
-        except ValueError:
-            expected = "one of " + ", ".join(repr(member.label) for member in cls)
-            raise InvalidInputError("label", label, expected) from None
 
 
 _RAG: Final = {
