@@ -1,0 +1,86 @@
+"""Bundled example reports, encoded exactly as printed, validated on load.
+
+Each report is a folder of JSON files, one per part of the source (``report.json`` for the
+report's own fields, then indicators, the budget, inspections ...); they are merged in file-name
+order (lists are joined) and validated as one [`AnnualReport`][safeguarding_model.AnnualReport].
+Nothing is read at import; each report is read once and cached.
+
+Examples:
+    >>> from safeguarding_model import list_examples
+    >>> "lancashire-2015-16" in list_examples()
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from safeguarding_model.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from safeguarding_model.report import AnnualReport
+
+__all__ = ["list_examples", "load_example"]
+
+
+def list_examples() -> tuple[str, ...]:
+    """The ids of the bundled example reports.
+
+    Examples:
+        >>> from safeguarding_model import list_examples
+        >>> list_examples()
+        ('lancashire-2015-16',)
+    """
+    folder = resources.files(__name__)
+    return tuple(
+        sorted(
+            item.name
+            for item in folder.iterdir()
+            if item.is_dir() and not item.name.startswith("_")
+        )
+    )
+
+
+def _merge(into: dict[str, Any], part: dict[str, Any], where: str) -> None:
+    for key, value in part.items():
+        if key not in into:
+            into[key] = value
+        elif isinstance(into[key], list) and isinstance(value, list):
+            into[key] = into[key] + value
+        else:
+            msg = f"{where}: {key!r} is given by more than one part"
+            raise ValueError(msg)
+
+
+def example_data(name: str) -> dict[str, Any]:
+    """The merged, not yet validated, data of a bundled report (for tools and tests)."""
+    if name not in list_examples():
+        raise InvalidInputError("name", name, f"one of {list(list_examples())}")
+    folder = resources.files(__name__).joinpath(name)
+    merged: dict[str, Any] = {}
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".json"):
+            _merge(merged, json.loads(item.read_text(encoding="utf-8")), f"{name}/{item.name}")
+    return merged
+
+
+@functools.cache
+def load_example(name: str = "lancashire-2015-16") -> AnnualReport:
+    """A bundled example report, validated (read once, then cached; reports are immutable).
+
+    Raises:
+        InvalidInputError: For a name that is not a bundled report (see
+            [`list_examples`][safeguarding_model.list_examples]).
+
+    Examples:
+        >>> from safeguarding_model import load_example
+        >>> report = load_example("lancashire-2015-16")
+        >>> report.area.name, str(report.period)
+        ('Lancashire', '2015/16')
+    """
+    from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - pydantic on first use
+
+    return AnnualReport.model_validate(example_data(name))

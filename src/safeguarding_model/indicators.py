@@ -1,0 +1,258 @@
+"""Indicators and their observations, as a report prints them, with where each figure came from.
+
+An [`IndicatorDefinition`][safeguarding_model.IndicatorDefinition] says what is measured (a count,
+a rate per so many of a population, a percentage, a mean, a ratio) and whether higher is better.
+An [`Observation`][safeguarding_model.Observation] is one printed figure of it: an area, a
+period, a [`Value`][safeguarding_model.Value] with its status, the counts and interval when
+printed, and what the source **states** about it (significance, colour, direction of travel),
+kept beside what the library can compute. Every observation carries its
+[`Provenance`][safeguarding_model.Provenance]: section, table, row, column and line of the source.
+
+Examples:
+    >>> from safeguarding_model import IndicatorDefinition, Observation, parse_value
+    >>> infant = IndicatorDefinition(id="infant-mortality", name="Infant mortality", kind="rate", per=1000, population="live_birth", polarity="lower_is_better")
+    >>> seen = Observation(indicator="infant-mortality", area="Lancashire", period="2012 - 14", value=parse_value("4.8"))
+    >>> seen.period, seen.value.number
+    (PooledPeriod(first_year=2012, last_year=2014, financial=False), Decimal('4.8'))
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model.markers import Direction, Polarity, Rag, Significance
+from safeguarding_model.periods import Period
+from safeguarding_model.rates import Population, RateBase, _parse_base
+from safeguarding_model.values import Value
+
+__all__ = [
+    "IndicatorDefinition",
+    "IndicatorSeries",
+    "MeasureKind",
+    "Observation",
+    "Provenance",
+    "series",
+]
+
+
+class Provenance(Record):
+    """Where a figure was printed: enough to find it again in the source.
+
+    Examples:
+        >>> from safeguarding_model import Provenance
+        >>> print(Provenance(section="1", table="Child Health Profiles", row="Infant mortality", column="Current", line=58))
+        section 1, table 'Child Health Profiles', row 'Infant mortality', column 'Current', line 58
+    """
+
+    source: str | None = Field(
+        default=None, description="The source document's id, when a report cites several."
+    )
+    section: str | None = Field(
+        default=None, description="The section or appendix, as numbered or titled in the source."
+    )
+    table: str | None = Field(
+        default=None,
+        description="The table's title or first header, when the figure is in a table.",
+    )
+    row: str | None = Field(default=None, description="The row's label, as printed.")
+    column: str | None = Field(default=None, description="The column's header, as printed.")
+    line: int | None = Field(
+        default=None, ge=1, description="The 1-based line of the source text the figure is on."
+    )
+
+    def __str__(self) -> str:
+        parts = []
+        for name in ("source", "section", "table", "row", "column"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name} {value!r}" if name != "section" else f"section {value}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+
+class MeasureKind(SchemaDescribed, StrEnum):
+    """What an indicator measures.
+
+    Examples:
+        >>> from safeguarding_model import MeasureKind
+        >>> MeasureKind("percentage")
+        <MeasureKind.PERCENTAGE: 'percentage'>
+    """
+
+    COUNT = "count"
+    RATE = "rate"
+    PROPORTION = "proportion"
+    PERCENTAGE = "percentage"
+    MEAN = "mean"
+    RATIO = "ratio"
+
+
+class IndicatorDefinition(Record):
+    """What an indicator measures, over whom, and which way is better.
+
+    Rates name their base and population (a rate per 1,000 live births, per 100,000 children
+    aged 10-17); percentages and proportions their population when known.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition
+        >>> cla = IndicatorDefinition(id="children-looked-after", name="Children looked after", kind="rate", per=10_000, population="child")
+        >>> cla.polarity, cla.per
+        (<Polarity.NO_JUDGEMENT: 'no_judgement'>, <RateBase.PER_TEN_THOUSAND: 10000>)
+    """
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A stable id: lower-case words joined by hyphens.",
+    )
+    name: str = Field(description="The indicator's name, as printed.")
+    kind: MeasureKind = Field(
+        description="What is measured: count, rate, proportion, percentage, mean or ratio."
+    )
+    per: Annotated[RateBase, BeforeValidator(_parse_base)] | None = Field(
+        default=None, description="For rates: the base (1000, 10000, 100000 ...)."
+    )
+    population: Population | None = Field(
+        default=None,
+        description="What the denominator counts ('child', 'live_birth', 'child_10_17' ...).",
+    )
+    polarity: Polarity = Field(
+        default=Polarity.NO_JUDGEMENT, description="Whether higher is better, worse, or neither."
+    )
+    source: str | None = Field(
+        default=None,
+        description="Where the indicator comes from, e.g. 'Child Health Profiles 2016'.",
+    )
+    group: str | None = Field(
+        default=None, description="The group it is printed under, e.g. 'Premature mortality'."
+    )
+    number: str | None = Field(
+        default=None, description="Its number in the source's table, if printed."
+    )
+
+    @model_validator(mode="after")
+    def _rates_have_a_base(self) -> Self:
+        if self.kind is MeasureKind.RATE and self.per is None:
+            msg = (
+                f"per: expected a base (such as 10000) for the rate indicator {self.id!r}, got None"
+            )
+            raise ValueError(msg)
+        if self.kind is not MeasureKind.RATE and self.per is not None:
+            msg = f"per: expected none for a {self.kind.value} indicator {self.id!r}, got {self.per.value}"
+            raise ValueError(msg)
+        return self
+
+
+class Observation(Record):
+    """One printed figure of an indicator: an area, a period, a value, and what the source says of it.
+
+    ``area`` is the area the figure is for: the report's own area, or a comparator such as
+    England or the North West (observations of comparators sit beside the area's own).
+
+    Examples:
+        >>> from safeguarding_model import Observation, parse_value
+        >>> o = Observation(indicator="first-time-entrants", area="Lancashire", period="2015", value=parse_value("368.8"), stated_direction="improving")
+        >>> o.stated_direction.source_word
+        'Better'
+    """
+
+    id: str | None = Field(
+        default=None, description="An id for claims and checks to refer to, when needed."
+    )
+    indicator: str = Field(description="The indicator's id.")
+    area: str = Field(
+        description="The area the figure is for: the report's area or a comparator (England, North West ...)."
+    )
+    period: Period = Field(
+        description="When the figure refers to, e.g. '2015/16', 'Q4 2015/16', '2012 - 14'."
+    )
+    value: Value = Field(description="The figure, with its status, as printed.")
+    count: Value | None = Field(default=None, description="The numerator, when printed.")
+    denominator: Value | None = Field(default=None, description="The denominator, when printed.")
+    lower: Decimal | None = Field(
+        default=None, description="The lower confidence limit, when printed."
+    )
+    upper: Decimal | None = Field(
+        default=None, description="The upper confidence limit, when printed."
+    )
+    confidence: float | None = Field(
+        default=None, gt=0, lt=1, description="The level of the printed limits."
+    )
+    stated_significance: Significance | None = Field(
+        default=None, description="The significance the source states."
+    )
+    stated_rag: Rag | None = Field(default=None, description="The colour the source prints.")
+    stated_direction: Direction | None = Field(
+        default=None, description="The direction of travel the source states."
+    )
+    target: Value | None = Field(default=None, description="The target, when printed.")
+    note: str | None = Field(default=None, description="Words printed with the figure.")
+    provenance: Provenance | None = Field(default=None, description="Where the figure is printed.")
+
+    @model_validator(mode="after")
+    def _limits_are_ordered(self) -> Self:
+        if (self.lower is None) != (self.upper is None):
+            msg = "lower, upper: expected both confidence limits or neither"
+            raise ValueError(msg)
+        if self.lower is not None and self.upper is not None and self.lower > self.upper:
+            msg = f"lower: expected at most upper ({self.upper}), got {self.lower}"
+            raise ValueError(msg)
+        return self
+
+
+class IndicatorSeries(Record):
+    """An indicator's observations over periods, for one area and its comparators.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, IndicatorSeries, Observation, parse_value
+        >>> rate = IndicatorDefinition(id="cpp-rate", name="Child protection plans", kind="rate", per=10_000, population="child")
+        >>> obs = [Observation(indicator="cpp-rate", area=a, period=p, value=parse_value(v)) for a, p, v in [("Lancashire", "2014/15", "38.9"), ("England", "2014/15", "42.1"), ("Lancashire", "2015/16", "59.0")]]
+        >>> s = IndicatorSeries(indicator=rate, area="Lancashire", observations=tuple(obs))
+        >>> [str(o.period) for o in s.own()], s.comparators()
+        (['2014/15', '2015/16'], ('England',))
+    """
+
+    indicator: IndicatorDefinition = Field(description="The indicator.")
+    area: str = Field(description="The area the series is about.")
+    observations: tuple[Observation, ...] = Field(
+        description="Observations of the area and of comparators, in period order."
+    )
+
+    def own(self) -> tuple[Observation, ...]:
+        """The area's own observations, in period order."""
+        return tuple(
+            sorted((o for o in self.observations if o.area == self.area), key=lambda o: o.period)
+        )
+
+    def comparators(self) -> tuple[str, ...]:
+        """The other areas observed, in order of first appearance."""
+        return tuple(dict.fromkeys(o.area for o in self.observations if o.area != self.area))
+
+    def of(self, area: str) -> tuple[Observation, ...]:
+        """Observations of ``area``, in period order."""
+        return tuple(
+            sorted((o for o in self.observations if o.area == area), key=lambda o: o.period)
+        )
+
+
+def series(
+    indicator: IndicatorDefinition, observations: tuple[Observation, ...], *, area: str
+) -> IndicatorSeries:
+    """The series of ``indicator`` for ``area``, with its comparators, from a report's observations.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, Observation, parse_value, series
+        >>> rate = IndicatorDefinition(id="x", name="X", kind="count")
+        >>> s = series(rate, (Observation(indicator="x", area="A", period="2015/16", value=parse_value("3")),), area="A")
+        >>> len(s.own())
+        1
+    """
+    chosen = tuple(
+        sorted((o for o in observations if o.indicator == indicator.id), key=lambda o: o.period)
+    )
+    return IndicatorSeries(indicator=indicator, area=area, observations=chosen)

@@ -1,0 +1,268 @@
+"""The annual report of a safeguarding board or partnership: everything it prints, as printed.
+
+An [`AnnualReport`][safeguarding_model.AnnualReport] gathers a report's indicators and
+observations, agencies, attendance, Section 11 audit, budget, inspections, serious case reviews,
+context figures, priorities and the **claims** of its narrative ("a 7% increase in initial
+contacts rising to 2,226 from 2,107"), each with where it was printed.
+
+Examples:
+    >>> from safeguarding_model import AnnualReport, Area
+    >>> report = AnnualReport(id="example", title="Example LSCB annual report", arrangement="board", area=Area(name="Example"), period="2015/16")
+    >>> report.period, report.observations
+    (FinancialYear(start_year=2015), ())
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model.agencies import Agency, Attendance, Section11Audit
+from safeguarding_model.budgets import Budget
+from safeguarding_model.indicators import (
+    IndicatorDefinition,
+    IndicatorSeries,
+    Observation,
+    Provenance,
+    series,
+)
+from safeguarding_model.inspections import Inspection, JudgementScale
+from safeguarding_model.periods import FinancialYear, Period
+from safeguarding_model.values import Value
+
+__all__ = ["AnnualReport", "Area", "CaseReview", "Claim", "ClaimKind", "ContextFigure"]
+
+
+class Area(Record):
+    """The area a board or partnership covers, with its official codes.
+
+    Examples:
+        >>> from safeguarding_model import Area
+        >>> Area(name="Lancashire", ons_code="E10000017", dfe_number=888).dfe_number
+        888
+    """
+
+    name: str = Field(description="The area's name.")
+    ons_code: str | None = Field(
+        default=None, pattern=r"^[EWSN][0-9]{8}$", description="The ONS area code, e.g. E10000017."
+    )
+    dfe_number: int | None = Field(
+        default=None, ge=100, le=999, description="The DfE local-authority number, e.g. 888."
+    )
+
+
+class ContextFigure(Record):
+    """A context figure such as a population estimate, with its source and year.
+
+    Rates depend on which estimate was divided by: keep the one the report used.
+
+    Examples:
+        >>> from safeguarding_model import ContextFigure, parse_value
+        >>> ContextFigure(label="Child population", value=parse_value("274,733"), source="ONS mid-year estimate", period="2014").value.number
+        Decimal('274733')
+    """
+
+    label: str = Field(description="What the figure is, as printed.")
+    value: Value = Field(description="The figure as printed.")
+    population: str | None = Field(
+        default=None, description="For a population estimate: which population ('child' ...)."
+    )
+    source: str | None = Field(
+        default=None, description="Where the figure comes from, e.g. 'ONS mid-year estimate'."
+    )
+    period: Period | None = Field(
+        default=None, description="When it refers to, e.g. '2014' for a 2014 mid-year estimate."
+    )
+    provenance: Provenance | None = Field(default=None, description="Where it is printed.")
+
+
+class CaseReview(Record):
+    """A serious case review (now a child safeguarding practice review) and its learning points.
+
+    Examples:
+        >>> from safeguarding_model import CaseReview
+        >>> CaseReview(name="Child G", learning_points=("Beware of the rule of optimism",)).name
+        'Child G'
+    """
+
+    name: str = Field(description="The review's name, e.g. 'Child G'.")
+    published: Period | None = Field(default=None, description="When it was published.")
+    commissioned_by: str | None = Field(
+        default=None, description="The board that commissioned it, when another."
+    )
+    learning_points: tuple[str, ...] = Field(
+        default=(), description="Its learning points, as printed."
+    )
+    provenance: Provenance | None = Field(default=None, description="Where it is printed.")
+
+
+class ClaimKind(SchemaDescribed, StrEnum):
+    """What a quantitative statement in a report's narrative asserts.
+
+    | kind | example |
+    | --- | --- |
+    | percent_change | "a 46.1% increase", "a 12.2% reduction" |
+    | absolute_change | "the rate has increased by 42.5" |
+    | ratio | "approximately double" (stated 2) |
+    | level | "rising to 2,226", "at 72%" |
+
+    Examples:
+        >>> from safeguarding_model import ClaimKind
+        >>> ClaimKind("percent_change")
+        <ClaimKind.PERCENT_CHANGE: 'percent_change'>
+    """
+
+    PERCENT_CHANGE = "percent_change"
+    ABSOLUTE_CHANGE = "absolute_change"
+    RATIO = "ratio"
+    LEVEL = "level"
+
+
+class Claim(Record):
+    """A quantitative statement of the narrative, structured so that it can be checked.
+
+    ``before`` and ``after`` are the figures the statement compares, either printed in the
+    sentence itself or referred to by observation id (``before_ref``, ``after_ref``). ``stated`` is
+    what the sentence says of them: a change in per cent (signed: a reduction is negative), an
+    absolute change, a ratio, or a level.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from safeguarding_model import Claim, parse_value
+        >>> claim = Claim(id="lado-contacts", text="a 7% increase in initial contacts rising to 2,226 from 2,107", kind="percent_change", stated=Decimal(7), before=parse_value("2,107"), after=parse_value("2,226"))
+        >>> claim.stated
+        Decimal('7')
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="A stable id.")
+    text: str = Field(description="The statement, as printed.")
+    kind: ClaimKind = Field(description="What it asserts.")
+    stated: Decimal = Field(
+        description="What it states: per cent (signed), an absolute change, a ratio or a level."
+    )
+    approximate: bool = Field(
+        default=False, description="Whether the statement says 'approximately', 'around' ..."
+    )
+    before: Value | None = Field(
+        default=None, description="The earlier figure, when printed in the statement."
+    )
+    after: Value | None = Field(
+        default=None, description="The later figure, when printed in the statement."
+    )
+    before_ref: str | None = Field(
+        default=None, description="The id of the observation holding the earlier figure."
+    )
+    after_ref: str | None = Field(
+        default=None, description="The id of the observation holding the later figure."
+    )
+    provenance: Provenance | None = Field(
+        default=None, description="Where the statement is printed."
+    )
+
+
+class AnnualReport(Record):
+    """A board's or partnership's annual report, as printed.
+
+    ``arrangement`` is ``"board"`` for a Local Safeguarding Children Board (to 2019) or
+    ``"partnership"`` for the safeguarding partnerships that replaced them, whose statutory
+    partners are the council, the police and the NHS integrated care board.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport, Area
+        >>> report = AnnualReport(id="x", title="X", arrangement="partnership", area=Area(name="X"), period="2023/24")
+        >>> report.arrangement
+        'partnership'
+    """
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$", description="A stable id, e.g. 'lancashire-2015-16'."
+    )
+    title: str = Field(description="The report's title.")
+    arrangement: Literal["board", "partnership"] = Field(
+        description="A safeguarding children board or a safeguarding partnership."
+    )
+    area: Area = Field(description="The area covered.")
+    period: FinancialYear = Field(description="The year reported on.")
+    source: str | None = Field(
+        default=None, description="Where the report was published, or the file it was read from."
+    )
+    context: tuple[ContextFigure, ...] = Field(
+        default=(), description="Context figures such as population estimates."
+    )
+    indicators: tuple[IndicatorDefinition, ...] = Field(
+        default=(), description="The indicators the report prints."
+    )
+    observations: tuple[Observation, ...] = Field(
+        default=(), description="Every printed figure of the indicators."
+    )
+    agencies: tuple[Agency, ...] = Field(default=(), description="The partner agencies.")
+    attendance: Attendance | None = Field(default=None, description="Board attendance by agency.")
+    section11: Section11Audit | None = Field(default=None, description="The Section 11 audit.")
+    budget: Budget | None = Field(default=None, description="The budget.")
+    scales: tuple[JudgementScale, ...] = Field(
+        default=(), description="Judgement scales beyond the built-in ones."
+    )
+    inspections: tuple[Inspection, ...] = Field(
+        default=(), description="Inspections of the board and its partners."
+    )
+    case_reviews: tuple[CaseReview, ...] = Field(
+        default=(), description="Serious case reviews and their learning points."
+    )
+    priorities: tuple[str, ...] = Field(
+        default=(), description="The strategic priorities, as printed."
+    )
+    claims: tuple[Claim, ...] = Field(
+        default=(), description="The narrative's quantitative statements."
+    )
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        known = {indicator.id for indicator in self.indicators}
+        for index, observation in enumerate(self.observations):
+            if observation.indicator not in known:
+                msg = f"observations.{index}.indicator: expected one of the report's indicators, got {observation.indicator!r}"
+                raise ValueError(msg)
+        ids = [o.id for o in self.observations if o.id is not None]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            msg = f"observations: expected unique ids, got {duplicates} more than once"
+            raise ValueError(msg)
+        for index, claim in enumerate(self.claims):
+            for name in ("before_ref", "after_ref"):
+                ref = getattr(claim, name)
+                if ref is not None and ref not in ids:
+                    msg = f"claims.{index}.{name}: expected an observation id, got {ref!r}"
+                    raise ValueError(msg)
+        return self
+
+    def indicator(self, indicator_id: str) -> IndicatorDefinition:
+        """The indicator with this id.
+
+        Raises:
+            KeyError: For an id the report does not define.
+        """
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        msg = f"indicator: expected one of {[i.id for i in self.indicators]}, got {indicator_id!r}"
+        raise KeyError(msg)
+
+    def series(self, indicator_id: str, *, area: str | None = None) -> IndicatorSeries:
+        """The indicator's observations over periods for the report's area (or ``area``), with comparators."""
+        return series(self.indicator(indicator_id), self.observations, area=area or self.area.name)
+
+    def observation(self, observation_id: str) -> Observation:
+        """The observation with this id.
+
+        Raises:
+            KeyError: For an unknown id.
+        """
+        for observation in self.observations:
+            if observation.id == observation_id:
+                return observation
+        msg = f"observation: no observation has the id {observation_id!r}"
+        raise KeyError(msg)
