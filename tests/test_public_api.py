@@ -35,7 +35,7 @@ def test_unknown_names_raise_attribute_error() -> None:
 @pytest.mark.parametrize("name", [n for n in safeguarding_model.__all__ if n != "__version__"])
 def test_public_names_are_documented_with_an_example(name: str) -> None:
     obj = getattr(safeguarding_model, name)
-    if inspect.isclass(obj) or callable(obj):
+    if inspect.isclass(obj) or inspect.isfunction(inspect.unwrap(obj)):
         doc = inspect.getdoc(obj) or ""
         assert doc, f"{name} has no docstring"
         assert "Examples:" in doc or "Example:" in doc, f"{name} has no example"
