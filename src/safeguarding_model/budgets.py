@@ -417,8 +417,8 @@ class SideTotals:
 
     Examples:
         >>> from safeguarding_model import reconcile
-        >>> from safeguarding_model.budgets import _lancashire_example
-        >>> income = reconcile(_lancashire_example()).income
+        >>> from safeguarding_model import load_example
+        >>> income = reconcile(load_example().budget).income
         >>> income.from_lines, income.from_subtotals, income.stated
         (Decimal('481959'), Decimal('481513'), Decimal('482013'))
     """
@@ -445,8 +445,8 @@ class Reconciliation:
 
     Examples:
         >>> from safeguarding_model import reconcile
-        >>> from safeguarding_model.budgets import _lancashire_example
-        >>> result = reconcile(_lancashire_example())
+        >>> from safeguarding_model import load_example
+        >>> result = reconcile(load_example().budget)
         >>> result.balance, result.is_deficit, len(result.discrepancies)
         (Decimal('-41685'), True, 4)
     """
@@ -509,8 +509,8 @@ class Reconciliation:
 
         Examples:
             >>> from safeguarding_model import reconcile
-            >>> from safeguarding_model.budgets import _lancashire_example
-            >>> print(reconcile(_lancashire_example()).to_text().splitlines()[0])
+            >>> from safeguarding_model import load_example
+            >>> print(reconcile(load_example().budget).to_text().splitlines()[0])
             Budget 2015/16, reconciled with a tolerance of 0 pounds
         """
         rows = [f"Budget {self.period}, reconciled with a tolerance of {self.tolerance} pounds", ""]
@@ -717,8 +717,8 @@ def reconcile(budget: Budget, *, tolerance: Decimal | int = Decimal(0)) -> Recon
 
     Examples:
         >>> from safeguarding_model import reconcile
-        >>> from safeguarding_model.budgets import _lancashire_example
-        >>> for discrepancy in reconcile(_lancashire_example()).discrepancies:
+        >>> from safeguarding_model import load_example
+        >>> for discrepancy in reconcile(load_example().budget).discrepancies:
         ...     print(discrepancy)
         income / Contributions to Board / subtotal: stated 350146, lines add to 350092 (difference 54)
         income / Child Death Overview Panel / subtotal: stated 98000, lines add to 98500 (difference -500)
@@ -777,8 +777,8 @@ def contribution_shares(
 
     Examples:
         >>> from safeguarding_model import contribution_shares
-        >>> from safeguarding_model.budgets import _lancashire_example
-        >>> top = contribution_shares(_lancashire_example(), sections=("Contributions to Board",))[0]
+        >>> from safeguarding_model import load_example
+        >>> top = contribution_shares(load_example().budget, sections=("Contributions to Board",))[0]
         >>> top.agency, top.amount, round(top.percent, 1)
         ('lancashire-county-council', Decimal('148008'), Decimal('38.6'))
     """
@@ -799,125 +799,3 @@ def contribution_shares(
             ContributionShare(agency, amount, amount / whole) for agency, amount in totals.items()
         ]
     return tuple(sorted(shares, key=lambda share: (-share.amount, share.agency)))
-
-
-def _lancashire_example() -> Budget:
-    """The Lancashire Safeguarding Children Board budget 2015/16, as printed (section 6)."""
-    line = BudgetLine.from_printed
-
-    def contribution(label: str, printed: str, agency: str) -> BudgetLine:
-        return line(label, printed, agency=agency)
-
-    return Budget(
-        period=FinancialYear(2015),
-        title="LSCB Budget",
-        income=BudgetSide(
-            sections=(
-                BudgetSection(
-                    name="Contributions to Board",
-                    lines=(
-                        contribution("North Lancashire CCG", "26,041", "north-lancashire-ccg"),
-                        contribution("Fylde & Wyre CCG", "26,041", "fylde-and-wyre-ccg"),
-                        contribution("Greater Preston CCG", "22,107", "greater-preston-ccg"),
-                        contribution("West Lancashire CCG", "11,693", "west-lancashire-ccg"),
-                        contribution(
-                            "Chorley & South Ribble CCG", "18,283", "chorley-and-south-ribble-ccg"
-                        ),
-                        contribution("East Lancashire CCG", "52,028", "east-lancashire-ccg"),
-                        contribution("Police", "60,331", "lancashire-constabulary"),
-                        contribution("Probation Service", "18,377", "national-probation-service"),
-                        contribution("Cafcass", "550", "cafcass"),
-                        contribution(
-                            "Lancashire County Council", "148,008", "lancashire-county-council"
-                        ),
-                        line("Transfer funding to Serious Case Reviews", "-33,367", transfer=True),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(350146), printed="350,146"),
-                ),
-                BudgetSection(
-                    name="Serious Case Reviews (Funding from main contributions)",
-                    lines=(
-                        line(
-                            "Serious Case Reviews (Funding from main contributions)",
-                            "33,367",
-                            transfer=True,
-                        ),
-                    ),
-                ),
-                BudgetSection(
-                    name="Child Death Overview Panel",
-                    lines=(
-                        contribution(
-                            "Lancashire County Council", "74,000", "lancashire-county-council"
-                        ),
-                        contribution("Blackpool", "9,800", "blackpool-council"),
-                        contribution(
-                            "Blackburn with Darwen", "14,700", "blackburn-with-darwen-council"
-                        ),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(98000), printed="98,000"),
-                ),
-            ),
-            stated_total=StatedAmount(
-                amount=Decimal(482013), label="TOTAL LSCB INCOME 14/15", printed="482,013"
-            ),
-        ),
-        expenditure=BudgetSide(
-            sections=(
-                BudgetSection(
-                    name="Central",
-                    lines=(
-                        line("Staffing Costs", "186,144"),
-                        line("Transport", "1,000"),
-                        line("Printing and Stationery", "2,000"),
-                        line("Telephones", "1,000"),
-                        line("Panel/Professional Fees", "20,000"),
-                        line("Venues (Meetings/Room Bookings & Hospitality)", "2,000"),
-                        line("Other Expenses", "2,000"),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(214144), printed="214,144"),
-                ),
-                BudgetSection(
-                    name="Child Death Overview",
-                    lines=(
-                        line("Staffing Costs", "59,000"),
-                        line("Transport", "1,000"),
-                        line("Printing and Stationery", "500"),
-                        line("Venues (Meetings/Room Bookings & Hospitality)", "1,000"),
-                        line("Other Expenses", "35,000"),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(97000), printed="97,000"),
-                ),
-                BudgetSection(
-                    name="Serious Case Review",
-                    lines=(
-                        line("Staffing Costs", "23,000"),
-                        line("Professional Fees", "45,000"),
-                        line("Venues (Meetings/Room Bookings & Hospitality)", "3,000"),
-                        line("Other Expenses", "6,000"),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(77000), printed="77,000"),
-                ),
-                BudgetSection(
-                    name="Training",
-                    lines=(
-                        line("Staffing Costs", "73.000"),
-                        line("Transport", "1,000"),
-                        line("Printing and Stationery", "1,000"),
-                        line("Staff Subsistence", "1,000"),
-                        line("Professional Fees", "30,000"),
-                        line("Venues (Meetings/Room Bookings & Hospitality)", "15,000"),
-                        line("General/Other Expenses", "15,000"),
-                    ),
-                    stated_subtotal=StatedAmount(amount=Decimal(136000), printed="136,000"),
-                ),
-            ),
-            stated_total=StatedAmount(
-                amount=Decimal(524144), label="TOTAL LSCB EXPENDITURE", printed="524,144"
-            ),
-        ),
-        note=(
-            "The LSCB has some reserves which can be used to offset the funding deficit and has "
-            "retained one post vacant whilst opportunities for further funding are explored."
-        ),
-    )
