@@ -134,6 +134,13 @@ class IndicatorDefinition(Record):
     number: str | None = Field(
         default=None, description="Its number in the source's table, if printed."
     )
+    shares_of: str | None = Field(
+        default=None,
+        description=(
+            "For a percentage that is one category of a whole (e.g. 'child protection plans by "
+            "category'): the whole. Shares of one whole, area and period should add to 100."
+        ),
+    )
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:

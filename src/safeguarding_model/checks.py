@@ -1,0 +1,444 @@
+"""Where a report disagrees with itself: `check(report)` and its findings.
+
+Every check allows for rounding, so that figures that agree are never flagged: a printed figure
+stands for every number that rounds to it (``12.2`` for anything from 12.15 to 12.25), and a
+finding is raised only when no numbers that round to the printed ones could satisfy the
+statement. A difference within one unit of the stated figure's last digit (a truncation rather
+than a rounding) is a warning; anything larger an error.
+
+| kind | what is compared |
+| --- | --- |
+| ``budget_arithmetic`` | stated subtotals and totals with their lines (via [`reconcile`][safeguarding_model.reconcile]) |
+| ``period_label`` | labels naming another year than the report's |
+| ``ambiguous_value`` | cells whose reading was a guess (see [`ValueFlag`][safeguarding_model.ValueFlag]) |
+| ``rate_vs_counts`` | a rate with the count and denominator printed beside it |
+| ``implied_denominator`` | rates over one population whose counts imply different populations |
+| ``shares_total`` | category shares of one whole that do not add to 100% |
+| ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures |
+| ``stated_direction`` | a stated direction of travel the figures contradict |
+| ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
+
+Examples:
+    >>> from safeguarding_model import check, load_example
+    >>> findings = check(load_example("lancashire-2015-16"))
+    >>> any(f.kind == "budget_arithmetic" for f in findings)
+    True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from attrs import frozen
+
+from safeguarding_model.agencies import attendance_summary
+from safeguarding_model.budgets import NoticeKind, reconcile
+from safeguarding_model.indicators import MeasureKind, Observation, Provenance
+from safeguarding_model.markers import Direction, Polarity
+from safeguarding_model.report import AnnualReport, Claim, ClaimKind
+
+if TYPE_CHECKING:
+    from safeguarding_model.values import Value
+
+__all__ = ["CheckFinding", "CheckKind", "Severity", "check"]
+
+_CROSS_PERIOD = Decimal("0.05")
+"""Implied populations of different periods may differ this much (estimates move ~1% a year)."""
+_APPROXIMATE = Decimal("0.10")
+"""An "approximately" claim may be this far off, relative to the stated figure."""
+
+
+class Severity(StrEnum):
+    """How serious a finding is.
+
+    Examples:
+        >>> from safeguarding_model import Severity
+        >>> Severity("error")
+        <Severity.ERROR: 'error'>
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class CheckKind(StrEnum):
+    """What kind of disagreement a check finding reports (see the module's table).
+
+    Examples:
+        >>> from safeguarding_model import CheckKind
+        >>> CheckKind("stated_change")
+        <CheckKind.STATED_CHANGE: 'stated_change'>
+    """
+
+    BUDGET_ARITHMETIC = "budget_arithmetic"
+    PERIOD_LABEL = "period_label"
+    AMBIGUOUS_VALUE = "ambiguous_value"
+    RATE_VS_COUNTS = "rate_vs_counts"
+    IMPLIED_DENOMINATOR = "implied_denominator"
+    SHARES_TOTAL = "shares_total"
+    STATED_CHANGE = "stated_change"
+    STATED_DIRECTION = "stated_direction"
+    ATTENDANCE = "attendance"
+
+
+@frozen
+class CheckFinding:
+    """One place where a report disagrees with itself, with the numbers involved.
+
+    Examples:
+        >>> from safeguarding_model import CheckFinding, CheckKind, Severity
+        >>> print(CheckFinding(CheckKind.STATED_CHANGE, Severity.ERROR, "claim lado-contacts", "stated 7%, figures give 5.6%"))
+        error [stated_change] claim lado-contacts: stated 7%, figures give 5.6%
+    """
+
+    kind: CheckKind
+    """What disagrees."""
+    severity: Severity
+    """How serious it is."""
+    location: str
+    """Where, in words."""
+    message: str
+    """What disagrees, in words."""
+    provenance: tuple[Provenance, ...] = ()
+    """Where the figures involved are printed."""
+    numbers: tuple[tuple[str, str], ...] = ()
+    """The numbers involved, by name, as exact text."""
+
+    json_properties: ClassVar[tuple[str, ...]] = ()
+
+    def __str__(self) -> str:
+        return f"{self.severity.value} [{self.kind.value}] {self.location}: {self.message}"
+
+
+def _half_unit(number: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: the rounding a printed figure may hide."""
+    exponent = number.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:
+    if value.number is None:
+        return None
+    half = _half_unit(value.number)
+    return value.number - half, value.number + half
+
+
+def check(report: AnnualReport) -> tuple[CheckFinding, ...]:
+    """Every place the report disagrees with itself, errors first.
+
+    Args:
+        report: A report, as printed.
+
+    Returns:
+        The findings, sorted by severity then kind; empty when the report is consistent.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport, Area, check
+        >>> check(AnnualReport(id="empty", title="Empty", arrangement="board", area=Area(name="X"), period="2015/16"))
+        ()
+    """
+    findings: list[CheckFinding] = []
+    findings += _budget(report)
+    findings += _ambiguous(report)
+    findings += _rates_and_counts(report)
+    findings += _implied_denominators(report)
+    findings += _shares(report)
+    findings += _claims(report)
+    findings += _directions(report)
+    findings += _attendance(report)
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return tuple(sorted(findings, key=lambda f: (order[f.severity], f.kind.value, f.location)))
+
+
+def _budget(report: AnnualReport) -> list[CheckFinding]:
+    if report.budget is None:
+        return []
+    result = reconcile(report.budget)
+    findings = [
+        CheckFinding(
+            CheckKind.BUDGET_ARITHMETIC,
+            Severity.ERROR,
+            f"budget {d.location}",
+            f"stated {d.stated}, computed {d.computed} (difference {d.difference})"
+            + (f"; {d.note}" if d.note else ""),
+            numbers=(
+                ("stated", str(d.stated)),
+                ("computed", str(d.computed)),
+                ("difference", str(d.difference)),
+            ),
+        )
+        for d in result.discrepancies
+    ]
+    kinds = {
+        NoticeKind.PERIOD_LABEL: CheckKind.PERIOD_LABEL,
+        NoticeKind.FLAGGED_VALUE: CheckKind.AMBIGUOUS_VALUE,
+    }
+    for notice in result.notices:
+        kind = kinds.get(notice.kind)
+        if kind is not None:
+            findings.append(
+                CheckFinding(kind, Severity.WARNING, f"budget {notice.location}", notice.message)
+            )
+    return findings
+
+
+def _where(observation: Observation) -> str:
+    return f"{observation.indicator} / {observation.area} / {observation.period}"
+
+
+def _provenance(*observations: Observation) -> tuple[Provenance, ...]:
+    return tuple(o.provenance for o in observations if o.provenance is not None)
+
+
+def _ambiguous(report: AnnualReport) -> list[CheckFinding]:
+    return [
+        CheckFinding(
+            CheckKind.AMBIGUOUS_VALUE,
+            Severity.WARNING,
+            _where(observation),
+            f"the cell {observation.value.printed!r}: {flag.description}",
+            _provenance(observation),
+        )
+        for observation in report.observations
+        for flag in observation.value.flags
+    ]
+
+
+def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
+    findings = []
+    rates = {i.id: i for i in report.indicators if i.kind is MeasureKind.RATE and i.per is not None}
+    for observation in report.observations:
+        indicator = rates.get(observation.indicator)
+        if (
+            indicator is None
+            or indicator.per is None
+            or observation.count is None
+            or observation.denominator is None
+        ):
+            continue
+        count, over, value = (
+            observation.count.number,
+            observation.denominator.number,
+            observation.value.number,
+        )
+        if count is None or over is None or value is None or over <= 0:
+            continue
+        computed = count * indicator.per.value / over
+        if abs(computed - value) > _half_unit(value):
+            findings.append(
+                CheckFinding(
+                    CheckKind.RATE_VS_COUNTS,
+                    Severity.ERROR,
+                    _where(observation),
+                    f"printed {value}, but {count} / {over} x {indicator.per.value:,} = {computed:.4f}",
+                    _provenance(observation),
+                    (("printed", str(value)), ("computed", f"{computed:.6f}")),
+                )
+            )
+    return findings
+
+
+def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
+    """Rates of one population and area whose own counts imply populations that cannot agree."""
+    groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]] = defaultdict(list)
+    for observation in report.observations:
+        try:
+            indicator = report.indicator(observation.indicator)
+        except KeyError:  # pragma: no cover - the report validates its references
+            continue
+        bounds = _bounds(observation.value)
+        count = None if observation.count is None else observation.count.number
+        if (
+            indicator.kind is not MeasureKind.RATE
+            or indicator.per is None
+            or bounds is None
+            or count is None
+        ):
+            continue
+        low, high = bounds
+        if low <= 0 or indicator.population is None:
+            continue
+        per = indicator.per.value
+        groups[(indicator.population, observation.area)].append(
+            (observation, count * per / high, count * per / low)
+        )
+    findings = []
+    for (population, area), members in groups.items():
+        for i, (first, first_low, first_high) in enumerate(members):
+            for second, second_low, second_high in members[i + 1 :]:
+                same_period = first.period == second.period
+                slack = Decimal(0) if same_period else _CROSS_PERIOD
+                if first_high * (1 + slack) < second_low or second_high * (1 + slack) < first_low:
+                    findings.append(
+                        CheckFinding(
+                            CheckKind.IMPLIED_DENOMINATOR,
+                            Severity.ERROR if same_period else Severity.WARNING,
+                            f"{population} in {area}",
+                            f"{_where(first)} implies {first_low:,.0f} to {first_high:,.0f} {population}; "
+                            f"{_where(second)} implies {second_low:,.0f} to {second_high:,.0f}",
+                            _provenance(first, second),
+                        )
+                    )
+    return findings
+
+
+def _shares(report: AnnualReport) -> list[CheckFinding]:
+    wholes = {i.id: i.shares_of for i in report.indicators if i.shares_of is not None}
+    groups: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
+    for observation in report.observations:
+        whole = wholes.get(observation.indicator)
+        if whole is not None and observation.value.number is not None:
+            groups[(whole, observation.area, str(observation.period))].append(observation)
+    findings = []
+    for (whole, area, period), members in groups.items():
+        total = sum((m.value.number for m in members if m.value.number is not None), Decimal(0))
+        slack = sum(
+            (_half_unit(m.value.number) for m in members if m.value.number is not None), Decimal(0)
+        )
+        if abs(total - 100) > slack:
+            findings.append(
+                CheckFinding(
+                    CheckKind.SHARES_TOTAL,
+                    Severity.ERROR,
+                    f"{whole} / {area} / {period}",
+                    f"the shares add to {total}%, not 100% (rounding allows {slack})",
+                    _provenance(*members),
+                    (("total", str(total)),),
+                )
+            )
+    return findings
+
+
+def _claim_figures(
+    report: AnnualReport, claim: Claim
+) -> tuple[Value | None, Value | None, list[Observation]]:
+    used = []
+    before, after = claim.before, claim.after
+    if claim.before_ref is not None:
+        observation = report.observation(claim.before_ref)
+        before = observation.value
+        used.append(observation)
+    if claim.after_ref is not None:
+        observation = report.observation(claim.after_ref)
+        after = observation.value
+        used.append(observation)
+    return before, after, used
+
+
+def _claims(report: AnnualReport) -> list[CheckFinding]:
+    findings = []
+    for claim in report.claims:
+        before, after, used = _claim_figures(report, claim)
+        after_bounds = None if after is None else _bounds(after)
+        if after_bounds is None:
+            continue
+        before_bounds = None if before is None else _bounds(before)
+        if claim.kind is ClaimKind.LEVEL:
+            low, high = after_bounds
+        elif before_bounds is None or before_bounds[0] <= 0:
+            continue
+        else:
+            low, high = _change_range(claim.kind, before_bounds, after_bounds)
+        stated_low, stated_high = (
+            claim.stated - _half_unit(claim.stated),
+            claim.stated + _half_unit(claim.stated),
+        )
+        if claim.approximate:
+            margin = abs(claim.stated) * _APPROXIMATE
+            stated_low, stated_high = claim.stated - margin, claim.stated + margin
+        if stated_high < low or high < stated_low:
+            gap = min(abs(stated_low - high), abs(low - stated_high))
+            unit = 2 * _half_unit(claim.stated)
+            severity = Severity.WARNING if claim.approximate or gap <= unit else Severity.ERROR
+            centre = (low + high) / 2
+            findings.append(
+                CheckFinding(
+                    CheckKind.STATED_CHANGE,
+                    severity,
+                    f"claim {claim.id}",
+                    f"{claim.text!r} states {claim.stated} ({claim.kind.value}), the figures give {centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)",
+                    tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None),
+                    (("stated", str(claim.stated)), ("computed", f"{centre:.4f}")),
+                )
+            )
+    return findings
+
+
+def _change_range(
+    kind: ClaimKind, before: tuple[Decimal, Decimal], after: tuple[Decimal, Decimal]
+) -> tuple[Decimal, Decimal]:
+    (b_low, b_high), (a_low, a_high) = before, after
+    if kind is ClaimKind.PERCENT_CHANGE:
+        return (a_low / b_high - 1) * 100, (a_high / b_low - 1) * 100
+    if kind is ClaimKind.RATIO:
+        return a_low / b_high, a_high / b_low
+    return a_low - b_high, a_high - b_low
+
+
+def _directions(report: AnnualReport) -> list[CheckFinding]:
+    """A stated better or worse that the change in the figures contradicts."""
+    findings = []
+    by_series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for observation in report.observations:
+        by_series[(observation.indicator, observation.area)].append(observation)
+    for (indicator_id, _area), members in by_series.items():
+        polarity = report.indicator(indicator_id).polarity
+        if polarity is Polarity.NO_JUDGEMENT:
+            continue
+        ordered = sorted(members, key=lambda o: o.period)
+        for previous, current in itertools.pairwise(ordered):
+            stated = current.stated_direction
+            if stated not in (Direction.IMPROVING, Direction.WORSENING):
+                continue
+            before, after = _bounds(previous.value), _bounds(current.value)
+            if before is None or after is None:
+                continue
+            rose, fell = after[0] > before[1], after[1] < before[0]
+            up_is_good = polarity is Polarity.HIGHER_IS_BETTER
+            improved = (rose and up_is_good) or (fell and not up_is_good)
+            worsened = (fell and up_is_good) or (rose and not up_is_good)
+            if (stated is Direction.IMPROVING and worsened) or (
+                stated is Direction.WORSENING and improved
+            ):
+                findings.append(
+                    CheckFinding(
+                        CheckKind.STATED_DIRECTION,
+                        Severity.ERROR,
+                        _where(current),
+                        f"stated {stated.source_word!r}, but the figure went from {previous.value.number} to {current.value.number} ({polarity.value})",
+                        _provenance(previous, current),
+                    )
+                )
+    return findings
+
+
+def _attendance(report: AnnualReport) -> list[CheckFinding]:
+    if report.attendance is None:
+        return []
+    summary = attendance_summary(report.attendance)
+    findings = [
+        CheckFinding(
+            CheckKind.ATTENDANCE,
+            Severity.WARNING,
+            f"attendance / {label}",
+            "the same row is printed more than once",
+        )
+        for label in summary.duplicate_labels
+    ]
+    if summary.agrees is False and summary.stated_overall is not None and summary.mean is not None:
+        findings.append(
+            CheckFinding(
+                CheckKind.ATTENDANCE,
+                Severity.WARNING,
+                "attendance / overall",
+                f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
+                "(a weighted figure would need the meetings per row)",
+                numbers=(("stated", str(summary.stated_overall)), ("mean", f"{summary.mean:.4f}")),
+            )
+        )
+    return findings
