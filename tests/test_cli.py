@@ -10,18 +10,53 @@ import safeguarding_model
 from safeguarding_model.cli import main
 
 
-def test_report_names_the_package(capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_shows_the_bundled_lancashire_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report"]) == 0
     out = capsys.readouterr().out
-    assert f"safeguarding-model {safeguarding_model.__version__}" in out
-    assert "bundled datasets" in out
+    assert out.startswith("Lancashire Safeguarding Children Board Annual Report 2015/16")
+    assert "Scorecard" in out
+    assert "income / Contributions to Board / subtotal: stated 350146" in out
+    assert "[budget_arithmetic]" in out
 
 
-def test_report_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", "--format", "json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
-    assert summary["version"] == safeguarding_model.__version__
-    assert summary["datasets"] == []
+@pytest.mark.parametrize("output_format", ["markdown", "json"])
+def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", output_format]) == 0
+    out = capsys.readouterr().out
+    if output_format == "json":
+        data = json.loads(out)
+        assert data["report"]["id"] == "lancashire-2015-16"
+        assert data["budget"]["balance"] == "-41685"
+        assert any(f["kind"] == "budget_arithmetic" for f in data["findings"])
+    else:
+        assert out.startswith("# Lancashire Safeguarding Children Board")
+        assert "## Findings" in out
+
+
+def test_check_exits_1_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert {f["severity"] for f in findings} >= {"error", "warning"}
+    assert {"kind", "severity", "location", "message", "provenance", "numbers"} <= set(findings[0])
+
+
+def test_check_of_a_consistent_file_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "report.yaml"
+    source.write_text(
+        "id: tiny\ntitle: Tiny\narrangement: partnership\narea: {name: Tiny}\nperiod: 2023/24\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(source)]) == 0
+    assert capsys.readouterr().out == "no findings\n"
+
+
+def test_schema_is_the_report_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "AnnualReport"
+    assert schema["additionalProperties"] is False
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

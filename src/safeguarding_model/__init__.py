@@ -119,6 +119,10 @@ if TYPE_CHECKING:
         ClaimKind,
         ContextFigure,
     )
+    from safeguarding_model.scorecards import (
+        ScorecardRow,
+        scorecard,
+    )
     from safeguarding_model.statistics.direction import (
         DirectionMethod,
         Travel,
@@ -221,6 +225,7 @@ __all__ = [
     "Reconciliation",
     "SafeguardingModelError",
     "ScaleMismatchError",
+    "ScorecardRow",
     "Section11Audit",
     "Section11Return",
     "Section11Shares",
@@ -269,6 +274,7 @@ __all__ = [
     "recent_trend",
     "recommendations_by_owner",
     "reconcile",
+    "scorecard",
     "section11_shares",
     "series",
     "sort_judgements",
@@ -339,6 +345,7 @@ _LAZY: dict[str, str] = {
     "Reconciliation": "budgets",
     "SafeguardingModelError": "errors",
     "ScaleMismatchError": "inspections",
+    "ScorecardRow": "scorecards",
     "Section11Audit": "agencies",
     "Section11Return": "agencies",
     "Section11Shares": "agencies",
@@ -386,6 +393,7 @@ _LAZY: dict[str, str] = {
     "recent_trend": "statistics.recent_trend",
     "recommendations_by_owner": "inspections",
     "reconcile": "budgets",
+    "scorecard": "scorecards",
     "section11_shares": "agencies",
     "series": "indicators",
     "sort_judgements": "inspections",

@@ -30,9 +30,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = commands.add_parser(
-        "report", help="report on a safeguarding board's figures (the bundled example by default)"
+        "report",
+        help="a report's scorecard, budget, inspections and findings (the bundled Lancashire 2015/16 report by default)",
     )
-    report.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    report.add_argument(
+        "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
+    )
+    report.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+    )
+    checker = commands.add_parser(
+        "check", help="where a report disagrees with itself; exits 1 when there are errors"
+    )
+    checker.add_argument(
+        "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
+    )
+    checker.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    commands.add_parser("schema", help="print the JSON Schema of a report file")
     reconcile = commands.add_parser(
         "reconcile", help="check a budget's stated subtotals and totals against its lines"
     )
@@ -48,18 +62,54 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(output_format: str) -> int:
-    # Bundled example reports arrive with the dataset module; until then the report names
-    # the package and the datasets it carries, so that the command is already scriptable.
-    summary: dict[str, object] = {
-        "package": "safeguarding-model",
-        "version": __version__,
-        "datasets": [],
-    }
+def _load(source: str | None) -> object:
+    """The report at ``source`` (the bundled example when none), or an error message."""
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
+
+    from safeguarding_model.datasets import load_example  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
+    from safeguarding_model.io import load_report  # noqa: PLC0415
+
+    try:
+        return load_example() if source is None else load_report(source)
+    except (SafeguardingModelError, ValidationError) as error:
+        return str(error)
+
+
+def _report(source: str | None, output_format: str) -> int:
+    from safeguarding_model.render import render_report  # noqa: PLC0415 - lazily, as everywhere
+
+    loaded = _load(source)
+    if isinstance(loaded, str):
+        sys.stderr.write(f"safeguarding-model report: {loaded}\n")
+        return 1
+    colour = output_format == "text" and sys.stdout.isatty()
+    sys.stdout.write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
+    return 0
+
+
+def _check(source: str | None, output_format: str) -> int:
+    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
+    from safeguarding_model.checks import Severity, check  # noqa: PLC0415
+
+    loaded = _load(source)
+    if isinstance(loaded, str):
+        sys.stderr.write(f"safeguarding-model check: {loaded}\n")
+        return 2
+    findings = check(loaded)  # type: ignore[arg-type]
     if output_format == "json":
-        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        sys.stdout.write(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(f"safeguarding-model {__version__}\nbundled datasets: none yet\n")
+        sys.stdout.write("".join(f"{finding}\n" for finding in findings) or "no findings\n")
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _schema() -> int:
+    from safeguarding_model.report import AnnualReport  # noqa: PLC0415
+
+    sys.stdout.write(
+        json.dumps(AnnualReport.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
     return 0
 
 
@@ -99,7 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(f"safeguarding-model {__version__}\n")
         return 0
     if arguments.command == "report":
-        return _report(arguments.format)
+        return _report(arguments.source, arguments.format)
+    if arguments.command == "check":
+        return _check(arguments.source, arguments.format)
+    if arguments.command == "schema":
+        return _schema()
     if arguments.command == "reconcile":
         return _reconcile(arguments.source, arguments.format, arguments.tolerance)
     _parser().print_help()

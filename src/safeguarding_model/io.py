@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from safeguarding_model.budgets import Budget
 from safeguarding_model.errors import SafeguardingModelError
 
-__all__ = ["FileFormatError", "load_budget", "read_data"]
+if TYPE_CHECKING:
+    from safeguarding_model.report import AnnualReport
+
+__all__ = ["FileFormatError", "load_budget", "load_report", "read_data"]
 
 
 class FileFormatError(SafeguardingModelError, ValueError):
@@ -85,3 +88,24 @@ def load_budget(path: str | Path) -> Budget:
             problem with its location in the file.
     """
     return Budget.model_validate(read_data(path))
+
+
+def load_report(path: str | Path) -> AnnualReport:
+    """An [`AnnualReport`][safeguarding_model.AnnualReport] from a JSON or YAML file, validated.
+
+    Raises:
+        FileFormatError: When the file cannot be read.
+        pydantic.ValidationError: When the data is not a valid report; the error lists every
+            problem with its path in the file.
+
+    Examples:
+        >>> import json, pathlib, tempfile
+        >>> from safeguarding_model.io import load_report
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.json"
+        >>> _ = path.write_text(json.dumps({"id": "x", "title": "X", "arrangement": "board", "area": {"name": "X"}, "period": "2015/16"}))
+        >>> load_report(path).title
+        'X'
+    """
+    from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - the report model on first use
+
+    return AnnualReport.model_validate(read_data(path))

@@ -1,0 +1,193 @@
+"""The main job's output: a report's scorecard, budget, inspections and check findings, as text, Markdown or JSON.
+
+Examples:
+    >>> from safeguarding_model import load_example
+    >>> from safeguarding_model.render import render_report
+    >>> print(render_report(load_example(), output_format="text").splitlines()[0])
+    Lancashire Safeguarding Children Board Annual Report 2015/16
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Literal
+
+from safeguarding_model._jsonable import to_jsonable
+from safeguarding_model.budgets import reconcile
+from safeguarding_model.checks import Severity, check
+from safeguarding_model.markers import Rag, Significance
+from safeguarding_model.scorecards import ScorecardRow, scorecard
+
+if TYPE_CHECKING:
+    from safeguarding_model.report import AnnualReport
+    from safeguarding_model.values import Value
+
+__all__ = ["render_report"]
+
+_ANSI = {
+    Rag.RED: "\033[31m",
+    Rag.AMBER: "\033[33m",
+    Rag.GREEN: "\033[32m",
+    Rag.BLUE: "\033[34m",
+    Rag.GREY: "\033[90m",
+}
+_RAG_OF = {
+    Significance.BETTER: Rag.GREEN,
+    Significance.SIMILAR: Rag.AMBER,
+    Significance.WORSE: Rag.RED,
+    Significance.HIGHER: Rag.BLUE,
+    Significance.LOWER: Rag.BLUE,
+    Significance.NOT_COMPARED: Rag.GREY,
+}
+
+
+def _cell(value: Value | None) -> str:
+    if value is None:
+        return "-"
+    if value.printed is not None:
+        return value.printed.strip() or "(blank)"
+    return "-" if value.number is None else str(value.number)
+
+
+def _significance(significance: Significance | None, *, colour: bool) -> str:
+    if significance is None:
+        return "-"
+    text = significance.label
+    return f"{_ANSI[_RAG_OF[significance]]}{text}\033[0m" if colour else text
+
+
+def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
+    table = []
+    for row in rows:
+        england = next((o for o in row.comparators if o.area == "England"), None)
+        stated_direction = row.latest.stated_direction
+        table.append(
+            [
+                row.indicator.name,
+                str(row.latest.period),
+                _cell(row.latest.value),
+                _cell(None if row.previous is None else row.previous.value),
+                _cell(None if england is None else england.value),
+                "-" if stated_direction is None else stated_direction.source_word,
+                row.computed_direction.source_word,
+                _significance(row.latest.stated_significance, colour=colour),
+                _significance(row.computed_significance, colour=colour),
+            ]
+        )
+    return table
+
+
+_HEADERS = [
+    "indicator",
+    "period",
+    "value",
+    "previous",
+    "England",
+    "stated travel",
+    "computed travel",
+    "stated vs England",
+    "computed vs England",
+]
+
+
+def render_report(
+    report: AnnualReport,
+    *,
+    output_format: Literal["text", "markdown", "json"] = "text",
+    colour: bool = False,
+) -> str:
+    """The report's scorecard, budget reconciliation, inspections and findings.
+
+    ``colour`` adds terminal colours to the significance columns of the text format.
+
+    Examples:
+        >>> from safeguarding_model import load_example
+        >>> from safeguarding_model.render import render_report
+        >>> "## Findings" in render_report(load_example(), output_format="markdown")
+        True
+    """
+    rows = scorecard(report)
+    findings = check(report)
+    reconciliation = None if report.budget is None else reconcile(report.budget)
+    if output_format == "json":
+        data = {
+            "report": {
+                "id": report.id,
+                "title": report.title,
+                "area": report.area.name,
+                "period": str(report.period),
+            },
+            "scorecard": [
+                {
+                    "indicator": row.indicator.id,
+                    "name": row.indicator.name,
+                    "period": str(row.latest.period),
+                    "value": to_jsonable(row.latest.value),
+                    "previous": to_jsonable(None if row.previous is None else row.previous.value),
+                    "comparators": {o.area: to_jsonable(o.value) for o in row.comparators},
+                    "stated_direction": to_jsonable(row.latest.stated_direction),
+                    "computed_direction": row.computed_direction.value,
+                    "stated_significance": to_jsonable(row.latest.stated_significance),
+                    "computed_significance": row.computed_significance.value,
+                }
+                for row in rows
+            ],
+            "budget": to_jsonable(reconciliation),
+            "inspections": [
+                {
+                    "id": i.id,
+                    "subject": i.subject,
+                    "overall": None if i.overall is None else i.overall.grade,
+                }
+                for i in report.inspections
+            ],
+            "findings": to_jsonable(findings),
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    markdown = output_format == "markdown"
+    table = _rows(rows, colour=colour and not markdown)
+    out: list[str] = []
+    heading = "# " if markdown else ""
+    sub = "## " if markdown else ""
+    out += [
+        f"{heading}{report.title}",
+        "",
+        f"{report.area.name}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures",
+        "",
+    ]
+    out += [f"{sub}Scorecard", ""]
+    if markdown:
+        out.append("| " + " | ".join(_HEADERS) + " |")
+        out.append("|" + " --- |" * len(_HEADERS))
+        out += ["| " + " | ".join(cell.replace("|", "/") for cell in line) + " |" for line in table]
+    else:
+        widths = [
+            min(48, max([len(_HEADERS[i])] + [len(line[i]) for line in table]))
+            for i in range(len(_HEADERS))
+        ]
+        out.append("  ".join(h.ljust(widths[i]) for i, h in enumerate(_HEADERS)))
+        for line in table:
+            cells = [
+                c if len(c) <= widths[i] or "\033" in c else c[: widths[i] - 3] + "..."
+                for i, c in enumerate(line)
+            ]
+            out.append("  ".join(c.ljust(widths[i]) for i, c in enumerate(cells)))
+    out.append("")
+    if reconciliation is not None:
+        out += [f"{sub}Budget {reconciliation.period}", ""]
+        out += [
+            ("    " if markdown else "") + line for line in reconciliation.to_text().splitlines()
+        ]
+        out.append("")
+    if report.inspections:
+        out += [f"{sub}Inspections", ""]
+        for inspection in report.inspections:
+            grade = (
+                "no overall judgement" if inspection.overall is None else inspection.overall.grade
+            )
+            out.append(f"- {inspection.subject}: {grade}")
+        out.append("")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    out += [f"{sub}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
+    out += [f"- {finding}" for finding in findings]
+    return "\n".join(out)

@@ -1,0 +1,153 @@
+"""The scorecard: each indicator's latest figure beside its comparators, stated and computed.
+
+For every indicator of a report, the latest figure of the report's area, the one before it,
+each comparator's figure for the same period, and side by side what the source **states**
+(significance, direction of travel) and what the library **computes** from the printed figures:
+significance against England where counts allow an interval, direction of travel by plain
+comparison allowing for rounding.
+
+Examples:
+    >>> from safeguarding_model import load_example, scorecard
+    >>> rows = scorecard(load_example("lancashire-2015-16"))
+    >>> isinstance(rows, tuple)
+    True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
+
+from attrs import frozen
+
+from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
+from safeguarding_model.markers import Direction, Polarity, Significance
+
+if TYPE_CHECKING:
+    from safeguarding_model.report import AnnualReport
+
+__all__ = ["ScorecardRow", "scorecard"]
+
+
+@frozen
+class ScorecardRow:
+    """One indicator's line of the scorecard.
+
+    Examples:
+        >>> from safeguarding_model import ScorecardRow
+        >>> ScorecardRow.json_properties
+        ('name',)
+    """
+
+    indicator: IndicatorDefinition
+    """The indicator."""
+    latest: Observation
+    """The area's latest figure."""
+    previous: Observation | None
+    """The area's figure before it, if printed."""
+    comparators: tuple[Observation, ...]
+    """Other areas' figures for the same period."""
+    computed_direction: Direction
+    """The direction from ``previous`` to ``latest``, allowing for rounding."""
+    computed_significance: Significance
+    """Against England, where counts give an interval; else not compared."""
+
+    json_properties: ClassVar[tuple[str, ...]] = ("name",)
+
+    @property
+    def name(self) -> str:
+        """The indicator's name."""
+        return self.indicator.name
+
+
+def _half(number: Decimal) -> Decimal:
+    exponent = number.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def _direction(previous: Observation | None, latest: Observation, polarity: Polarity) -> Direction:
+    if previous is None or previous.value.number is None or latest.value.number is None:
+        return Direction.NOT_COMPARED
+    before, after = previous.value.number, latest.value.number
+    if before == after:
+        return Direction.NO_CHANGE
+    if abs(after - before) <= _half(before) + _half(after):
+        return Direction.NO_SIGNIFICANT_CHANGE
+    rose = after > before
+    if polarity is Polarity.NO_JUDGEMENT:
+        return Direction.INCREASING if rose else Direction.DECREASING
+    good = rose == (polarity is Polarity.HIGHER_IS_BETTER)
+    return Direction.IMPROVING if good else Direction.WORSENING
+
+
+def _significance(
+    indicator: IndicatorDefinition, latest: Observation, england: Observation | None
+) -> Significance:
+    from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when counts exist
+        compare_proportion_with_benchmark,
+        compare_rate_with_benchmark,
+    )
+
+    count = None if latest.count is None else latest.count.number
+    over = None if latest.denominator is None else latest.denominator.number
+    benchmark = None if england is None else england.value.number
+    if count is None or over is None or benchmark is None or over <= 0:
+        return Significance.NOT_COMPARED
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return compare_rate_with_benchmark(
+            float(count),
+            float(over),
+            float(benchmark),
+            per=indicator.per.value,
+            polarity=indicator.polarity,
+        ).significance
+    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
+        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+        return compare_proportion_with_benchmark(
+            float(count),
+            float(over),
+            float(benchmark),
+            multiplier=multiplier,
+            polarity=indicator.polarity,
+        ).significance
+    return Significance.NOT_COMPARED
+
+
+def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[ScorecardRow, ...]:
+    """The scorecard of ``report`` for its area (or ``area``), in the order indicators are defined.
+
+    Indicators with no figure of the area are left out.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport, Area, scorecard
+        >>> scorecard(AnnualReport(id="x", title="X", arrangement="board", area=Area(name="X"), period="2015/16"))
+        ()
+    """
+    own_area = area or report.area.name
+    rows = []
+    for indicator in report.indicators:
+        mine = sorted(
+            (o for o in report.observations if o.indicator == indicator.id and o.area == own_area),
+            key=lambda o: o.period,
+        )
+        if not mine:
+            continue
+        latest = mine[-1]
+        previous = mine[-2] if len(mine) > 1 else None
+        comparators = tuple(
+            o
+            for o in report.observations
+            if o.indicator == indicator.id and o.area != own_area and o.period == latest.period
+        )
+        england = next((o for o in comparators if o.area == "England"), None)
+        rows.append(
+            ScorecardRow(
+                indicator=indicator,
+                latest=latest,
+                previous=previous,
+                comparators=comparators,
+                computed_direction=_direction(previous, latest, indicator.polarity),
+                computed_significance=_significance(indicator, latest, england),
+            )
+        )
+    return tuple(rows)
