@@ -4,7 +4,8 @@ Every check allows for rounding, so that figures that agree are never flagged: a
 stands for every number that rounds to it (``12.2`` for anything from 12.15 to 12.25), and a
 finding is raised only when no numbers that round to the printed ones could satisfy the
 statement. A difference within one unit of the stated figure's last digit (a truncation rather
-than a rounding) is a warning; anything larger an error.
+than a rounding: the figures give 12.27 and the text says 12.2) is a warning; anything else an
+error.
 
 | kind | what is compared |
 | --- | --- |
@@ -352,10 +353,13 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
             margin = abs(claim.stated) * _APPROXIMATE
             stated_low, stated_high = claim.stated - margin, claim.stated + margin
         if stated_high < low or high < stated_low:
-            gap = min(abs(stated_low - high), abs(low - stated_high))
             unit = 2 * _half_unit(claim.stated)
-            severity = Severity.WARNING if claim.approximate or gap <= unit else Severity.ERROR
             centre = (low + high) / 2
+            truncated = (
+                centre * claim.stated > 0
+                and abs(claim.stated) <= abs(centre) < abs(claim.stated) + unit
+            )
+            severity = Severity.WARNING if claim.approximate or truncated else Severity.ERROR
             findings.append(
                 CheckFinding(
                     CheckKind.STATED_CHANGE,

@@ -1,0 +1,202 @@
+from decimal import Decimal
+from typing import Any
+
+import pytest
+import yaml
+
+from safeguarding_model import AnnualReport, CheckKind, Severity, check, load_example
+
+
+def _report(**parts: Any) -> AnnualReport:  # noqa: ANN401 - the report's parts as plain data
+    base: dict[str, Any] = {
+        "id": "t",
+        "title": "T",
+        "arrangement": "board",
+        "area": {"name": "A"},
+        "period": "2015/16",
+    }
+    return AnnualReport.model_validate(base | parts)
+
+
+def _obs(obs_id: str, indicator: str, period: str, printed: str, **extra: Any) -> dict[str, Any]:  # noqa: ANN401
+    return {
+        "id": obs_id,
+        "indicator": indicator,
+        "area": "A",
+        "period": period,
+        "value": {"number": printed.replace(",", ""), "printed": printed},
+    } | extra
+
+
+COUNT = {"id": "n", "name": "N", "kind": "count"}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "stated", "expected"),
+    [
+        ("2,107", "2,226", "7", Severity.ERROR),  # LADO: 5.6%, not 7%
+        ("956", "1,443", "55", Severity.ERROR),  # IRO: 50.9%, not 55%
+        ("9853", "8644", "-12.2", Severity.WARNING),  # -12.27%: truncated, not rounded
+        ("522", "527", "1.0", None),  # 0.96% rounds to 1.0
+        ("1412", "1744", "23.5", None),
+    ],
+)
+def test_percent_change_claims(
+    before: str, after: str, stated: str, expected: Severity | None
+) -> None:
+    report = _report(
+        indicators=[COUNT],
+        observations=[_obs("b", "n", "2014/15", before), _obs("a", "n", "2015/16", after)],
+        claims=[
+            {
+                "id": "c",
+                "text": "t",
+                "kind": "percent_change",
+                "stated": stated,
+                "before_ref": "b",
+                "after_ref": "a",
+            }
+        ],
+    )
+    found = [f for f in check(report) if f.kind is CheckKind.STATED_CHANGE]
+    assert [f.severity for f in found] == ([] if expected is None else [expected])
+
+
+def test_absolute_change_and_ratio_claims() -> None:
+    rate = {"id": "r", "name": "R", "kind": "rate", "per": 10000, "population": "child"}
+    report = _report(
+        indicators=[rate, COUNT],
+        observations=[
+            _obs("r13", "r", "2013/14", "118.1"),
+            _obs("r16", "r", "2015/16", "160.6"),
+            _obs("c14", "n", "2013/14", "885"),
+            _obs("c15", "n", "2014/15", "1,527"),
+        ],
+        claims=[
+            {
+                "id": "abs",
+                "text": "increased by 42.5",
+                "kind": "absolute_change",
+                "stated": "42.5",
+                "before_ref": "r13",
+                "after_ref": "r16",
+            },
+            {
+                "id": "dbl",
+                "text": "approximately double",
+                "kind": "ratio",
+                "stated": "2",
+                "approximate": True,
+                "before_ref": "c14",
+                "after_ref": "c15",
+            },
+        ],
+    )
+    found = {f.location: f.severity for f in check(report) if f.kind is CheckKind.STATED_CHANGE}
+    assert found == {
+        "claim dbl": Severity.WARNING
+    }  # 1.73 is not "approximately double"; 42.5 is right
+
+
+def test_rates_against_their_counts_and_implied_denominators() -> None:
+    rate = {"id": "cla", "name": "CLA", "kind": "rate", "per": 10000, "population": "child"}
+    other = {"id": "cpp", "name": "CPP", "kind": "rate", "per": 10000, "population": "child"}
+    report = _report(
+        indicators=[rate, other],
+        observations=[
+            _obs(
+                "x",
+                "cla",
+                "2015/16",
+                "69.1",
+                count={"number": "1691"},
+                denominator={"number": "244718"},
+            ),
+            _obs(
+                "y", "cpp", "2015/16", "5.9", count={"number": "1443"}
+            ),  # a slip of a power of ten: 59.0
+        ],
+    )
+    findings = check(report)
+    assert [f.kind for f in findings if f.kind is CheckKind.RATE_VS_COUNTS] == []
+    implied = [f for f in findings if f.kind is CheckKind.IMPLIED_DENOMINATOR]
+    assert len(implied) == 1
+    assert implied[0].severity is Severity.ERROR
+    wrong = _report(
+        indicators=[rate],
+        observations=[
+            _obs(
+                "x",
+                "cla",
+                "2015/16",
+                "60",
+                count={"number": "1691"},
+                denominator={"number": "244718"},
+            )
+        ],
+    )
+    assert [f.kind for f in check(wrong)] == [CheckKind.RATE_VS_COUNTS]
+
+
+def test_shares_of_a_whole() -> None:
+    def share(i: str) -> dict[str, Any]:
+        return {"id": i, "name": i, "kind": "percentage", "shares_of": "plans"}
+
+    def report(values: list[str]) -> AnnualReport:
+        ids = ["a", "b", "c"]
+        return _report(
+            indicators=[share(i) for i in ids],
+            observations=[_obs(i, i, "2015/16", v) for i, v in zip(ids, values, strict=True)],
+        )
+
+    assert check(report(["40", "11.9", "48.1"])) == ()
+    assert check(report(["34", "6.1", "60.4"])) == ()  # 100.5 is within the rounding of "34"
+    assert [f.kind for f in check(report(["40", "11.9", "50.1"]))] == [CheckKind.SHARES_TOTAL]
+
+
+def test_stated_directions() -> None:
+    better = {"id": "gld", "name": "GLD", "kind": "percentage", "polarity": "higher_is_better"}
+    report = _report(
+        indicators=[better],
+        observations=[
+            _obs("p", "gld", "2014/15", "63.3"),
+            _obs("c", "gld", "2015/16", "67.5", stated_direction="worsening"),
+        ],
+    )
+    assert [f.kind for f in check(report)] == [CheckKind.STATED_DIRECTION]
+    fine = _report(
+        indicators=[better],
+        observations=[
+            _obs("p", "gld", "2014/15", "63.3"),
+            _obs("c", "gld", "2015/16", "67.5", stated_direction="improving"),
+        ],
+    )
+    assert check(fine) == ()
+
+
+def test_the_bundled_report_round_trips_through_json_and_yaml() -> None:
+    report = load_example("lancashire-2015-16")
+    assert AnnualReport.model_validate_json(report.model_dump_json()) == report
+    assert (
+        AnnualReport.model_validate(yaml.safe_load(yaml.safe_dump(report.model_dump(mode="json"))))
+        == report
+    )
+
+
+def test_the_bundled_budget_findings() -> None:
+    findings = check(load_example("lancashire-2015-16"))
+    budget = sorted(f.location for f in findings if f.kind is CheckKind.BUDGET_ARITHMETIC)
+    assert budget == [
+        "budget expenditure / Child Death Overview / subtotal",
+        "budget income / Child Death Overview Panel / subtotal",
+        "budget income / Contributions to Board / subtotal",
+        "budget income / total",
+    ]
+    assert any(f.kind is CheckKind.PERIOD_LABEL and "'14/15'" in f.message for f in findings)
+    assert Decimal(0) not in {
+        Decimal(n)
+        for f in findings
+        if f.kind is CheckKind.BUDGET_ARITHMETIC
+        for name, n in f.numbers
+        if name == "difference"
+    }
