@@ -244,7 +244,7 @@ def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
     return findings
 
 
-def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
+def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:  # noqa: C901 - grouping, then two passes
     """Rates of one population and area whose own counts imply populations that cannot agree."""
     groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]] = defaultdict(list)
     for observation in report.observations:
@@ -270,11 +270,19 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
         )
     findings = []
     for (population, area), members in groups.items():
-        for i, (first, first_low, first_high) in enumerate(members):
-            for second, second_low, second_high in members[i + 1 :]:
-                same_period = first.period == second.period
+        pairs = list(itertools.combinations(members, 2))
+        disagreeing: set[frozenset[str]] = set()
+        # Same period first: a cross-period pair of indicators already in error says nothing new.
+        for same_period in (True, False):
+            for (first, first_low, first_high), (second, second_low, second_high) in pairs:
+                if (first.period == second.period) != same_period:
+                    continue
+                indicators = frozenset((first.indicator, second.indicator))
+                if not same_period and indicators in disagreeing:
+                    continue
                 slack = Decimal(0) if same_period else _CROSS_PERIOD
                 if first_high * (1 + slack) < second_low or second_high * (1 + slack) < first_low:
+                    disagreeing.add(indicators)
                     findings.append(
                         CheckFinding(
                             CheckKind.IMPLIED_DENOMINATOR,

@@ -221,7 +221,12 @@ class AnnualReport(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
-        known = {indicator.id for indicator in self.indicators}
+        defined = [indicator.id for indicator in self.indicators]
+        twice = sorted({i for i in defined if defined.count(i) > 1})
+        if twice:
+            msg = f"indicators: expected unique ids, got {twice} more than once"
+            raise ValueError(msg)
+        known = set(defined)
         for index, observation in enumerate(self.observations):
             if observation.indicator not in known:
                 msg = f"observations.{index}.indicator: expected one of the report's indicators, got {observation.indicator!r}"
