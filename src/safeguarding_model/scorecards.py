@@ -22,6 +22,7 @@ from attrs import frozen
 
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.markers import Direction, Polarity, Significance
+from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
@@ -116,7 +117,8 @@ def _significance(
 def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[ScorecardRow, ...]:
     """The scorecard of ``report`` for its area (or ``area``), in the order indicators are defined.
 
-    Indicators with no figure of the area are left out.
+    Indicators with no figure of the area are left out. Where a series has annual and quarterly
+    figures, the scorecard compares the annual ones.
 
     Examples:
         >>> from safeguarding_model import AnnualReport, Area, scorecard
@@ -132,6 +134,8 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
         )
         if not mine:
             continue
+        annual = [o for o in mine if not isinstance(o.period, FinancialQuarter)]
+        mine = annual or mine  # quarters only where a series has nothing else
         latest = mine[-1]
         previous = mine[-2] if len(mine) > 1 else None
         comparators = tuple(
