@@ -25,6 +25,7 @@ SOURCE_CELLS = [
     ("£4k", Decimal(4000), ValueStatus.FINAL, "pounds", None),
     ("60 (1691 actual children)", Decimal(60), ValueStatus.FINAL, None, "1691 actual children"),
     ("approximately 1,000", Decimal(1000), ValueStatus.ESTIMATED, None, None),
+    ("Around 100", Decimal(100), ValueStatus.ESTIMATED, None, None),
     ("Data not currently available", None, ValueStatus.MISSING, None, None),
     ("Info not yet available", None, ValueStatus.MISSING, None, None),
     ("Not Available", None, ValueStatus.MISSING, None, None),

@@ -289,7 +289,7 @@ _ANNOTATIONS = {
     "e": ValueStatus.ESTIMATED,
 }
 _APPROXIMATE = re.compile(
-    r"(?:approximately|approx\.?|around|about|circa|c\.|~)\s*(?P<rest>.+)", re.ASCII
+    r"(?:approximately|approx\.?|around|about|circa|c\.|~)\s*(?P<rest>.+)", re.ASCII | re.IGNORECASE
 )
 _ANNOTATED = re.compile(r"(?P<number>[^()\[\]]+?)\s*[(\[](?P<note>[^()\[\]]*)[)\]]")
 _NUMBER = re.compile(

@@ -1,0 +1,82 @@
+"""The checks on the bundled Lancashire 2015/16 report, finding by finding.
+
+Each true inconsistency of the source is found, and nothing else: the figures that agree
+(the offence rate's +42.5 and +29.7, Q4's +1.0%, the category shares within rounding, every
+stated better or worse) raise no finding.
+"""
+
+from safeguarding_model import CheckKind, Severity, check, load_example
+
+EXPECTED = {
+    # The budget (section 6): three subtotals and the income total disagree with their parts.
+    (
+        Severity.ERROR,
+        CheckKind.BUDGET_ARITHMETIC,
+        "budget expenditure / Child Death Overview / subtotal",
+    ),
+    (
+        Severity.ERROR,
+        CheckKind.BUDGET_ARITHMETIC,
+        "budget income / Child Death Overview Panel / subtotal",
+    ),
+    (
+        Severity.ERROR,
+        CheckKind.BUDGET_ARITHMETIC,
+        "budget income / Contributions to Board / subtotal",
+    ),
+    (Severity.ERROR, CheckKind.BUDGET_ARITHMETIC, "budget income / total"),
+    # Referral rates "per 10k" imply about 24,300 children, every other rate about 244,000: a
+    # power of ten (they are rates per 100,000).
+    (Severity.ERROR, CheckKind.IMPLIED_DENOMINATOR, "child in Lancashire"),
+    # Stated changes the figures do not give: 956 -> 1,443 is +50.9% (not 55%), 1,412 -> 1,744
+    # is +23.5% (not 46.1%), 2,107 -> 2,226 is +5.6% (not 7%).
+    (Severity.ERROR, CheckKind.STATED_CHANGE, "claim children-subject-to-cpp-increase"),
+    (Severity.ERROR, CheckKind.STATED_CHANGE, "claim cse-high-risk-increase"),
+    (Severity.ERROR, CheckKind.STATED_CHANGE, "claim lado-initial-contacts-increase"),
+    # Cells read by a guess: "73.000" pounds, "8.75" among percentages, "69" and "67" beside "75%".
+    (Severity.WARNING, CheckKind.AMBIGUOUS_VALUE, "budget expenditure / Training / Staffing Costs"),
+    (
+        Severity.WARNING,
+        CheckKind.AMBIGUOUS_VALUE,
+        "child-protection-plans-multiple-categories / Lancashire / 31 March 2015",
+    ),
+    (Severity.WARNING, CheckKind.AMBIGUOUS_VALUE, "lscb-meeting-attendance / Lancashire / 2014/15"),
+    (Severity.WARNING, CheckKind.AMBIGUOUS_VALUE, "lscb-meeting-attendance / Lancashire / 2015/16"),
+    # Appendix 3: a row printed twice, and an overall figure that is not the rows' average.
+    (Severity.WARNING, CheckKind.ATTENDANCE, "attendance / Lancashire Teaching Hospital Trust NHS"),
+    (Severity.WARNING, CheckKind.ATTENDANCE, "attendance / overall"),
+    # "TOTAL LSCB INCOME 14/15" in the 2015/16 budget.
+    (Severity.WARNING, CheckKind.PERIOD_LABEL, "budget income / total"),
+    # 885 -> 1,527 is 1.73 times, not "approximately double"; 9,853 -> 8,644 is -12.27%, printed -12.2%.
+    (Severity.WARNING, CheckKind.STATED_CHANGE, "claim csc-caf-approximately-double"),
+    (Severity.WARNING, CheckKind.STATED_CHANGE, "claim dv-notifications-reduction-since-2013-14"),
+}
+
+
+def test_every_inconsistency_is_found_and_nothing_else() -> None:
+    found = {(f.severity, f.kind, f.location) for f in check(load_example("lancashire-2015-16"))}
+    assert found == EXPECTED
+
+
+def test_the_implied_denominators_are_one_per_year() -> None:
+    findings = [
+        f
+        for f in check(load_example("lancashire-2015-16"))
+        if f.kind is CheckKind.IMPLIED_DENOMINATOR
+    ]
+    assert len(findings) == 3
+    assert all("referrals-to-childrens-social-care-rate" in f.message for f in findings)
+    assert all(f.provenance for f in findings)
+
+
+def test_stated_changes_carry_the_numbers_and_where_they_are_printed() -> None:
+    findings = {
+        f.location: f
+        for f in check(load_example("lancashire-2015-16"))
+        if f.kind is CheckKind.STATED_CHANGE
+    }
+    lado = findings["claim lado-initial-contacts-increase"]
+    numbers = dict(lado.numbers)
+    assert numbers["stated"] == "7"
+    assert numbers["computed"].startswith("5.6")
+    assert any(p.line == 1560 for p in lado.provenance)
