@@ -200,3 +200,18 @@ def test_the_bundled_budget_findings() -> None:
         for name, n in f.numbers
         if name == "difference"
     }
+
+
+def test_indicators_frame_is_tidy_and_feeds_the_batch_statistics() -> None:
+    import pandas as pd  # noqa: PLC0415 - the optional extra, as users import it
+
+    from safeguarding_model import rate_ci  # noqa: PLC0415
+
+    frame = load_example("lancashire-2015-16").indicators_frame()
+    assert isinstance(frame, pd.DataFrame)
+    assert len(frame) == len(load_example("lancashire-2015-16").observations)
+    assert {"indicator", "area", "period", "value", "status", "line"} <= set(frame.columns)
+    rates = frame[(frame.indicator == "children-looked-after-rate") & (frame.area == "Lancashire")]
+    interval = rate_ci(pd.Series([1691.0, 1600.0]), pd.Series([244_718.0, 244_000.0]), per=10_000)
+    assert interval.value[0] == pytest.approx(69.1, abs=0.05)
+    assert not rates.empty

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -259,6 +259,64 @@ class AnnualReport(Record):
     def series(self, indicator_id: str, *, area: str | None = None) -> IndicatorSeries:
         """The indicator's observations over periods for the report's area (or ``area``), with comparators."""
         return series(self.indicator(indicator_id), self.observations, area=area or self.area.name)
+
+    def indicators_frame(self) -> Any:  # noqa: ANN401 - a pandas DataFrame; pandas is an optional extra
+        """Every observation as one row of a tidy pandas DataFrame (needs the ``pandas`` extra).
+
+        Columns: indicator, name, kind, per, population, polarity, area, period, period_start,
+        period_end, value (float), status, printed, count, denominator, stated_direction,
+        stated_significance, line.
+
+        Raises:
+            ImportError: When pandas is not installed: ``pip install 'safeguarding-model[pandas]'``.
+
+        Examples:
+            >>> from safeguarding_model import load_example
+            >>> frame = load_example().indicators_frame()
+            >>> infant = frame[frame.indicator == "infant-mortality"]
+            >>> infant[["area", "period", "printed"]].values.tolist()[:2]
+            [['England', '2016', '4.0'], ['Lancashire', '2016', '4.8']]
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra, imported on use
+        except ImportError as error:
+            msg = "indicators_frame needs pandas: pip install 'safeguarding-model[pandas]'"
+            raise ImportError(msg) from error
+        definitions = {indicator.id: indicator for indicator in self.indicators}
+
+        def number(value: Value | None) -> float | None:
+            return None if value is None or value.number is None else float(value.number)
+
+        rows = []
+        for o in self.observations:
+            indicator = definitions[o.indicator]
+            rows.append(
+                {
+                    "indicator": o.indicator,
+                    "name": indicator.name,
+                    "kind": indicator.kind.value,
+                    "per": None if indicator.per is None else indicator.per.value,
+                    "population": indicator.population,
+                    "polarity": indicator.polarity.value,
+                    "area": o.area,
+                    "period": str(o.period),
+                    "period_start": o.period.start,
+                    "period_end": o.period.end,
+                    "value": number(o.value),
+                    "status": o.value.status.value,
+                    "printed": o.value.printed,
+                    "count": number(o.count),
+                    "denominator": number(o.denominator),
+                    "stated_direction": None
+                    if o.stated_direction is None
+                    else o.stated_direction.value,
+                    "stated_significance": None
+                    if o.stated_significance is None
+                    else o.stated_significance.value,
+                    "line": None if o.provenance is None else o.provenance.line,
+                }
+            )
+        return pd.DataFrame(rows)
 
     def observation(self, observation_id: str) -> Observation:
         """The observation with this id.
