@@ -19,7 +19,7 @@ def test_report_shows_the_bundled_lancashire_report(capsys: pytest.CaptureFixtur
     assert "[budget_arithmetic]" in out
 
 
-@pytest.mark.parametrize("output_format", ["markdown", "json"])
+@pytest.mark.parametrize("output_format", ["markdown", "json", "html"])
 def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--format", output_format]) == 0
     out = capsys.readouterr().out
@@ -28,6 +28,11 @@ def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) 
         assert data["report"]["id"] == "lancashire-2015-16"
         assert data["budget"]["balance"] == "-41685"
         assert any(f["kind"] == "budget_arithmetic" for f in data["findings"])
+    elif output_format == "html":
+        assert out.startswith("<!doctype html>")
+        assert "<h2>Scorecard</h2>" in out
+        assert "Infant mortality" in out
+        assert "<script" not in out
     else:
         assert out.startswith("# Lancashire Safeguarding Children Board")
         assert "## Findings" in out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.budgets import reconcile
-from safeguarding_model.checks import Severity, check
+from safeguarding_model.checks import CheckFinding, Severity, check
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
@@ -93,12 +93,13 @@ _HEADERS = [
 def render_report(
     report: AnnualReport,
     *,
-    output_format: Literal["text", "markdown", "json"] = "text",
+    output_format: Literal["text", "markdown", "json", "html"] = "text",
     colour: bool = False,
 ) -> str:
     """The report's scorecard, budget reconciliation, inspections and findings.
 
-    ``colour`` adds terminal colours to the significance columns of the text format.
+    ``colour`` adds terminal colours to the significance columns of the text format; the HTML
+    format is one self-contained page (no scripts, no external files) with the colours as styles.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -144,6 +145,10 @@ def render_report(
             "findings": to_jsonable(findings),
         }
         return json.dumps(data, indent=2, ensure_ascii=False)
+    if output_format == "html":
+        return _html(
+            report, rows, findings, None if reconciliation is None else reconciliation.to_text()
+        )
     markdown = output_format == "markdown"
     table = _rows(rows, colour=colour and not markdown)
     out: list[str] = []
@@ -191,3 +196,54 @@ def render_report(
     out += [f"{sub}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
     out += [f"- {finding}" for finding in findings]
     return "\n".join(out)
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
+table { border-collapse: collapse; font-size: 0.9rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
+.red { background: #f4c7c3; } .amber { background: #fce8b2; } .green { background: #b7e1cd; }
+.blue { background: #c9daf8; } .grey { color: #777; }
+pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; }
+.error { color: #a50e0e; } .warning { color: #8a5a00; }
+"""
+
+
+def _html(
+    report: AnnualReport,
+    rows: tuple[ScorecardRow, ...],
+    findings: tuple[CheckFinding, ...],
+    budget: str | None,
+) -> str:
+    from html import escape  # noqa: PLC0415 - only the HTML format needs it
+
+    def significance(value: Significance | None) -> str:
+        if value is None:
+            return "<td>-</td>"
+        return f'<td class="{_RAG_OF[value].value}">{escape(value.label)}</td>'
+
+    cells = []
+    for row, plain in zip(rows, _rows(rows, colour=False), strict=True):
+        text = "".join(f"<td>{escape(cell)}</td>" for cell in plain[:7])
+        cells.append(
+            f"<tr>{text}{significance(row.latest.stated_significance)}{significance(row.computed_significance)}</tr>"
+        )
+    header = "".join(f"<th>{escape(h)}</th>" for h in _HEADERS)
+    parts = [
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(report.title)}</title>',
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{escape(report.title)}</h1>",
+        f"<p>{escape(report.area.name)}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures</p>",
+        f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(cells)}</tbody></table>",
+    ]
+    if budget is not None:
+        parts.append(f"<h2>Budget</h2><pre>{escape(budget)}</pre>")
+    if report.inspections:
+        items = "".join(
+            f"<li>{escape(i.subject)}: {escape('no overall judgement' if i.overall is None else i.overall.grade)}</li>"
+            for i in report.inspections
+        )
+        parts.append(f"<h2>Inspections</h2><ul>{items}</ul>")
+    items = "".join(f'<li class="{f.severity.value}">{escape(str(f))}</li>' for f in findings)
+    parts.append(f"<h2>Findings</h2><ul>{items}</ul></body></html>")
+    return "\n".join(parts)
