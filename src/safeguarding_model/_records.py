@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -12,7 +13,27 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
 
-__all__ = ["Record", "SchemaDescribed", "schema_description"]
+__all__ = ["SLUG_PATTERN", "Record", "SchemaDescribed", "check_slug", "schema_description"]
+
+
+SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+"""Stable ids: lower-case letters, digits and hyphens, starting with a letter or digit."""
+_SLUG = re.compile(SLUG_PATTERN[1:-1], re.ASCII)
+
+
+def check_slug(value: str, field: str, *, example: str) -> str:
+    """``value`` if it is a stable id (see ``SLUG_PATTERN``), else an error naming ``field``.
+
+    Examples:
+        >>> check_slug("cqc-2014", "id", example="cqc-2014")
+        'cqc-2014'
+    """
+    from safeguarding_model.errors import InvalidInputError  # noqa: PLC0415 - errors stay import-light
+
+    if not _SLUG.fullmatch(value):
+        expected = f"a slug of lower-case letters, digits and hyphens, starting with a letter or digit, like {example!r}"
+        raise InvalidInputError(field, value, expected)
+    return value
 
 
 def schema_description(doc: str | None) -> str | None:

@@ -35,7 +35,6 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -46,7 +45,7 @@ from attrs import frozen
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._numbers import tidy
-from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._records import SLUG_PATTERN, Record, SchemaDescribed, check_slug
 from safeguarding_model.errors import InvalidInputError, ValueParseError
 from safeguarding_model.markers import Rag
 from safeguarding_model.periods import Period
@@ -73,19 +72,11 @@ __all__ = [
     "section11_shares",
 ]
 
-_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
-_SLUG_PATTERN: Final = "^[a-z0-9][a-z0-9-]*$"
-_SLUG_EXPECTED: Final = (
-    "a slug of lower-case letters, digits and hyphens, starting with a letter or digit, "
-    "like 'lancashire-constabulary'"
-)
 _HUNDRED: Final = Decimal(100)
 
 
 def _check_slug(value: str, field: str) -> str:
-    if not _SLUG.fullmatch(value):
-        raise InvalidInputError(field, value, _SLUG_EXPECTED)
-    return value
+    return check_slug(value, field, example="lancashire-constabulary")
 
 
 def _check_text(value: str, field: str) -> str:
@@ -235,7 +226,7 @@ class Agency(Record):
 
     id: str = Field(
         description="A stable slug that other records use to refer to the agency, e.g. 'lancashire-constabulary'.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     name: str = Field(description="The agency's name, as the report prints it.")
     kind: AgencyKind = Field(description="What kind of body the agency is.")
@@ -245,7 +236,7 @@ class Agency(Record):
     parent: str | None = Field(
         default=None,
         description="The id of the agency this one is part of (children's social care within the county council), if any.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     areas: tuple[str, ...] = Field(
         default=(),
@@ -426,7 +417,7 @@ class AttendanceRecord(Record):
     agency: str | None = Field(
         default=None,
         description="The id of the agency the row stands for, when known.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     attended: _PercentValue = Field(
         description="The share of meetings attended, in per cent, as printed (unit 'percent'; tables print it without the sign under a '% Atn' header)."
@@ -641,7 +632,7 @@ class Section11Return(Record):
 
     agency: str = Field(
         description="The id of the agency that made the return.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     standard: str = Field(
         description="The standard rated, as printed, e.g. 'Training' or 'Inter-agency working'."

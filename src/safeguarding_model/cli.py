@@ -37,7 +37,10 @@ def _parser() -> argparse.ArgumentParser:
         "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
     )
     report.add_argument(
-        "--format", choices=("text", "markdown", "json", "html"), default="text", help="output format"
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="output format",
     )
     checker = commands.add_parser(
         "check", help="where a report disagrees with itself; exits 1 when there are errors"

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import types
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._records import SLUG_PATTERN, Record, SchemaDescribed, check_slug
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
 
 if TYPE_CHECKING:
@@ -62,20 +61,12 @@ __all__ = [
     "sort_judgements",
 ]
 
-_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
-_SLUG_PATTERN: Final = "^[a-z0-9][a-z0-9-]*$"
-_SLUG_EXPECTED: Final = (
-    "a slug of lower-case letters, digits and hyphens, starting with a letter or digit, "
-    "like 'cqc-2014'"
-)
 _QUOTES: Final = "'\"‘’“”`"
 _EDGES: Final = _QUOTES + " \t\n.,;:!"
 
 
 def _check_slug(value: str, field: str) -> str:
-    if not _SLUG.fullmatch(value):
-        raise InvalidInputError(field, value, _SLUG_EXPECTED)
-    return value
+    return check_slug(value, field, example="cqc-2014")
 
 
 def _check_text(value: str, field: str) -> str:
@@ -199,7 +190,7 @@ class JudgementScale(Record):
 
     id: str = Field(
         description="A stable slug for the scale, e.g. 'ofsted-sif-2013' or 'cqc-2014'.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     inspectorate: Inspectorate = Field(description="The inspectorate that grades on the scale.")
     framework: str = Field(description="The framework or frameworks the scale belongs to, by name.")
@@ -608,7 +599,7 @@ class Judgement(Record):
 
     scale: str = Field(
         description="The id of the scale the grade is on, e.g. 'ofsted-sif-2013'.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     grade: str = Field(description="The grade, in the scale's own words, lower case.")
     aspect: str | None = Field(
@@ -837,19 +828,19 @@ class Inspection(Record):
 
     id: str = Field(
         description="A stable slug for the inspection, e.g. 'ofsted-2015-lancashire-lscb'.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     inspectorate: Inspectorate = Field(description="Who inspected.")
     subject: str = Field(description="The service or body inspected, as printed.")
     subject_agency: str | None = Field(
         default=None,
         description="The id of the agency inspected, when it is one.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     scale: str | None = Field(
         default=None,
         description="The id of the scale the judgements are on; none for an inspection without grades.",
-        json_schema_extra={"pattern": _SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     framework: str | None = Field(
         default=None, description="The inspection framework or programme, by name, as printed."
