@@ -7,12 +7,44 @@ rating) can use them without loading the statistics layer, which computes them.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
+from typing import Final, Self
 
 from safeguarding_model._records import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
-__all__ = ["Direction", "Polarity", "Rag", "Significance"]
+__all__ = ["Direction", "Labelled", "Polarity", "Rag", "Significance"]
+
+
+class Labelled:
+    """Mixin for string enums printed as words: ``label`` and ``from_label`` (any case).
+
+    Examples:
+        >>> from safeguarding_model import Significance
+        >>> Significance.from_label("not compared").label
+        'Not compared'
+    """
+
+    value: str
+
+    @property
+    def label(self) -> str:
+        """The printed words: the value with spaces, capitalised (``'Not compared'``)."""
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def from_label(cls, label: str) -> Self:
+        """Read the printed words (any case, any spacing).
+
+        Raises:
+            InvalidInputError: For words that are none of the members'.
+        """
+        key = "_".join(label.strip().lower().split())
+        try:
+            return cls(key)  # type: ignore[call-arg]  # the enum the mixin is part of takes its value
+        except ValueError:
+            members: list[Labelled] = list(cls)  # type: ignore[call-overload]  # an enum is iterable
+            expected = "one of " + ", ".join(repr(member.label) for member in members)
+            raise InvalidInputError("label", label, expected) from None
 
 
 class Polarity(SchemaDescribed, StrEnum):
@@ -39,7 +71,7 @@ class Polarity(SchemaDescribed, StrEnum):
         return self
 
 
-class Significance(SchemaDescribed, StrEnum):
+class Significance(Labelled, SchemaDescribed, StrEnum):
     """The result of comparing a value with a benchmark.
 
     ``BETTER`` / ``WORSE`` when the indicator has a polarity, ``HIGHER`` / ``LOWER`` when it has
@@ -60,25 +92,6 @@ class Significance(SchemaDescribed, StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
     NOT_COMPARED = "not_compared"
-
-    @property
-    def label(self) -> str:
-        """The profiles' word: ``'Better'``, ``'Similar'``, ..., ``'Not compared'``."""
-        return self.value.replace("_", " ").capitalize()
-
-    @classmethod
-    def from_label(cls, label: str) -> Significance:
-        """Read a label as reports print it (any case).
-
-        Raises:
-            InvalidInputError: For words that are not a significance.
-        """
-        key = "_".join(label.strip().lower().split())
-        try:
-            return cls(key)
-        except ValueError:
-            expected = "one of " + ", ".join(repr(member.label) for member in cls)
-            raise InvalidInputError("label", label, expected) from None
 
 
 class Rag(SchemaDescribed, StrEnum):

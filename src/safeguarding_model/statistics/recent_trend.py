@@ -49,7 +49,7 @@ import numpy as np
 from attrs import frozen
 
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.markers import Polarity
+from safeguarding_model.markers import Labelled, Polarity
 from safeguarding_model.statistics._arrays import as_floats, refuse
 from safeguarding_model.statistics.intervals import z_score
 from safeguarding_model.statistics.significance import _parse_polarity
@@ -78,7 +78,7 @@ _ZERO_TOLERANCE: Final = 1e-9
 """A sum within this fraction of its terms' magnitudes is zero: its sign is rounding."""
 
 
-class TrendMarker(StrEnum):
+class TrendMarker(Labelled, StrEnum):
     """The recent trend, in the profiles' words.
 
     | marker | when |
@@ -104,25 +104,6 @@ class TrendMarker(StrEnum):
     DECREASING = "decreasing"
     NO_SIGNIFICANT_CHANGE = "no_significant_change"
     CANNOT_BE_CALCULATED = "cannot_be_calculated"
-
-    @property
-    def label(self) -> str:
-        """The profiles' wording: ``'Increasing and getting better'``, ..., ``'Cannot be calculated'``."""
-        return self.value.replace("_", " ").capitalize()
-
-    @classmethod
-    def from_label(cls, label: str) -> TrendMarker:
-        """Read a marker as the profiles print it (any case).
-
-        Raises:
-            InvalidInputError: For words that are not a trend marker.
-        """
-        key = "_".join(label.strip().lower().split())
-        try:
-            return cls(key)
-        except ValueError:
-            expected = "one of " + ", ".join(repr(member.label) for member in cls)
-            raise InvalidInputError("label", label, expected) from None
 
 
 class TrendMethod(StrEnum):
