@@ -215,3 +215,26 @@ def test_indicators_frame_is_tidy_and_feeds_the_batch_statistics() -> None:
     interval = rate_ci(pd.Series([1691.0, 1600.0]), pd.Series([244_718.0, 244_000.0]), per=10_000)
     assert interval.value[0] == pytest.approx(69.1, abs=0.05)
     assert not rates.empty
+
+
+def test_stated_significance_against_the_counts() -> None:
+    rate = {"id": "r", "name": "R", "kind": "rate", "per": 10000, "population": "child"}
+    mine = {"number": "1691"}, {"number": "244718"}
+
+    def report(**stated: str) -> AnnualReport:
+        return _report(
+            indicators=[rate],
+            observations=[
+                _obs("a", "r", "2015/16", "69.1", count=mine[0], denominator=mine[1], **stated),
+                _obs("e", "r", "2015/16", "60") | {"area": "England"},
+            ],
+        )
+
+    assert check(report(stated_significance="higher")) == ()
+    assert check(report(stated_rag="blue")) == ()
+    wrong = check(report(stated_significance="similar"))
+    assert [(f.kind, f.severity) for f in wrong] == [
+        (CheckKind.STATED_SIGNIFICANCE, Severity.ERROR)
+    ]
+    assert "'Similar'" in wrong[0].message
+    assert [f.kind for f in check(report(stated_rag="amber"))] == [CheckKind.STATED_SIGNIFICANCE]

@@ -17,6 +17,7 @@ error.
 | ``shares_total`` | category shares of one whole that do not add to 100% |
 | ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures |
 | ``stated_direction`` | a stated direction of travel the figures contradict |
+| ``stated_significance`` | a stated significance or colour against England that the interval from the printed counts contradicts |
 | ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
 
 Examples:
@@ -84,6 +85,7 @@ class CheckKind(StrEnum):
     SHARES_TOTAL = "shares_total"
     STATED_CHANGE = "stated_change"
     STATED_DIRECTION = "stated_direction"
+    STATED_SIGNIFICANCE = "stated_significance"
     ATTENDANCE = "attendance"
 
 
@@ -151,6 +153,7 @@ def check(report: AnnualReport) -> tuple[CheckFinding, ...]:
     findings += _shares(report)
     findings += _claims(report)
     findings += _directions(report)
+    findings += _significances(report)
     findings += _attendance(report)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return tuple(sorted(findings, key=lambda f: (order[f.severity], f.kind.value, f.location)))
@@ -426,6 +429,58 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
                         _provenance(previous, current),
                     )
                 )
+    return findings
+
+
+def _significances(report: AnnualReport) -> list[CheckFinding]:
+    """Stated significance (or colour) against England that the printed counts contradict."""
+    from safeguarding_model.markers import Rag, Significance  # noqa: PLC0415 - local vocabulary
+    from safeguarding_model.scorecards import computed_significance  # noqa: PLC0415 - avoids a cycle
+
+    colours = {
+        Significance.BETTER: Rag.GREEN,
+        Significance.SIMILAR: Rag.AMBER,
+        Significance.WORSE: Rag.RED,
+        Significance.HIGHER: Rag.BLUE,
+        Significance.LOWER: Rag.BLUE,
+    }
+    findings = []
+    for observation in report.observations:
+        if observation.stated_significance is None and observation.stated_rag is None:
+            continue
+        england = next(
+            (
+                o
+                for o in report.observations
+                if o.indicator == observation.indicator
+                and o.area == "England"
+                and o.period == observation.period
+            ),
+            None,
+        )
+        computed = computed_significance(
+            report.indicator(observation.indicator), observation, england
+        )
+        if computed is Significance.NOT_COMPARED:
+            continue
+        stated_words = None
+        if (
+            observation.stated_significance is not None
+            and observation.stated_significance is not computed
+        ):
+            stated_words = observation.stated_significance.label
+        elif observation.stated_rag is not None and observation.stated_rag is not colours[computed]:
+            stated_words = observation.stated_rag.value
+        if stated_words is not None:
+            findings.append(
+                CheckFinding(
+                    CheckKind.STATED_SIGNIFICANCE,
+                    Severity.ERROR,
+                    _where(observation),
+                    f"stated {stated_words!r} against England, the printed counts give {computed.label!r}",
+                    _provenance(observation),
+                )
+            )
     return findings
 
 

@@ -27,7 +27,7 @@ from safeguarding_model.periods import FinancialQuarter
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
 
-__all__ = ["ScorecardRow", "scorecard"]
+__all__ = ["ScorecardRow", "computed_significance", "scorecard"]
 
 
 @frozen
@@ -81,9 +81,22 @@ def _direction(previous: Observation | None, latest: Observation, polarity: Pola
     return Direction.IMPROVING if good else Direction.WORSENING
 
 
-def _significance(
+def computed_significance(
     indicator: IndicatorDefinition, latest: Observation, england: Observation | None
 ) -> Significance:
+    """The significance of ``latest`` against England's figure, from its printed counts.
+
+    Not compared when the count, the denominator or England's figure is missing.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, Observation, parse_value
+        >>> from safeguarding_model.scorecards import computed_significance
+        >>> rate = IndicatorDefinition(id="r", name="R", kind="rate", per=10_000, population="child")
+        >>> mine = Observation(indicator="r", area="A", period="2015/16", value=parse_value("69.1"), count=parse_value("1691"), denominator=parse_value("244718"))
+        >>> england = Observation(indicator="r", area="England", period="2015/16", value=parse_value("60"))
+        >>> computed_significance(rate, mine, england)
+        <Significance.HIGHER: 'higher'>
+    """
     from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when counts exist
         compare_proportion_with_benchmark,
         compare_rate_with_benchmark,
@@ -151,7 +164,7 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
                 previous=previous,
                 comparators=comparators,
                 computed_direction=_direction(previous, latest, indicator.polarity),
-                computed_significance=_significance(indicator, latest, england),
+                computed_significance=computed_significance(indicator, latest, england),
             )
         )
     return tuple(rows)
