@@ -309,3 +309,36 @@ def test_perturbing_one_line_gives_exactly_the_implied_discrepancies(
 @given(consistent_budgets())
 def test_budgets_round_trip_through_json_exactly(budget: Budget) -> None:
     assert Budget.model_validate_json(budget.model_dump_json()) == budget
+
+
+def test_every_printed_amount_has_its_line_in_the_source() -> None:
+    from reference import reference_dir  # noqa: PLC0415 - the shared folder, beside the repository
+
+    source = (
+        (reference_dir().parent / "source" / "lancashire-lscb-annual-report-2015-16.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    budget = _lancashire()
+    amounts = [
+        line
+        for side in (budget.income, budget.expenditure)
+        for section in side.sections
+        for line in section.lines
+    ]
+    stated = [
+        s.stated_subtotal
+        for side in (budget.income, budget.expenditure)
+        for s in side.sections
+        if s.stated_subtotal
+    ]
+    stated += [
+        t for t in (budget.income.stated_total, budget.expenditure.stated_total) if t is not None
+    ]
+    items: list[BudgetLine | StatedAmount] = [*amounts, *stated]
+    for item in items:
+        assert item.provenance is not None
+        assert item.provenance.line is not None
+        assert item.printed is not None
+        assert source[item.provenance.line - 1].strip() == item.printed
+    assert len(amounts) == 11 + 1 + 3 + 7 + 5 + 4 + 7

@@ -335,7 +335,7 @@ _LAZY: dict[str, str] = {
     "PooledPeriod": "periods",
     "Population": "rates",
     "PopulationMismatchError": "units",
-    "Provenance": "indicators",
+    "Provenance": "provenance",
     "Rag": "markers",
     "Rate": "rates",
     "RateBase": "rates",

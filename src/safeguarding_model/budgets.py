@@ -42,6 +42,7 @@ from pydantic import BeforeValidator, Field
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
 from safeguarding_model.periods import FinancialYear, parse_period
+from safeguarding_model.provenance import Provenance
 from safeguarding_model.values import ValueFlag, parse_value
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ class BudgetLine(Record):
     flags: tuple[ValueFlag, ...] = Field(
         default=(), description="Guesses made in reading the printed amount, for checks to report."
     )
+    provenance: Provenance | None = Field(default=None, description="Where the amount is printed.")
 
     @classmethod
     def from_printed(
@@ -193,6 +195,7 @@ class StatedAmount(Record):
         default=None, description="The row's label as printed, if it has one."
     )
     printed: str | None = Field(default=None, description="The amount as printed.")
+    provenance: Provenance | None = Field(default=None, description="Where the amount is printed.")
 
 
 class BudgetSection(Record):

@@ -27,6 +27,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
+from safeguarding_model.provenance import Provenance
 from safeguarding_model.rates import Population, RateBase, _parse_base
 from safeguarding_model.values import Value
 
@@ -38,42 +39,6 @@ __all__ = [
     "Provenance",
     "series",
 ]
-
-
-class Provenance(Record):
-    """Where a figure was printed: enough to find it again in the source.
-
-    Examples:
-        >>> from safeguarding_model import Provenance
-        >>> print(Provenance(section="1", table="Child Health Profiles", row="Infant mortality", column="Current", line=58))
-        section 1, table 'Child Health Profiles', row 'Infant mortality', column 'Current', line 58
-    """
-
-    source: str | None = Field(
-        default=None, description="The source document's id, when a report cites several."
-    )
-    section: str | None = Field(
-        default=None, description="The section or appendix, as numbered or titled in the source."
-    )
-    table: str | None = Field(
-        default=None,
-        description="The table's title or first header, when the figure is in a table.",
-    )
-    row: str | None = Field(default=None, description="The row's label, as printed.")
-    column: str | None = Field(default=None, description="The column's header, as printed.")
-    line: int | None = Field(
-        default=None, ge=1, description="The 1-based line of the source text the figure is on."
-    )
-
-    def __str__(self) -> str:
-        parts = []
-        for name in ("source", "section", "table", "row", "column"):
-            value = getattr(self, name)
-            if value is not None:
-                parts.append(f"{name} {value!r}" if name != "section" else f"section {value}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        return ", ".join(parts)
 
 
 class MeasureKind(SchemaDescribed, StrEnum):
