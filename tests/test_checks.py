@@ -238,3 +238,29 @@ def test_stated_significance_against_the_counts() -> None:
     ]
     assert "'Similar'" in wrong[0].message
     assert [f.kind for f in check(report(stated_rag="amber"))] == [CheckKind.STATED_SIGNIFICANCE]
+
+
+def test_implied_populations_against_a_stated_estimate() -> None:
+    rate = {"id": "cla", "name": "CLA", "kind": "rate", "per": 10000, "population": "child"}
+
+    def report(estimate: str) -> AnnualReport:
+        return _report(
+            indicators=[rate],
+            observations=[
+                _obs("x", "cla", "2015/16", "69.1", count={"number": "1691"}) | {"area": "T"}
+            ],
+            context=[
+                {
+                    "label": "children",
+                    "value": {"number": estimate},
+                    "population": "child",
+                    "period": "2014",
+                }
+            ],
+            area={"name": "T"},
+        )
+
+    assert (
+        check(report("250000")) == ()
+    )  # 2% from the implied 244,700: within a year or two's change
+    assert [f.kind for f in check(report("274733"))] == [CheckKind.IMPLIED_DENOMINATOR]

@@ -28,6 +28,9 @@ EXPECTED = {
     # Referral rates "per 10k" imply about 24,300 children, every other rate about 244,000: a
     # power of ten (they are rates per 100,000).
     (Severity.ERROR, CheckKind.IMPLIED_DENOMINATOR, "child in Lancashire"),
+    # The stated child population, 274,733 (2014), against the ~244,000 the rates imply (more
+    # than the 5% estimates may move between years), and the ~24,300 of the referral rates.
+    (Severity.WARNING, CheckKind.IMPLIED_DENOMINATOR, "child in Lancashire: child population"),
     # Stated changes the figures do not give: 956 -> 1,443 is +50.9% (not 55%), 1,412 -> 1,744
     # is +23.5% (not 46.1%), 2,107 -> 2,226 is +5.6% (not 7%).
     (Severity.ERROR, CheckKind.STATED_CHANGE, "claim children-subject-to-cpp-increase"),
@@ -62,7 +65,7 @@ def test_the_implied_denominators_are_one_per_year() -> None:
     findings = [
         f
         for f in check(load_example("lancashire-2015-16"))
-        if f.kind is CheckKind.IMPLIED_DENOMINATOR
+        if f.kind is CheckKind.IMPLIED_DENOMINATOR and f.severity is Severity.ERROR
     ]
     assert len(findings) == 3
     assert all("referrals-to-childrens-social-care-rate" in f.message for f in findings)
@@ -80,3 +83,13 @@ def test_stated_changes_carry_the_numbers_and_where_they_are_printed() -> None:
     assert numbers["stated"] == "7"
     assert numbers["computed"].startswith("5.6")
     assert any(p.line == 1560 for p in lado.provenance)
+
+
+def test_the_stated_child_population_against_the_rates() -> None:
+    findings = [
+        f
+        for f in check(load_example("lancashire-2015-16"))
+        if f.kind is CheckKind.IMPLIED_DENOMINATOR and f.severity is Severity.WARNING
+    ]
+    assert len(findings) == 3  # one per indicator: referrals, children in need, looked after
+    assert all("stated 274,733 (2014)" in f.message for f in findings)

@@ -271,7 +271,7 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:  # noqa: 
         groups[(indicator.population, observation.area)].append(
             (observation, count * per / high, count * per / low)
         )
-    findings = []
+    findings = _against_context(report, groups)
     for (population, area), members in groups.items():
         pairs = list(itertools.combinations(members, 2))
         disagreeing: set[frozenset[str]] = set()
@@ -296,6 +296,40 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:  # noqa: 
                             _provenance(first, second),
                         )
                     )
+    return findings
+
+
+def _against_context(
+    report: AnnualReport, groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]]
+) -> list[CheckFinding]:
+    """Populations implied by the report's own area's rates against the population estimates it states.
+
+    A stated estimate is for a year, rates for others: they may differ by the cross-period
+    allowance. One finding per indicator, for its observation nearest the estimate's year.
+    """
+    findings = []
+    for figure in report.context:
+        if figure.population is None or figure.period is None or figure.value.number is None:
+            continue
+        members = groups.get((figure.population, report.area.name), [])
+        when = figure.period.start
+        by_indicator: dict[str, tuple[Observation, Decimal, Decimal]] = {}
+        for member in sorted(members, key=lambda m: abs((m[0].period.start - when).days)):
+            by_indicator.setdefault(member[0].indicator, member)
+        stated = figure.value.number
+        for observation, low, high in by_indicator.values():
+            if high * (1 + _CROSS_PERIOD) < stated or stated * (1 + _CROSS_PERIOD) < low:
+                findings.append(
+                    CheckFinding(
+                        CheckKind.IMPLIED_DENOMINATOR,
+                        Severity.WARNING,
+                        f"{figure.population} in {report.area.name}: {figure.label}",
+                        f"stated {stated:,} ({figure.period}); {_where(observation)} implies {low:,.0f} to {high:,.0f}",
+                        tuple(
+                            p for p in (figure.provenance, observation.provenance) if p is not None
+                        ),
+                    )
+                )
     return findings
 
 
