@@ -1,0 +1,207 @@
+"""Funnel plots: many areas against their pooled average, with 95% and 99.8% control limits.
+
+A funnel plot shows each area's value against its size; the control limits narrow as the
+denominator grows, so small areas are not flagged for noise. The labels and rules are those of
+PHEindicatormethods' ``assign_funnel_significance``: an area outside the 99.8% limits is
+``High (0.001)`` or ``Low (0.001)``, outside only the 95% limits ``High (0.025)`` or
+``Low (0.025)``, otherwise ``Not significant``.
+
+- **Proportions**: the limits for a denominator ``n`` are the proportions whose Wilson interval
+  just touches the pooled average ``p̄ = Σx / Σn``:
+  ``E = n·p̄, A = 2E + z², B = z·√(z² + 4E(1 − E/n)), C = 2(n + z²)``; limits ``(A ∓ B) / C``.
+- **Ratios** (observed events against expected): high when the observed count's lower limit
+  (exact Poisson below 10, Byar's from 10) divided by the expected exceeds the average (1), low
+  when its upper limit divided by the expected is below it.
+- **Rates**: each rate's denominator is derived from its count (``per·x / rate``), the average is
+  ``Σx / Σ derived denominators``, and the ratio test is applied to the expected events at that
+  average.
+
+Examples:
+    >>> from safeguarding_model import funnel_proportion_significance
+    >>> funnel_proportion_significance([40, 90, 300], [100, 100, 1000]).tolist()
+    ['Not significant', 'High (0.001)', 'Low (0.001)']
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.statistics._arrays import FloatArray, as_floats, refuse
+from safeguarding_model.statistics.intervals import IntervalMethod, _count_limits, z_score
+
+__all__ = [
+    "FunnelSignificance",
+    "funnel_proportion_significance",
+    "funnel_rate_significance",
+    "funnel_ratio_significance",
+    "proportion_funnel_limits",
+]
+
+
+class FunnelSignificance(StrEnum):
+    """An area's place on a funnel plot, with PHEindicatormethods' labels.
+
+    Examples:
+        >>> from safeguarding_model import FunnelSignificance
+        >>> FunnelSignificance.HIGH_998.value
+        'High (0.001)'
+    """
+
+    HIGH_998 = "High (0.001)"
+    HIGH_95 = "High (0.025)"
+    NOT_SIGNIFICANT = "Not significant"
+    LOW_95 = "Low (0.025)"
+    LOW_998 = "Low (0.001)"
+
+
+_WIDTH: Final = max(len(member.value) for member in FunnelSignificance)
+
+
+def proportion_funnel_limits(
+    denominator: npt.ArrayLike, average: float, *, confidence: float = 0.95
+) -> tuple[FloatArray, FloatArray]:
+    """The control limits, as proportions, about ``average`` for each denominator.
+
+    Examples:
+        >>> from safeguarding_model import proportion_funnel_limits
+        >>> low, high = proportion_funnel_limits([100, 10_000], 0.5)
+        >>> [round(float(x), 4) for x in low], [round(float(x), 4) for x in high]
+        ([0.4038, 0.4902], [0.5962, 0.5098])
+    """
+    n = as_floats(denominator, "denominator")
+    if not 0 <= average <= 1:
+        raise InvalidInputError("average", average, "a proportion from 0 to 1")
+    z = z_score(confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = n * average
+        a = 2 * expected + z * z
+        b = z * np.sqrt(z * z + 4 * expected * (1 - expected / n))
+        c = 2 * (n + z * z)
+        return np.atleast_1d((a - b) / c), np.atleast_1d((a + b) / c)
+
+
+def _labels(
+    high_998: npt.NDArray[np.bool_],
+    high_95: npt.NDArray[np.bool_],
+    low_998: npt.NDArray[np.bool_],
+    low_95: npt.NDArray[np.bool_],
+    missing: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.str_]:
+    labels = np.full(high_998.shape, FunnelSignificance.NOT_SIGNIFICANT.value, dtype=f"<U{_WIDTH}")
+    labels[low_95] = FunnelSignificance.LOW_95.value
+    labels[high_95] = FunnelSignificance.HIGH_95.value
+    labels[low_998] = FunnelSignificance.LOW_998.value
+    labels[high_998] = FunnelSignificance.HIGH_998.value
+    labels[missing] = ""
+    return labels
+
+
+def funnel_proportion_significance(
+    numerator: npt.ArrayLike, denominator: npt.ArrayLike, *, average: float | None = None
+) -> npt.NDArray[np.str_]:
+    """Each proportion's label against the pooled average (``Σx / Σn`` unless given).
+
+    Missing inputs give an empty label.
+
+    Raises:
+        InvalidInputError: For negative numerators, denominators of zero or less, or numerators
+            above their denominators.
+    """
+    x, n = np.broadcast_arrays(
+        np.atleast_1d(as_floats(numerator, "numerator")),
+        np.atleast_1d(as_floats(denominator, "denominator")),
+    )
+    if (x < 0).any():
+        refuse("numerator", x, x < 0, "numerators of at least 0")
+    if (n <= 0).any():
+        refuse("denominator", n, n <= 0, "denominators greater than 0")
+    if (x > n).any():
+        refuse("numerator", x, x > n, "numerators no greater than their denominators")
+    missing = np.isnan(x) | np.isnan(n)
+    p_bar = (
+        float(np.nansum(np.where(missing, np.nan, x)) / np.nansum(np.where(missing, np.nan, n)))
+        if average is None
+        else average
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = x / n
+    low_95, high_95 = proportion_funnel_limits(n, p_bar, confidence=0.95)
+    low_998, high_998 = proportion_funnel_limits(n, p_bar, confidence=0.998)
+    return _labels(p > high_998, p > high_95, p < low_998, p < low_95, missing)
+
+
+def funnel_ratio_significance(
+    observed: npt.ArrayLike, expected: npt.ArrayLike, *, average: float = 1.0
+) -> npt.NDArray[np.str_]:
+    """Each observed-to-expected ratio's label against ``average`` (1 by default).
+
+    Raises:
+        InvalidInputError: For negative counts or expected counts of zero or less.
+    """
+    x, e = np.broadcast_arrays(
+        np.atleast_1d(as_floats(observed, "observed")),
+        np.atleast_1d(as_floats(expected, "expected")),
+    )
+    if (x < 0).any():
+        refuse("observed", x, x < 0, "counts of at least 0")
+    if (e <= 0).any():
+        refuse("expected", e, e <= 0, "expected counts greater than 0")
+    return _ratio_labels(x, e, average)
+
+
+def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[np.str_]:
+    missing = np.isnan(x) | np.isnan(e)
+    levels = {}
+    for confidence in (0.95, 0.998):
+        lower, upper = _count_limits(
+            np.where(missing, 0.0, x), confidence, IntervalMethod.BYARS_EXACT
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            levels[confidence] = (lower / e > average, upper / e < average)
+    return _labels(levels[0.998][0], levels[0.95][0], levels[0.998][1], levels[0.95][1], missing)
+
+
+def funnel_rate_significance(
+    count: npt.ArrayLike,
+    rate: npt.ArrayLike,
+    *,
+    per: float,
+    average: float | None = None,
+    denominator: npt.ArrayLike | None = None,
+) -> npt.NDArray[np.str_]:
+    """Each rate's label against the average rate, by the ratio test on derived denominators.
+
+    The average is ``per · Σx / Σ derived denominators`` unless given. A rate of zero derives no
+    denominator: where ``denominator`` gives one it is used (no events among many people is
+    significantly low), otherwise the rate is not significant. Derived denominators are used
+    everywhere else, so directly standardised rates work too.
+
+    Raises:
+        InvalidInputError: For negative counts or rates.
+    """
+    x, r = np.broadcast_arrays(
+        np.atleast_1d(as_floats(count, "count")), np.atleast_1d(as_floats(rate, "rate"))
+    )
+    if (x < 0).any():
+        refuse("count", x, x < 0, "counts of at least 0")
+    if (r < 0).any():
+        refuse("rate", r, r < 0, "rates of at least 0")
+    given = (
+        np.full(x.shape, np.nan)
+        if denominator is None
+        else np.broadcast_to(as_floats(denominator, "denominator"), x.shape)
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        derived = np.where(r > 0, per * x / r, given)
+    usable = ~np.isnan(derived) & ~np.isnan(x)
+    mean = float(per * x[usable].sum() / derived[usable].sum()) if average is None else average
+    with np.errstate(invalid="ignore"):
+        expected = derived * mean / per
+    labels = _ratio_labels(x, np.where(usable, expected, np.nan), 1.0)
+    labels[(r == 0) & np.isnan(given) & ~np.isnan(x)] = FunnelSignificance.NOT_SIGNIFICANT.value
+    return labels
