@@ -111,6 +111,11 @@ def funnel_proportion_significance(
     Raises:
         InvalidInputError: For negative numerators, denominators of zero or less, or numerators
             above their denominators.
+
+    Examples:
+        >>> from safeguarding_model import funnel_proportion_significance
+        >>> funnel_proportion_significance([40, 90], [100, 100], average=0.4).tolist()
+        ['Not significant', 'High (0.001)']
     """
     x, n = np.broadcast_arrays(
         np.atleast_1d(as_floats(numerator, "numerator")),
@@ -142,6 +147,11 @@ def funnel_ratio_significance(
 
     Raises:
         InvalidInputError: For negative counts or expected counts of zero or less.
+
+    Examples:
+        >>> from safeguarding_model import funnel_ratio_significance
+        >>> funnel_ratio_significance([86, 366, 47], [125.2, 208.6, 60.0]).tolist()
+        ['Low (0.001)', 'High (0.001)', 'Not significant']
     """
     x, e = np.broadcast_arrays(
         np.atleast_1d(as_floats(observed, "observed")),
@@ -183,6 +193,11 @@ def funnel_rate_significance(
 
     Raises:
         InvalidInputError: For negative counts or rates.
+
+    Examples:
+        >>> from safeguarding_model import funnel_rate_significance
+        >>> funnel_rate_significance([1746, 2242, 1912], [603.7, 845.9, 659.6], per=100_000, average=668.5).tolist()
+        ['Low (0.001)', 'High (0.001)', 'Not significant']
     """
     x, r = np.broadcast_arrays(
         np.atleast_1d(as_floats(count, "count")), np.atleast_1d(as_floats(rate, "rate"))
