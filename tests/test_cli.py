@@ -33,6 +33,7 @@ def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) 
         assert "<h2>Scorecard</h2>" in out
         assert "Infant mortality" in out
         assert "<script" not in out
+        assert 'src="data:image/png;base64,' in out  # the chart, embedded (the plot extra)
     else:
         assert out.startswith("# Lancashire Safeguarding Children Board")
         assert "## Findings" in out

@@ -99,7 +99,8 @@ def render_report(
     """The report's scorecard, budget reconciliation, inspections and findings.
 
     ``colour`` adds terminal colours to the significance columns of the text format; the HTML
-    format is one self-contained page (no scripts, no external files) with the colours as styles.
+    format is one self-contained page (no scripts, no external files) with the colours as styles
+    and, with the ``plot`` extra installed, the chart of indicators against England embedded.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -236,6 +237,11 @@ def _html(
         f"<p>{escape(report.area.name)}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures</p>",
         f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(cells)}</tbody></table>",
     ]
+    chart = _chart_image(report)
+    if chart is not None:
+        parts.append(
+            f'<h2>Against England</h2><img alt="{escape(report.area.name)} against England" src="{chart}">'
+        )
     if budget is not None:
         parts.append(f"<h2>Budget</h2><pre>{escape(budget)}</pre>")
     if report.inspections:
@@ -247,3 +253,19 @@ def _html(
     items = "".join(f'<li class="{f.severity.value}">{escape(str(f))}</li>' for f in findings)
     parts.append(f"<h2>Findings</h2><ul>{items}</ul></body></html>")
     return "\n".join(parts)
+
+
+def _chart_image(report: AnnualReport) -> str | None:
+    """The indicators chart as a data URL, when the ``plot`` extra is installed."""
+    try:
+        from safeguarding_model.charts import indicators_chart  # noqa: PLC0415 - optional extra
+
+        figure = indicators_chart(report)
+    except ImportError:
+        return None
+    import base64  # noqa: PLC0415 - only the HTML format needs it
+    import io  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=80)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
