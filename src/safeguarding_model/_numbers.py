@@ -8,7 +8,7 @@ from typing import TypeAlias
 
 from safeguarding_model.errors import InvalidInputError
 
-__all__ = ["Number", "tidy", "to_decimal"]
+__all__ = ["Number", "half_unit", "tidy", "to_decimal"]
 
 Number: TypeAlias = int | float | Decimal
 """A number a user may pass: ``int``, ``float`` or ``Decimal`` (never ``bool`` or ``str``)."""
@@ -49,3 +49,12 @@ def tidy(number: Decimal) -> Decimal:
         with localcontext(prec=len(normal.as_tuple().digits) + exponent):
             return normal.quantize(Decimal(1))
     return normal
+
+
+def half_unit(number: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: the rounding a printed figure may hide.
+
+    ``12.2`` stands for anything from 12.15 to 12.25, so its half unit is ``0.05``.
+    """
+    exponent = number.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)

@@ -31,14 +31,6 @@ _COLOURS = {
     Rag.BLUE: "#5b8bd9",
     Rag.GREY: "#bbbbbb",
 }
-_RAG_OF = {
-    Significance.BETTER: Rag.GREEN,
-    Significance.SIMILAR: Rag.AMBER,
-    Significance.WORSE: Rag.RED,
-    Significance.HIGHER: Rag.BLUE,
-    Significance.LOWER: Rag.BLUE,
-    Significance.NOT_COMPARED: Rag.GREY,
-}
 
 
 def _pyplot() -> Any:  # noqa: ANN401 - matplotlib's pyplot module, typed loosely by matplotlib itself
@@ -81,7 +73,7 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
         colour = (
             row.latest.stated_rag
             if significance is Significance.NOT_COMPARED and row.latest.stated_rag
-            else _RAG_OF[significance]
+            else significance.rag
         )
         names.append(row.indicator.name[:60])
         ratios.append(ratio)

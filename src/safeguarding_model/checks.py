@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from attrs import frozen
 
+from safeguarding_model._numbers import half_unit
 from safeguarding_model.agencies import attendance_summary
 from safeguarding_model.budgets import NoticeKind, reconcile
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
@@ -118,16 +119,10 @@ class CheckFinding:
         return f"{self.severity.value} [{self.kind.value}] {self.location}: {self.message}"
 
 
-def _half_unit(number: Decimal) -> Decimal:
-    """Half a unit of the last printed digit: the rounding a printed figure may hide."""
-    exponent = number.as_tuple().exponent
-    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
-
-
 def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:
     if value.number is None:
         return None
-    half = _half_unit(value.number)
+    half = half_unit(value.number)
     return value.number - half, value.number + half
 
 
@@ -233,7 +228,7 @@ def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
         if count is None or over is None or value is None or over <= 0:
             continue
         computed = count * indicator.per.value / over
-        if abs(computed - value) > _half_unit(value):
+        if abs(computed - value) > half_unit(value):
             findings.append(
                 CheckFinding(
                     CheckKind.RATE_VS_COUNTS,
@@ -344,7 +339,7 @@ def _shares(report: AnnualReport) -> list[CheckFinding]:
     for (whole, area, period), members in groups.items():
         total = sum((m.value.number for m in members if m.value.number is not None), Decimal(0))
         slack = sum(
-            (_half_unit(m.value.number) for m in members if m.value.number is not None), Decimal(0)
+            (half_unit(m.value.number) for m in members if m.value.number is not None), Decimal(0)
         )
         if abs(total - 100) > slack:
             findings.append(
@@ -391,14 +386,14 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
         else:
             low, high = _change_range(claim.kind, before_bounds, after_bounds)
         stated_low, stated_high = (
-            claim.stated - _half_unit(claim.stated),
-            claim.stated + _half_unit(claim.stated),
+            claim.stated - half_unit(claim.stated),
+            claim.stated + half_unit(claim.stated),
         )
         if claim.approximate:
             margin = abs(claim.stated) * _APPROXIMATE
             stated_low, stated_high = claim.stated - margin, claim.stated + margin
         if stated_high < low or high < stated_low:
-            unit = 2 * _half_unit(claim.stated)
+            unit = 2 * half_unit(claim.stated)
             centre = (low + high) / 2
             truncated = (
                 centre * claim.stated > 0
@@ -468,16 +463,9 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
 
 def _significances(report: AnnualReport) -> list[CheckFinding]:
     """Stated significance (or colour) against England that the printed counts contradict."""
-    from safeguarding_model.markers import Rag, Significance  # noqa: PLC0415 - local vocabulary
+    from safeguarding_model.markers import Significance  # noqa: PLC0415 - local vocabulary
     from safeguarding_model.scorecards import computed_significance  # noqa: PLC0415 - avoids a cycle
 
-    colours = {
-        Significance.BETTER: Rag.GREEN,
-        Significance.SIMILAR: Rag.AMBER,
-        Significance.WORSE: Rag.RED,
-        Significance.HIGHER: Rag.BLUE,
-        Significance.LOWER: Rag.BLUE,
-    }
     findings = []
     for observation in report.observations:
         if observation.stated_significance is None and observation.stated_rag is None:
@@ -503,7 +491,7 @@ def _significances(report: AnnualReport) -> list[CheckFinding]:
             and observation.stated_significance is not computed
         ):
             stated_words = observation.stated_significance.label
-        elif observation.stated_rag is not None and observation.stated_rag is not colours[computed]:
+        elif observation.stated_rag is not None and observation.stated_rag is not computed.rag:
             stated_words = observation.stated_rag.value
         if stated_words is not None:
             findings.append(

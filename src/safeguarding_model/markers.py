@@ -93,6 +93,11 @@ class Significance(Labelled, SchemaDescribed, StrEnum):
     LOWER = "lower"
     NOT_COMPARED = "not_compared"
 
+    @property
+    def rag(self) -> Rag:
+        """The colour reports print for this result (see [`Rag`][safeguarding_model.Rag])."""
+        return _RAG_OF[self]
+
 
 class Rag(SchemaDescribed, StrEnum):
     """The colours reports print beside a comparison.
@@ -132,6 +137,16 @@ class Rag(SchemaDescribed, StrEnum):
             return cls(key)
         except ValueError:
             raise InvalidInputError("label", label, "red, amber, green, blue or grey") from None
+
+
+_RAG_OF: Final = {
+    Significance.BETTER: Rag.GREEN,
+    Significance.SIMILAR: Rag.AMBER,
+    Significance.WORSE: Rag.RED,
+    Significance.HIGHER: Rag.BLUE,
+    Significance.LOWER: Rag.BLUE,
+    Significance.NOT_COMPARED: Rag.GREY,
+}
 
 
 class Direction(SchemaDescribed, StrEnum):

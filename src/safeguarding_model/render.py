@@ -31,14 +31,6 @@ _ANSI = {
     Rag.BLUE: "\033[34m",
     Rag.GREY: "\033[90m",
 }
-_RAG_OF = {
-    Significance.BETTER: Rag.GREEN,
-    Significance.SIMILAR: Rag.AMBER,
-    Significance.WORSE: Rag.RED,
-    Significance.HIGHER: Rag.BLUE,
-    Significance.LOWER: Rag.BLUE,
-    Significance.NOT_COMPARED: Rag.GREY,
-}
 
 
 def _cell(value: Value | None) -> str:
@@ -53,7 +45,7 @@ def _significance(significance: Significance | None, *, colour: bool) -> str:
     if significance is None:
         return "-"
     text = significance.label
-    return f"{_ANSI[_RAG_OF[significance]]}{text}\033[0m" if colour else text
+    return f"{_ANSI[significance.rag]}{text}\033[0m" if colour else text
 
 
 def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
@@ -221,7 +213,7 @@ def _html(
     def significance(value: Significance | None) -> str:
         if value is None:
             return "<td>-</td>"
-        return f'<td class="{_RAG_OF[value].value}">{escape(value.label)}</td>'
+        return f'<td class="{value.rag.value}">{escape(value.label)}</td>'
 
     cells = []
     for row, plain in zip(rows, _rows(rows, colour=False), strict=True):

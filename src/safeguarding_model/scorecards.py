@@ -15,11 +15,11 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from attrs import frozen
 
+from safeguarding_model._numbers import half_unit
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.markers import Direction, Polarity, Significance
 from safeguarding_model.periods import FinancialQuarter
@@ -61,18 +61,13 @@ class ScorecardRow:
         return self.indicator.name
 
 
-def _half(number: Decimal) -> Decimal:
-    exponent = number.as_tuple().exponent
-    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
-
-
 def _direction(previous: Observation | None, latest: Observation, polarity: Polarity) -> Direction:
     if previous is None or previous.value.number is None or latest.value.number is None:
         return Direction.NOT_COMPARED
     before, after = previous.value.number, latest.value.number
     if before == after:
         return Direction.NO_CHANGE
-    if abs(after - before) <= _half(before) + _half(after):
+    if abs(after - before) <= half_unit(before) + half_unit(after):
         return Direction.NO_SIGNIFICANT_CHANGE
     rose = after > before
     if polarity is Polarity.NO_JUDGEMENT:

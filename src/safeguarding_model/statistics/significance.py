@@ -46,15 +46,6 @@ __all__ = [
 ]
 
 
-_RAG: Final = {
-    Significance.BETTER: Rag.GREEN,
-    Significance.SIMILAR: Rag.AMBER,
-    Significance.WORSE: Rag.RED,
-    Significance.HIGHER: Rag.BLUE,
-    Significance.LOWER: Rag.BLUE,
-    Significance.NOT_COMPARED: Rag.GREY,
-}
-
 _CODE_WIDTH: Final = max(len(member.value) for member in Significance)
 
 
@@ -88,11 +79,11 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
                 "significance", str(bad), "a Significance value such as 'better'"
             )
         colours = np.full(codes.shape, Rag.GREY.value, dtype="<U5")
-        for member, colour in _RAG.items():
-            colours[codes == member.value] = colour.value
+        for member in Significance:
+            colours[codes == member.value] = member.rag.value
         return colours
     try:
-        return _RAG[Significance(significance)]
+        return Significance(significance).rag
     except ValueError:
         raise InvalidInputError(
             "significance", significance, "a Significance value such as 'better'"
