@@ -13,7 +13,14 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
 
-__all__ = ["SLUG_PATTERN", "Record", "SchemaDescribed", "check_slug", "schema_description"]
+__all__ = [
+    "SLUG_PATTERN",
+    "Record",
+    "SchemaDescribed",
+    "check_slug",
+    "check_text",
+    "schema_description",
+]
 
 
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
@@ -33,6 +40,20 @@ def check_slug(value: str, field: str, *, example: str) -> str:
     if not _SLUG.fullmatch(value):
         expected = f"a slug of lower-case letters, digits and hyphens, starting with a letter or digit, like {example!r}"
         raise InvalidInputError(field, value, expected)
+    return value
+
+
+def check_text(value: str, field: str) -> str:
+    """``value`` if it has some text, else an error naming ``field``.
+
+    Examples:
+        >>> check_text("Child G", "name")
+        'Child G'
+    """
+    from safeguarding_model.errors import InvalidInputError  # noqa: PLC0415 - errors stay import-light
+
+    if not value.strip():
+        raise InvalidInputError(field, value, "some text")
     return value
 
 

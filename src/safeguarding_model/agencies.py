@@ -45,7 +45,13 @@ from attrs import frozen
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._numbers import tidy
-from safeguarding_model._records import SLUG_PATTERN, Record, SchemaDescribed, check_slug
+from safeguarding_model._records import (
+    SLUG_PATTERN,
+    Record,
+    SchemaDescribed,
+    check_slug,
+    check_text,
+)
 from safeguarding_model.errors import InvalidInputError, ValueParseError
 from safeguarding_model.markers import Rag
 from safeguarding_model.periods import Period
@@ -77,12 +83,6 @@ _HUNDRED: Final = Decimal(100)
 
 def _check_slug(value: str, field: str) -> str:
     return check_slug(value, field, example="lancashire-constabulary")
-
-
-def _check_text(value: str, field: str) -> str:
-    if not value.strip():
-        raise InvalidInputError(field, value, "some text")
-    return value
 
 
 Arrangement: TypeAlias = Literal["board", "partnership"]
@@ -251,13 +251,13 @@ class Agency(Record):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        return _check_text(value, "name")
+        return check_text(value, "name")
 
     @field_validator("areas")
     @classmethod
     def _areas(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for position, area in enumerate(value):
-            _check_text(area, f"areas[{position}]")
+            check_text(area, f"areas[{position}]")
         return value
 
     @model_validator(mode="after")
@@ -429,7 +429,7 @@ class AttendanceRecord(Record):
     @field_validator("label")
     @classmethod
     def _label(cls, value: str) -> str:
-        return _check_text(value, "label")
+        return check_text(value, "label")
 
     @field_validator("agency")
     @classmethod
@@ -650,7 +650,7 @@ class Section11Return(Record):
     @field_validator("standard")
     @classmethod
     def _standard(cls, value: str) -> str:
-        return _check_text(value, "standard")
+        return check_text(value, "standard")
 
     @field_validator("rating", mode="after")
     @classmethod

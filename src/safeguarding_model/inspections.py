@@ -36,7 +36,13 @@ from typing import TYPE_CHECKING, Final, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from safeguarding_model._records import SLUG_PATTERN, Record, SchemaDescribed, check_slug
+from safeguarding_model._records import (
+    SLUG_PATTERN,
+    Record,
+    SchemaDescribed,
+    check_slug,
+    check_text,
+)
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
 
 if TYPE_CHECKING:
@@ -67,12 +73,6 @@ _EDGES: Final = _QUOTES + " \t\n.,;:!"
 
 def _check_slug(value: str, field: str) -> str:
     return check_slug(value, field, example="cqc-2014")
-
-
-def _check_text(value: str, field: str) -> str:
-    if not value.strip():
-        raise InvalidInputError(field, value, "some text")
-    return value
 
 
 def _normalise(text: str) -> str:
@@ -225,7 +225,7 @@ class JudgementScale(Record):
     @field_validator("framework")
     @classmethod
     def _framework(cls, value: str) -> str:
-        return _check_text(value, "framework")
+        return check_text(value, "framework")
 
     @field_validator("grades")
     @classmethod
@@ -269,7 +269,7 @@ class JudgementScale(Record):
     @classmethod
     def _aspects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for position, aspect in enumerate(value):
-            _check_text(aspect, f"aspects[{position}]")
+            check_text(aspect, f"aspects[{position}]")
             if aspect in value[:position]:
                 raise InvalidInputError(
                     f"aspects[{position}]", aspect, "an aspect not listed before"
@@ -629,7 +629,7 @@ class Judgement(Record):
     @field_validator("aspect")
     @classmethod
     def _aspect(cls, value: str | None) -> str | None:
-        return None if value is None else _check_text(value, "aspect")
+        return None if value is None else check_text(value, "aspect")
 
     @classmethod
     def from_printed(
@@ -745,7 +745,7 @@ class Finding(Record):
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        return _check_text(value, "text")
+        return check_text(value, "text")
 
 
 class RecommendationStatus(SchemaDescribed, StrEnum):
@@ -789,13 +789,13 @@ class Recommendation(Record):
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        return _check_text(value, "text")
+        return check_text(value, "text")
 
     @field_validator("owners")
     @classmethod
     def _owners(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for position, owner in enumerate(value):
-            _check_text(owner, f"owners[{position}]")
+            check_text(owner, f"owners[{position}]")
             if owner in value[:position]:
                 raise InvalidInputError(f"owners[{position}]", owner, "an owner not listed before")
         return value
@@ -879,7 +879,7 @@ class Inspection(Record):
     @field_validator("subject")
     @classmethod
     def _subject(cls, value: str) -> str:
-        return _check_text(value, "subject")
+        return check_text(value, "subject")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

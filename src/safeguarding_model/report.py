@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal, Self
+from typing import Any, Self
 
 from pydantic import Field, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model.agencies import Agency, Attendance, Section11Audit
+from safeguarding_model.agencies import Agency, Arrangement, Attendance, Section11Audit
 from safeguarding_model.budgets import Budget
 from safeguarding_model.indicators import (
     IndicatorDefinition,
@@ -182,7 +182,7 @@ class AnnualReport(Record):
         pattern=r"^[a-z0-9][a-z0-9-]*$", description="A stable id, e.g. 'lancashire-2015-16'."
     )
     title: str = Field(description="The report's title.")
-    arrangement: Literal["board", "partnership"] = Field(
+    arrangement: Arrangement = Field(
         description="A safeguarding children board or a safeguarding partnership."
     )
     area: Area = Field(description="The area covered.")
