@@ -1,9 +1,19 @@
 import io
 
 import pytest
+from scipy.stats import chi2
 
-from safeguarding_model import load_example
-from safeguarding_model.charts import funnel_chart, indicators_chart, series_chart
+from safeguarding_model import (
+    IndicatorDefinition,
+    IndicatorSeries,
+    Interval,
+    Observation,
+    load_example,
+    observation_interval,
+    parse_period,
+    parse_value,
+)
+from safeguarding_model.charts import funnel_chart, indicators_chart, series_chart, trend_chart
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -42,3 +52,86 @@ def test_funnel_chart_draws_the_limits_and_points() -> None:
 def test_an_unknown_indicator_is_refused() -> None:
     with pytest.raises(KeyError, match="indicator"):
         series_chart(load_example("lancashire-2015-16"), "nonsense")
+
+
+def _counted_series() -> IndicatorSeries:
+    rate = IndicatorDefinition.model_validate(
+        {
+            "id": "cpp",
+            "name": "Child protection plans",
+            "kind": "rate",
+            "per": 10_000,
+            "population": "child",
+        }
+    )
+    rows = [
+        ("Area", "2015/16", "52.0", "520", "100000"),  # given out of order: the chart sorts
+        ("Area", "2013/14", "4.0", "4", "10000"),
+        ("England", "2014/15", "43.1", None, None),
+        ("England", "2015/16", "43.1", None, None),
+    ]
+    observations = tuple(
+        Observation(
+            indicator="cpp",
+            area=area,
+            period=parse_period(period),
+            value=parse_value(value),
+            count=None if count is None else parse_value(count),
+            denominator=None if over is None else parse_value(over),
+        )
+        for area, period, value, count, over in rows
+    )
+    return IndicatorSeries(indicator=rate, area="Area", observations=observations)
+
+
+def test_trend_chart_orders_every_area_on_one_axis_of_periods() -> None:
+    axes = trend_chart(_counted_series()).get_axes()[0]
+    assert [label.get_text() for label in axes.get_xticklabels()] == [
+        "2013/14",
+        "2014/15",
+        "2015/16",
+    ]
+    lines = {line.get_label(): list(line.get_xdata()) for line in axes.get_lines()}
+    assert lines["Area"] == [0, 2]
+    assert lines["England"] == [1, 2]
+
+
+def test_trend_chart_draws_the_intervals_the_counts_give() -> None:
+    series = _counted_series()
+    axes = trend_chart(series, confidence=0.998).get_axes()[0]
+    (bars,) = axes.containers  # the area's; England prints no counts
+    segments = bars.lines[2][0].get_segments()
+    drawn = [(segment[0][1], segment[1][1]) for segment in segments]
+    assert [value for limits in drawn for value in limits] == pytest.approx(
+        [
+            chi2.ppf(0.001, 2 * 4) / 2,  # 4 events: exact Poisson limits, per 10,000 of 10,000
+            chi2.ppf(0.999, 2 * 5) / 2,
+            *_limits(observation_interval(series.indicator, series.own()[1], confidence=0.998)),
+        ]
+    )
+    assert axes.get_xlabel() == "bars: 99.8% confidence intervals"
+
+
+def _limits(interval: Interval[float] | None) -> tuple[float, float]:
+    assert interval is not None
+    return interval.lower, interval.upper
+
+
+def test_the_lancashire_series_prints_no_intervals_so_none_are_drawn() -> None:
+    axes = series_chart(load_example(), "children-looked-after-rate").get_axes()[0]
+    assert axes.containers == []
+    assert axes.get_xlabel() == ""
+
+
+def test_a_trend_of_years_and_quarters_draws_the_kind_most_figures_have() -> None:
+    axes = series_chart(load_example(), "assessments-completed-to-timescale").get_axes()[0]
+    assert [label.get_text() for label in axes.get_xticklabels()] == [
+        "2013/14",
+        "2014/15",
+        "2015/16",
+    ]
+    assert [line.get_label() for line in axes.get_lines()] == [
+        "Lancashire",
+        "North West",
+        "England",
+    ]

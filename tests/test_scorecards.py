@@ -1,6 +1,19 @@
+from decimal import Decimal
 from typing import Any
 
-from safeguarding_model import AnnualReport, Direction, Significance, load_example, scorecard
+from safeguarding_model import (
+    AnnualReport,
+    Direction,
+    IndicatorDefinition,
+    IntervalMethod,
+    Observation,
+    Significance,
+    load_example,
+    observation_interval,
+    parse_value,
+    proportion_ci,
+    scorecard,
+)
 
 
 def _report(indicators: list[dict[str, Any]], observations: list[dict[str, Any]]) -> AnnualReport:
@@ -86,3 +99,41 @@ def test_the_lancashire_scorecard_has_a_row_per_indicator_with_figures() -> None
     infant = next(row for row in rows if row.indicator.id == "infant-mortality")
     assert infant.latest.value.printed == "4.8"
     assert infant.latest.stated_direction is Direction.NO_SIGNIFICANT_CHANGE
+
+
+def _observation(**fields: object) -> Observation:
+    return Observation.model_validate(
+        {"indicator": "i", "area": "A", "period": "2015/16", **fields}
+    )
+
+
+def test_observation_interval_prefers_the_printed_interval() -> None:
+    rate = IndicatorDefinition.model_validate(
+        {"id": "i", "name": "I", "kind": "rate", "per": 1_000, "population": "child"}
+    )
+    printed = _observation(
+        value=parse_value("5.0"),
+        lower=Decimal("4.1"),
+        upper=Decimal("6.2"),
+        confidence=0.998,
+        count=parse_value("50"),
+        denominator=parse_value("10000"),
+    )
+    interval = observation_interval(rate, printed)
+    assert interval is not None
+    assert (interval.lower, interval.upper, interval.confidence) == (4.1, 6.2, 0.998)
+    assert interval.method is IntervalMethod.PUBLISHED
+
+
+def test_observation_interval_from_counts_by_kind() -> None:
+    counts = {"count": parse_value("30"), "denominator": parse_value("120")}
+    percentage = IndicatorDefinition.model_validate({"id": "i", "name": "I", "kind": "percentage"})
+    interval = observation_interval(percentage, _observation(value=parse_value("25%"), **counts))
+    wilson = proportion_ci(30, 120, multiplier=100)
+    assert interval is not None
+    assert (interval.lower, interval.upper) == (wilson.lower, wilson.upper)
+    assert interval.method is IntervalMethod.WILSON
+    number = IndicatorDefinition.model_validate({"id": "i", "name": "I", "kind": "count"})
+    assert observation_interval(number, _observation(value=parse_value("30"), **counts)) is None
+    empty = {"count": parse_value("0"), "denominator": parse_value("0")}
+    assert observation_interval(percentage, _observation(value=parse_value("0%"), **empty)) is None

@@ -1,7 +1,8 @@
-"""Charts (the ``plot`` extra, matplotlib): an area's indicators against England, a series, a funnel.
+"""Charts (the ``plot`` extra, matplotlib): indicators against England, a trend, a funnel plot.
 
-Each function returns a matplotlib ``Figure`` drawn without a screen (the Agg backend), so it works
-in scripts, notebooks and CI alike; save it with ``figure.savefig(path)``.
+Each function returns a matplotlib ``Figure`` made without pyplot: it does not change the
+backend or open a window, works in scripts, notebooks (which show it) and CI alike, and is freed
+when no longer referenced; save it with ``figure.savefig(path)``.
 
 Examples:
     >>> from safeguarding_model import load_example
@@ -13,16 +14,19 @@ Examples:
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from safeguarding_model.markers import Rag, Significance
+from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
+    from safeguarding_model.indicators import IndicatorSeries
     from safeguarding_model.report import AnnualReport
 
-__all__ = ["funnel_chart", "indicators_chart", "series_chart"]
+__all__ = ["funnel_chart", "indicators_chart", "series_chart", "trend_chart"]
 
 _COLOURS = {
     Rag.RED: "#d9534f",
@@ -33,16 +37,20 @@ _COLOURS = {
 }
 
 
-def _pyplot() -> Any:  # noqa: ANN401 - matplotlib's pyplot module, typed loosely by matplotlib itself
+def _figure(width: float, height: float) -> tuple[Any, Any]:
+    """A new figure and its axes, made without pyplot.
+
+    A bare ``Figure`` belongs to no backend and no pyplot state: it leaves the user's backend
+    alone, is freed like any object, and saves with ``savefig`` in any process, with or without
+    a screen.
+    """
     try:
-        import matplotlib as mpl  # noqa: PLC0415 - an optional extra, imported on use
+        from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra, imported on use
     except ImportError as error:
         msg = "charts need matplotlib: pip install 'safeguarding-model[plot]'"
         raise ImportError(msg) from error
-    mpl.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-
-    return plt
+    figure = Figure(figsize=(width, height))
+    return figure, figure.subplots()
 
 
 def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> Any:  # noqa: ANN401 - a matplotlib Figure
@@ -60,7 +68,6 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
     """
     from safeguarding_model.scorecards import scorecard  # noqa: PLC0415 - lazily, as everywhere
 
-    plt = _pyplot()
     names, ratios, colours = [], [], []
     for row in scorecard(report):
         bench = next((o for o in row.comparators if o.area == comparator), None)
@@ -78,7 +85,7 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
         names.append(row.indicator.name[:60])
         ratios.append(ratio)
         colours.append(_COLOURS[colour])
-    figure, axes = plt.subplots(figsize=(9, 0.35 * max(len(names), 4) + 1))
+    figure, axes = _figure(9, 0.35 * max(len(names), 4) + 1)
     axes.barh(range(len(names)), ratios, color=colours)
     axes.axvline(1.0, color="black", linewidth=1)
     axes.set_yticks(range(len(names)), names, fontsize=7)
@@ -89,8 +96,80 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
     return figure
 
 
-def series_chart(report: AnnualReport, indicator_id: str) -> Any:  # noqa: ANN401 - a matplotlib Figure
-    """An indicator over periods, the report's area beside its comparators.
+def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  # noqa: ANN401 - a matplotlib Figure
+    """An indicator over periods, the area beside its comparators, with confidence intervals.
+
+    Each area is a line over the periods any of them has a figure for, in period order. A line
+    joins periods of one kind: when a series mixes them (years, and quarters of the latest year),
+    the kind most of its figures have is drawn, years winning a tie. Where a
+    figure's interval is printed, or its printed count and denominator give one (see
+    [`observation_interval`][safeguarding_model.scorecards.observation_interval]), it is drawn as
+    an error bar at ``confidence``; figures without one are drawn as points alone.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, IndicatorSeries, Observation, parse_value
+        >>> from safeguarding_model.charts import trend_chart
+        >>> rate = IndicatorDefinition(id="cpp", name="Child protection plans", kind="rate", per=10_000, population="child")
+        >>> rows = [("Area", "2014/15", "41.0", 410, 100_000), ("Area", "2015/16", "52.0", 520, 100_000), ("England", "2015/16", "43.1", None, None)]
+        >>> observations = tuple(Observation(indicator="cpp", area=a, period=p, value=parse_value(v), count=None if c is None else parse_value(str(c)), denominator=None if n is None else parse_value(str(n))) for a, p, v, c, n in rows)
+        >>> axes = trend_chart(IndicatorSeries(indicator=rate, area="Area", observations=observations)).get_axes()[0]
+        >>> [label.get_text() for label in axes.get_xticklabels()]
+        ['2014/15', '2015/16']
+        >>> len(axes.containers)  # one set of error bars: the area's; England prints no counts
+        1
+    """
+    from safeguarding_model.scorecards import observation_interval  # noqa: PLC0415
+
+    numbered = [o for o in series.observations if o.value.number is not None]
+    kinds = Counter(type(o.period) for o in numbered)
+    kind = max(kinds, key=lambda k: (kinds[k], k is not FinancialQuarter)) if kinds else None
+    periods = sorted({o.period for o in numbered if type(o.period) is kind})
+    position = {period: number for number, period in enumerate(periods)}
+    figure, axes = _figure(8, 4)
+    with_intervals = False
+    for area in (series.area, *series.comparators()):
+        observed = [
+            o for o in series.of(area) if o.value.number is not None and o.period in position
+        ]
+        if not observed:
+            continue
+        xs = [position[o.period] for o in observed]
+        ys = [float(o.value.number) for o in observed if o.value.number is not None]
+        width = 2.5 if area == series.area else 1.2
+        (line,) = axes.plot(xs, ys, marker="o", label=area, linewidth=width)
+        intervals = [
+            (x, interval)
+            for x, o in zip(xs, observed, strict=True)
+            if (interval := observation_interval(series.indicator, o, confidence=confidence))
+        ]
+        if intervals:
+            with_intervals = True
+            axes.errorbar(
+                [x for x, _ in intervals],
+                [i.value for _, i in intervals],
+                yerr=[
+                    [i.value - i.lower for _, i in intervals],
+                    [i.upper - i.value for _, i in intervals],
+                ],
+                fmt="none",
+                ecolor=line.get_color(),
+                capsize=4,
+                linewidth=width / 2 + 0.5,
+            )
+    axes.set_xticks(range(len(periods)), [str(period) for period in periods])
+    axes.set_title(series.indicator.name)
+    if with_intervals:
+        axes.set_xlabel(f"bars: {confidence:.1%} confidence intervals".replace(".0%", "%"))
+    axes.legend()
+    axes.tick_params(axis="x", rotation=45)
+    figure.tight_layout()
+    return figure
+
+
+def series_chart(report: AnnualReport, indicator_id: str, *, confidence: float = 0.95) -> Any:  # noqa: ANN401 - a matplotlib Figure
+    """The trend chart of one of a report's indicators: the report's area beside its comparators.
+
+    The same as ``trend_chart(report.series(indicator_id))``.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -98,29 +177,7 @@ def series_chart(report: AnnualReport, indicator_id: str) -> Any:  # noqa: ANN40
         >>> len(series_chart(load_example(), "children-looked-after-rate").get_axes()[0].get_lines())
         3
     """
-    plt = _pyplot()
-    series = report.series(indicator_id)
-    figure, axes = plt.subplots(figsize=(8, 4))
-    for area in (series.area, *series.comparators()):
-        points = [
-            (str(o.period), float(o.value.number))
-            for o in series.of(area)
-            if o.value.number is not None
-        ]
-        if points:
-            labels, numbers = zip(*points, strict=True)
-            axes.plot(
-                labels,
-                numbers,
-                marker="o",
-                label=area,
-                linewidth=2.5 if area == series.area else 1.2,
-            )
-    axes.set_title(series.indicator.name)
-    axes.legend()
-    axes.tick_params(axis="x", rotation=45)
-    figure.tight_layout()
-    return figure
+    return trend_chart(report.series(indicator_id), confidence=confidence)
 
 
 def funnel_chart(
@@ -144,17 +201,16 @@ def funnel_chart(
         proportion_funnel_limits,
     )
 
-    plt = _pyplot()
     x = np.asarray(numerator, dtype=float)
     n = np.asarray(denominator, dtype=float)
     mean = float(np.nansum(x) / np.nansum(n)) if average is None else average
     labels = funnel_proportion_significance(x, n, average=mean)
     sizes = np.linspace(max(float(np.nanmin(n)), 1.0), float(np.nanmax(n)), 200)
-    figure, axes = plt.subplots(figsize=(7, 4.5))
-    axes.axhline(mean, color="black", linewidth=1)
-    for confidence, style in ((0.95, "--"), (0.998, ":")):
+    figure, axes = _figure(7, 4.5)
+    axes.axhline(mean, color="black", linewidth=1, label=f"average {mean:.3g}")
+    for confidence, style, words in ((0.95, "--", "95% limits"), (0.998, ":", "99.8% limits")):
         low, high = proportion_funnel_limits(sizes, mean, confidence=confidence)
-        axes.plot(sizes, low, style, color="grey")
+        axes.plot(sizes, low, style, color="grey", label=words)
         axes.plot(sizes, high, style, color="grey")
     colour = {"High": _COLOURS[Rag.BLUE], "Low": _COLOURS[Rag.BLUE], "Not": _COLOURS[Rag.AMBER]}
     axes.scatter(
@@ -165,6 +221,7 @@ def funnel_chart(
     )
     axes.set_xlabel("denominator")
     axes.set_ylabel("proportion")
+    axes.legend(loc="upper right")
     axes.set_title(title or "Funnel plot with 95% and 99.8% limits")
     figure.tight_layout()
     return figure

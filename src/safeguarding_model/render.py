@@ -69,6 +69,9 @@ def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
     return table
 
 
+#: The fewest of an area's figures that make a trend chart in the HTML report.
+_TREND_POINTS = 3
+
 _HEADERS = [
     "indicator",
     "period",
@@ -92,7 +95,8 @@ def render_report(
 
     ``colour`` adds terminal colours to the significance columns of the text format; the HTML
     format is one self-contained page (no scripts, no external files) with the colours as styles
-    and, with the ``plot`` extra installed, the chart of indicators against England embedded.
+    and, with the ``plot`` extra installed, the charts embedded: indicators against England, and
+    the trend of every indicator with three or more figures and a comparator.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -229,11 +233,10 @@ def _html(
         f"<p>{escape(report.area.name)}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures</p>",
         f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(cells)}</tbody></table>",
     ]
-    chart = _chart_image(report)
-    if chart is not None:
-        parts.append(
-            f'<h2>Against England</h2><img alt="{escape(report.area.name)} against England" src="{chart}">'
-        )
+    parts += [
+        f'<h2>{escape(heading)}</h2><img alt="{escape(heading)}" src="{image}">'
+        for heading, image in _chart_images(report)
+    ]
     if budget is not None:
         parts.append(f"<h2>Budget</h2><pre>{escape(budget)}</pre>")
     if report.inspections:
@@ -247,17 +250,29 @@ def _html(
     return "\n".join(parts)
 
 
-def _chart_image(report: AnnualReport) -> str | None:
-    """The indicators chart as a data URL, when the ``plot`` extra is installed."""
-    try:
-        from safeguarding_model.charts import indicators_chart  # noqa: PLC0415 - optional extra
+def _chart_images(report: AnnualReport) -> list[tuple[str, str]]:
+    """Headings and PNG data URLs of the report's charts; none without the ``plot`` extra.
 
-        figure = indicators_chart(report)
-    except ImportError:
-        return None
+    The chart of indicators against the comparator, then a trend chart for every indicator with
+    three or more of the area's figures and a comparator's beside them.
+    """
     import base64  # noqa: PLC0415 - only the HTML format needs it
     import io  # noqa: PLC0415
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=80)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    from safeguarding_model.charts import indicators_chart, trend_chart  # noqa: PLC0415
+
+    def data_url(figure: object) -> str:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=80)  # type: ignore[attr-defined]
+        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+    try:
+        charts = [(f"{report.area.name} against England", data_url(indicators_chart(report)))]
+    except ImportError:
+        return []
+    for indicator in report.indicators:
+        series = report.series(indicator.id)
+        own = [o for o in series.own() if o.value.number is not None]
+        if len(own) >= _TREND_POINTS and series.comparators():
+            charts.append((f"Trend: {indicator.name}", data_url(trend_chart(series))))
+    return charts

@@ -26,8 +26,9 @@ from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
+    from safeguarding_model.statistics.intervals import Interval
 
-__all__ = ["ScorecardRow", "computed_significance", "scorecard"]
+__all__ = ["ScorecardRow", "computed_significance", "observation_interval", "scorecard"]
 
 
 @frozen
@@ -120,6 +121,56 @@ def computed_significance(
             polarity=indicator.polarity,
         ).significance
     return Significance.NOT_COMPARED
+
+
+def observation_interval(
+    indicator: IndicatorDefinition, observation: Observation, *, confidence: float = 0.95
+) -> Interval[float] | None:
+    """The confidence interval of a figure: as printed, else from its printed counts, else ``None``.
+
+    A printed interval is returned as it is (method ``published``, at its printed confidence,
+    or at ``confidence`` when the source does not say). Otherwise a rate's interval is Byar's
+    (exact Poisson below 10 events) and a percentage's or proportion's is Wilson's, computed from
+    the printed count and denominator. Counts, means and figures without both counts have none:
+    the library does not guess a denominator the source does not print.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, Observation, observation_interval, parse_value
+        >>> rate = IndicatorDefinition(id="r", name="R", kind="rate", per=10_000, population="child")
+        >>> counted = Observation(indicator="r", area="A", period="2015/16", value=parse_value("69.1"), count=parse_value("1691"), denominator=parse_value("244718"))
+        >>> print(observation_interval(rate, counted))
+        69.1 (65.8 to 72.5), 95% Byar's (exact Poisson below 10)
+        >>> observation_interval(rate, counted.model_copy(update={"count": None})) is None
+        True
+    """
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - numpy only when needed
+        Interval,
+        IntervalMethod,
+        proportion_ci,
+        rate_ci,
+    )
+
+    number = observation.value.number
+    if observation.lower is not None and observation.upper is not None and number is not None:
+        return Interval(
+            value=float(number),
+            lower=float(observation.lower),
+            upper=float(observation.upper),
+            confidence=observation.confidence or confidence,
+            method=IntervalMethod.PUBLISHED,
+        )
+    count = None if observation.count is None else observation.count.number
+    over = None if observation.denominator is None else observation.denominator.number
+    if count is None or over is None or over <= 0:
+        return None
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return rate_ci(float(count), float(over), per=indicator.per.value, confidence=confidence)
+    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
+        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+        return proportion_ci(
+            float(count), float(over), confidence=confidence, multiplier=multiplier
+        )
+    return None
 
 
 def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[ScorecardRow, ...]:
