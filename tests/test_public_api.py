@@ -53,3 +53,23 @@ def test_no_submodule_shadows_a_public_name() -> None:
         importlib.import_module(f"safeguarding_model.{module}")
     for name in safeguarding_model.__all__:
         assert not isinstance(getattr(safeguarding_model, name), types.ModuleType), name
+
+
+def test_a_deprecated_name_warns_every_time_and_gives_its_replacement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(safeguarding_model._DEPRECATED, "score_card", ("scorecard", "0.2.0"))
+    for _ in range(2):  # not cached: every use warns
+        with pytest.warns(
+            DeprecationWarning, match=r"score_card is deprecated since version 0\.2\.0"
+        ):
+            found = safeguarding_model.score_card
+        assert found is safeguarding_model.scorecard
+    assert "score_card" not in safeguarding_model.__all__
+
+
+def test_deprecated_names_point_to_public_names_and_are_not_public_themselves() -> None:
+    for old, (instead, since) in safeguarding_model._DEPRECATED.items():
+        assert old not in safeguarding_model.__all__
+        assert instead in safeguarding_model.__all__
+        assert since.count(".") == 2

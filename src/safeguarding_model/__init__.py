@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING
 
 from safeguarding_model._version import __version__
@@ -121,6 +122,7 @@ if TYPE_CHECKING:
     )
     from safeguarding_model.scorecards import (
         ScorecardRow,
+        observation_interval,
         scorecard,
     )
     from safeguarding_model.statistics.direction import (
@@ -276,6 +278,7 @@ __all__ = [
     "list_examples",
     "load_example",
     "mean_ci",
+    "observation_interval",
     "parse_period",
     "parse_value",
     "proportion_ci",
@@ -400,6 +403,7 @@ _LAZY: dict[str, str] = {
     "list_examples": "datasets",
     "load_example": "datasets",
     "mean_ci": "statistics.intervals",
+    "observation_interval": "scorecards",
     "parse_period": "periods",
     "parse_value": "values",
     "proportion_ci": "statistics.intervals",
@@ -418,7 +422,21 @@ _LAZY: dict[str, str] = {
 }
 
 
+#: Old public names kept working after a rename or a move: the old name, the name to use instead
+#: and the version that deprecated it. Using one warns with a ``DeprecationWarning``; it is removed
+#: no sooner than the policy on the "Stable API and deprecations" page allows.
+_DEPRECATED: dict[str, tuple[str, str]] = {}
+
+
 def __getattr__(name: str) -> object:
+    if name in _DEPRECATED:
+        instead, since = _DEPRECATED[name]
+        message = (
+            f"safeguarding_model.{name} is deprecated since version {since} and will be removed; "
+            f"use safeguarding_model.{instead}"
+        )
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return __getattr__(instead)
     module = _LAZY.get(name)
     if module is None:
         msg = f"module {__name__!r} has no attribute {name!r}"
