@@ -98,7 +98,7 @@ EXAMPLE_BUDGET = str(
 
 
 def test_reconcile_prints_the_discrepancies(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["reconcile", EXAMPLE_BUDGET]) == 0
+    assert main(["reconcile", EXAMPLE_BUDGET]) == 1  # Lancashire's budget has discrepancies
     out = capsys.readouterr().out
     assert "discrepancies: 4" in out
     assert (
@@ -109,7 +109,7 @@ def test_reconcile_prints_the_discrepancies(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_reconcile_as_json_keeps_money_as_digits(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["reconcile", EXAMPLE_BUDGET, "--format", "json"]) == 0
+    assert main(["reconcile", EXAMPLE_BUDGET, "--format", "json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert (result["income_total"], result["expenditure_total"], result["balance"]) == (
         "481959",
@@ -126,8 +126,10 @@ def test_reconcile_as_json_keeps_money_as_digits(capsys: pytest.CaptureFixture[s
 
 
 def test_reconcile_with_a_tolerance(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "100", "--format", "json"]) == 0
+    assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "100", "--format", "json"]) == 1
     assert len(json.loads(capsys.readouterr().out)["discrepancies"]) == 3
+    assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "500", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["discrepancies"] == []
     assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "lots"]) == 2
     assert "--tolerance: expected pounds, got 'lots'" in capsys.readouterr().err
 
@@ -136,7 +138,7 @@ def test_reconcile_reads_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     source = tmp_path / "budget.yaml"
     data = json.loads(Path(EXAMPLE_BUDGET).read_text(encoding="utf-8"))
     source.write_text(yaml.safe_dump(data), encoding="utf-8")
-    assert main(["reconcile", str(source), "--format", "json"]) == 0
+    assert main(["reconcile", str(source), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["balance"] == "-41685"
 
 
@@ -144,16 +146,30 @@ def test_reconcile_reports_bad_files_clearly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "nothing.json"
-    assert main(["reconcile", str(missing)]) == 1
+    assert main(["reconcile", str(missing)]) == 2
     assert "nothing.json: cannot be read" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text(
         '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.5}]}]}, "expenditure": {"sections": []}}',
         encoding="utf-8",
     )
-    assert main(["reconcile", str(bad)]) == 1
+    assert main(["reconcile", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "income.sections.0.lines.0.amount" in err
     assert "a float cannot hold pennies" in err
-    assert main(["reconcile", str(tmp_path / "budget.txt")]) == 1
+    assert main(["reconcile", str(tmp_path / "budget.txt")]) == 2
     assert "expected a .json, .yaml or .yml file" in capsys.readouterr().err
+
+
+def test_a_report_that_cannot_be_read_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(tmp_path / "missing.json")]) == 2
+    assert "missing.json: cannot be read" in capsys.readouterr().err
+
+
+def test_schema_of_a_budget_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "budget"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Budget"
+    assert {"income", "expenditure"} <= set(schema["properties"])

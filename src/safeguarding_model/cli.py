@@ -21,11 +21,18 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
+#: The JSON Schema dialect pydantic writes, named in the printed schema for validators.
+_JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="safeguarding-model",
         description="Figures of English children's safeguarding boards: load, check, report.",
+        epilog=(
+            "exit status: 0 when nothing is wrong; 1 when check finds an error or reconcile a "
+            "discrepancy; 2 when a file cannot be read or is not valid, or an option is wrong"
+        ),
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,9 +56,17 @@ def _parser() -> argparse.ArgumentParser:
         "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
     )
     checker.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    commands.add_parser("schema", help="print the JSON Schema of a report file")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a report or budget file")
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=("report", "budget"),
+        default="report",
+        help="which file's schema (default report)",
+    )
     reconcile = commands.add_parser(
-        "reconcile", help="check a budget's stated subtotals and totals against its lines"
+        "reconcile",
+        help="check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
     )
     reconcile.add_argument("source", metavar="SOURCE", help="a budget as a JSON or YAML file")
     reconcile.add_argument(
@@ -85,7 +100,7 @@ def _report(source: str | None, output_format: str) -> int:
     loaded = _load(source)
     if isinstance(loaded, str):
         sys.stderr.write(f"safeguarding-model report: {loaded}\n")
-        return 1
+        return 2
     colour = output_format == "text" and sys.stdout.isatty()
     sys.stdout.write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
     return 0
@@ -107,12 +122,13 @@ def _check(source: str | None, output_format: str) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
-def _schema() -> int:
+def _schema(kind: str) -> int:
+    from safeguarding_model.budgets import Budget  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model.report import AnnualReport  # noqa: PLC0415
 
-    sys.stdout.write(
-        json.dumps(AnnualReport.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    )
+    model = Budget if kind == "budget" else AnnualReport
+    schema = {"$schema": _JSON_SCHEMA_DIALECT, **model.model_json_schema()}
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -137,12 +153,12 @@ def _reconcile(source: str, output_format: str, tolerance: str) -> int:
         result = reconcile(load_budget(source), tolerance=allowed)
     except (SafeguardingModelError, ValidationError) as error:
         sys.stderr.write(f"safeguarding-model reconcile: {error}\n")
-        return 1
+        return 2
     if output_format == "json":
         sys.stdout.write(json.dumps(to_jsonable(result), indent=2) + "\n")
     else:
         sys.stdout.write(result.to_text() + "\n")
-    return 0
+    return 0 if result.balanced else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "check":
         return _check(arguments.source, arguments.format)
     if arguments.command == "schema":
-        return _schema()
+        return _schema(arguments.kind)
     if arguments.command == "reconcile":
         return _reconcile(arguments.source, arguments.format, arguments.tolerance)
     _parser().print_help()
