@@ -16,27 +16,13 @@ extra.
 from __future__ import annotations
 
 import argparse
-import time
-from typing import TYPE_CHECKING
 
 import numpy as np
+from _timing import best_seconds
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
 from safeguarding_model import compare_rate_with_benchmark, proportion_ci, rate_ci
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-
-def _best_seconds(work: Callable[[], object], repeats: int) -> float:
-    work()  # warm-up: imports, caches
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _exact_everywhere(
@@ -61,16 +47,14 @@ def main() -> int:
     # Rates with the spread of real indicators: mostly tens to thousands of events, some under 10.
     count = rng.poisson(rng.choice([3.0, 40.0, 400.0, 4_000.0], size=rows)).astype(np.float64)
 
-    ours_p = _best_seconds(lambda: proportion_ci(numerator, denominator), options.repeats)
-    theirs_p = _best_seconds(
+    ours_p = best_seconds(lambda: proportion_ci(numerator, denominator), options.repeats)
+    theirs_p = best_seconds(
         lambda: proportion_confint(numerator, denominator, alpha=0.05, method="wilson"),
         options.repeats,
     )
-    ours_r = _best_seconds(lambda: rate_ci(count, denominator, per=100_000), options.repeats)
-    theirs_r = _best_seconds(
-        lambda: _exact_everywhere(count, denominator, 100_000), options.repeats
-    )
-    compare = _best_seconds(
+    ours_r = best_seconds(lambda: rate_ci(count, denominator, per=100_000), options.repeats)
+    theirs_r = best_seconds(lambda: _exact_everywhere(count, denominator, 100_000), options.repeats)
+    compare = best_seconds(
         lambda: compare_rate_with_benchmark(count, denominator, 200.0, per=100_000), options.repeats
     )
 

@@ -1,0 +1,259 @@
+"""Check the built documentation site in headless Chromium, and save screenshots.
+
+Build the site, then run this script on it::
+
+    mkdocs build --strict --site-dir build/site
+    python scripts/check_site.py build/site
+
+It does two things and exits non-zero when either finds a fault:
+
+1. **Links.** Every ``href`` and ``src`` in every page of the site that points inside the site
+   must name a file that exists and, when it has a ``#fragment``, an element with that id.
+2. **Pages in a browser.** It serves the site on localhost, opens the home page, a tutorial, an
+   API reference page and the charts how-to (whose pictures must render) in Debian's Chromium (driven by Playwright, which uses the installed
+   browser and downloads none), and fails on a console error, an uncaught exception or a request
+   inside the site that fails. On the home page it also types into the search box and waits for
+   results, and switches to dark mode. Extra HTML files given with ``--page`` (the HTML report of
+   ``safeguarding-model report --format html``, say) are opened the same way.
+
+Screenshots of every page opened go to ``--screenshots`` (default ``build/site-check``); look at
+them. The browser is ``--chromium``, else ``$CHROMIUM``, else the first of ``chromium``,
+``chromium-browser`` and ``google-chrome`` on the path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+#: The pages opened in the browser, relative to the site's root, with the name of their screenshot.
+PAGES = {
+    "home": "index.html",
+    "tutorial": "tutorials/lancashire-report/index.html",
+    "api-reference": "reference/statistics-significance/index.html",
+    "charts": "how-to/charts/index.html",
+}
+
+#: Chromium's switches for a headless run on a machine with no network beyond localhost.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+#: JavaScript giving the start of the address of every image that failed to load or is empty.
+_BROKEN_IMAGES = """
+Array.from(document.images)
+    .filter((image) => !image.complete || image.naturalWidth === 0)
+    .map((image) => image.src.slice(0, 80))
+"""
+
+
+class _Anchors(HTMLParser):
+    """The ids, and the ``href``/``src`` targets, of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        del tag
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in {"id", "name"}:
+                self.ids.add(value)
+            elif name in {"href", "src"}:
+                self.targets.append(value)
+
+
+def _parse(page: Path) -> _Anchors:
+    anchors = _Anchors()
+    anchors.feed(page.read_text(encoding="utf-8"))
+    return anchors
+
+
+def _target_file(site: Path, page: Path, target: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; ``None`` for a link outside the site."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith(("mailto:", "data:", "javascript:")):
+        return None
+    page_url = "/" + page.relative_to(site).as_posix()
+    resolved = urlsplit(urljoin(page_url, parts.path)) if parts.path else urlsplit(page_url)
+    path = site / unquote(resolved.path).lstrip("/")
+    if resolved.path.endswith("/") or path.is_dir():
+        path /= "index.html"
+    return path, unquote(parts.fragment)
+
+
+def broken_links(site: Path) -> Iterator[str]:
+    """Every internal link of the site whose file or fragment does not exist, as a message."""
+    parsed: dict[Path, _Anchors] = {}
+
+    def anchors_of(page: Path) -> _Anchors:
+        if page not in parsed:
+            parsed[page] = _parse(page)
+        return parsed[page]
+
+    for page in sorted(site.rglob("*.html")):
+        for target in anchors_of(page).targets:
+            found = _target_file(site, page, target)
+            if found is None:
+                continue
+            path, fragment = found
+            where = f"{page.relative_to(site)}: link {target!r}"
+            if not path.is_file():
+                yield f"{where} points to a missing file {path.relative_to(site)}"
+            elif fragment and path.suffix == ".html" and fragment not in anchors_of(path).ids:
+                yield f"{where} points to a missing anchor #{fragment}"
+
+
+def _find_chromium(explicit: str | None) -> str:
+    candidates = [explicit, os.environ.get("CHROMIUM")]
+    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
+    for candidate in candidates:
+        if candidate:
+            return candidate
+    message = (
+        "no Chromium found: install Debian's 'chromium' package, or pass --chromium or set "
+        "CHROMIUM to the browser's path"
+    )
+    raise SystemExit(message)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+        del format, args
+
+
+def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _open(browser: Browser, url: str, origin: str, screenshot: Path) -> tuple[Page, list[str]]:
+    """Open ``url`` and collect its faults: console errors, exceptions and failed requests."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    faults: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            source = message.location.get("url") or "the page"
+            faults.append(f"console error from {source}: {message.text}")
+
+    def on_failed(request: Request) -> None:
+        if request.url.startswith(origin):
+            faults.append(f"request failed: {request.url} ({request.failure})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: faults.append(f"uncaught exception: {error}"))
+    page.on("requestfailed", on_failed)
+    response = page.goto(url, wait_until="networkidle")
+    if response is None or not response.ok:
+        faults.append(f"could not load {url}: {None if response is None else response.status}")
+    broken = page.evaluate(_BROKEN_IMAGES)
+    faults += [f"image did not render: {source}" for source in broken]
+    page.screenshot(path=str(screenshot))
+    for number, image in enumerate(page.locator("img").all(), 1):
+        image.screenshot(path=str(screenshot.with_name(f"{screenshot.stem}-image-{number}.png")))
+    return page, faults
+
+
+def _search_and_dark_mode(page: Page, screenshots: Path) -> list[str]:
+    """Search for a method's name on the home page, then switch the palette to dark."""
+    faults = []
+    page.keyboard.press("s")  # Material's keyboard shortcut that focuses the search box
+    page.keyboard.type("wilson")
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    except Exception:  # noqa: BLE001 - Playwright's timeout; reported as a fault
+        faults.append("search for 'wilson' showed no results")
+    page.screenshot(path=str(screenshots / "home-search.png"))
+    page.keyboard.press("Escape")
+    toggle = page.locator("label.md-header__button[for^='__palette']:visible").first
+    toggle.click()
+    page.wait_for_timeout(300)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if scheme != "slate":
+        faults.append(f"the palette toggle gave colour scheme {scheme!r}, expected 'slate'")
+    page.screenshot(path=str(screenshots / "home-dark.png"))
+    return faults
+
+
+def check_in_browser(
+    site: Path, chromium: str, screenshots: Path, extra_pages: list[Path]
+) -> list[str]:
+    """Open the site's pages, and ``extra_pages``, in headless Chromium; return every fault."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only for this check
+
+    screenshots.mkdir(parents=True, exist_ok=True)
+    server, origin = _serve(site)
+    faults: list[str] = []
+    args = [*CHROMIUM_ARGS, *(["--no-sandbox"] if os.geteuid() == 0 else [])]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=args)
+            for name, path in PAGES.items():
+                page, found = _open(browser, origin + path, origin, screenshots / f"{name}.png")
+                if name == "home":
+                    found += _search_and_dark_mode(page, screenshots)
+                faults += [f"{path}: {fault}" for fault in found]
+                page.close()
+            for extra in extra_pages:
+                url = extra.resolve().as_uri()
+                page, found = _open(browser, url, "file:", screenshots / f"{extra.stem}.png")
+                faults += [f"{extra}: {fault}" for fault in found]
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return faults
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the site; print every fault; return 1 if there was any."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("site", type=Path, help="the built site (mkdocs build --site-dir)")
+    parser.add_argument("--screenshots", type=Path, default=Path("build/site-check"))
+    parser.add_argument("--chromium", help="the browser's path")
+    parser.add_argument("--page", type=Path, action="append", default=[], help="another HTML file")
+    arguments = parser.parse_args(argv)
+    site: Path = arguments.site
+    if not (site / "index.html").is_file():
+        parser.error(f"{site} is not a built site: it has no index.html")
+    faults = list(broken_links(site))
+    pages = len(list(site.rglob("*.html")))
+    print(f"links: {pages} pages read, {len(faults)} broken internal links")
+    chromium = _find_chromium(arguments.chromium)
+    found = check_in_browser(site, chromium, arguments.screenshots, arguments.page)
+    opened = len(PAGES) + len(arguments.page)
+    print(f"browser: {opened} pages opened in {chromium}, {len(found)} faults")
+    print(f"screenshots: {arguments.screenshots}/")
+    for fault in faults + found:
+        print(f"  {fault}")
+    return 1 if faults or found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
