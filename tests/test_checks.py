@@ -264,3 +264,27 @@ def test_implied_populations_against_a_stated_estimate() -> None:
         check(report("250000")) == ()
     )  # 2% from the implied 244,700: within a year or two's change
     assert [f.kind for f in check(report("274733"))] == [CheckKind.IMPLIED_DENOMINATOR]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("4.0", "4.0", None),  # the same figure in a table and in the text
+        ("4.0", "4", None),  # 4 stands for 3.5 to 4.5, which holds 4.0
+        ("4.0", "4.2", Severity.ERROR),  # no number rounds to both
+        ("1,412", "1,744", Severity.ERROR),
+        ("N/A", "81.0", Severity.WARNING),  # a number in one place, none in the other
+    ],
+)
+def test_a_figure_printed_twice(first: str, second: str, expected: Severity | None) -> None:
+    def cell(obs_id: str, printed: str) -> dict[str, Any]:
+        if printed == "N/A":
+            value = {"number": None, "status": "not_applicable", "printed": printed}
+            return _obs(obs_id, "n", "2015/16", "0") | {"value": value}
+        return _obs(obs_id, "n", "2015/16", printed)
+
+    report = _report(indicators=[COUNT], observations=[cell("x", first), cell("y", second)])
+    findings = [f for f in check(report) if f.kind is CheckKind.REPEATED_FIGURE]
+    assert [f.severity for f in findings] == ([] if expected is None else [expected])
+    if expected is not None:
+        assert findings[0].numbers == (("printed", first), ("printed", second))

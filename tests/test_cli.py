@@ -28,12 +28,22 @@ def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) 
         assert data["report"]["id"] == "lancashire-2015-16"
         assert data["budget"]["balance"] == "-41685"
         assert any(f["kind"] == "budget_arithmetic" for f in data["findings"])
+        (assessments,) = (
+            row
+            for row in data["scorecard"]
+            if row["indicator"] == "assessments-completed-to-timescale"
+        )  # printed N/A in the table and 81.0% / 82.0% in the text: the numbers are compared
+        assert {area: v["printed"] for area, v in assessments["comparators"].items()} == {
+            "North West": "82.0%",
+            "England": "81.0%",
+        }
     elif output_format == "html":
         assert out.startswith("<!doctype html>")
         assert "<h2>Scorecard</h2>" in out
         assert "Infant mortality" in out
         assert "<script" not in out
-        assert 'src="data:image/png;base64,' in out  # the chart, embedded (the plot extra)
+        assert out.count('src="data:image/png;base64,') == 6  # the charts (the plot extra)
+        assert "<h2>Trend: Children Looked After (CLA) rate per 10,000</h2>" in out
     else:
         assert out.startswith("# Lancashire Safeguarding Children Board")
         assert "## Findings" in out

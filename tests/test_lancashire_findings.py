@@ -53,6 +53,18 @@ EXPECTED = {
     # 885 -> 1,527 is 1.73 times, not "approximately double"; 9,853 -> 8,644 is -12.27%, printed -12.2%.
     (Severity.WARNING, CheckKind.STATED_CHANGE, "claim csc-caf-approximately-double"),
     (Severity.WARNING, CheckKind.STATED_CHANGE, "claim dv-notifications-reduction-since-2013-14"),
+    # The assessments table prints "N/A" for the North West and England in 2015/16; the text
+    # below it gives their year-end figures, 82.0% and 81.0%.
+    (
+        Severity.WARNING,
+        CheckKind.REPEATED_FIGURE,
+        "assessments-completed-to-timescale / North West / 2015/16",
+    ),
+    (
+        Severity.WARNING,
+        CheckKind.REPEATED_FIGURE,
+        "assessments-completed-to-timescale / England / 2015/16",
+    ),
 }
 
 
@@ -93,3 +105,13 @@ def test_the_stated_child_population_against_the_rates() -> None:
     ]
     assert len(findings) == 3  # one per indicator: referrals, children in need, looked after
     assert all("stated 274,733 (2014)" in f.message for f in findings)
+
+
+def test_a_figure_printed_as_n_a_and_as_a_number_names_both_lines() -> None:
+    (finding,) = (
+        f
+        for f in check(load_example("lancashire-2015-16"))
+        if f.kind is CheckKind.REPEATED_FIGURE and "England" in f.location
+    )
+    assert finding.numbers == (("printed", "N/A"), ("printed", "81.0%"))
+    assert [p.line for p in finding.provenance] == [356, 372]

@@ -70,7 +70,7 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
 
     names, ratios, colours = [], [], []
     for row in scorecard(report):
-        bench = next((o for o in row.comparators if o.area == comparator), None)
+        bench = row.comparator(comparator)
         if bench is None or bench.value.number in (None, 0) or row.latest.value.number is None:
             continue
         ratio = float(row.latest.value.number / bench.value.number)

@@ -19,6 +19,7 @@ error.
 | ``stated_direction`` | a stated direction of travel the figures contradict |
 | ``stated_significance`` | a stated significance or colour against England that the interval from the printed counts contradicts |
 | ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
+| ``repeated_figure`` | one indicator, area and period printed twice with figures that cannot both be right |
 
 Examples:
     >>> from safeguarding_model import check, load_example
@@ -88,6 +89,7 @@ class CheckKind(StrEnum):
     STATED_DIRECTION = "stated_direction"
     STATED_SIGNIFICANCE = "stated_significance"
     ATTENDANCE = "attendance"
+    REPEATED_FIGURE = "repeated_figure"
 
 
 @frozen
@@ -150,6 +152,7 @@ def check(report: AnnualReport) -> tuple[CheckFinding, ...]:
     findings += _directions(report)
     findings += _significances(report)
     findings += _attendance(report)
+    findings += _repeated_figures(report)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return tuple(sorted(findings, key=lambda f: (order[f.severity], f.kind.value, f.location)))
 
@@ -528,6 +531,45 @@ def _attendance(report: AnnualReport) -> list[CheckFinding]:
                 f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
                 "(a weighted figure would need the meetings per row)",
                 numbers=(("stated", str(summary.stated_overall)), ("mean", f"{summary.mean:.4f}")),
+            )
+        )
+    return findings
+
+
+def _repeated_figures(report: AnnualReport) -> list[CheckFinding]:
+    """One indicator, area and period printed more than once, with figures that disagree.
+
+    Two numbers disagree when no number rounds to both (an error); a number printed in one place
+    and none in another (``N/A`` in a table, ``82.0%`` in the text) is a warning.
+    """
+    printed: dict[tuple[str, str, object], list[Observation]] = defaultdict(list)
+    for observation in report.observations:
+        printed[observation.indicator, observation.area, observation.period].append(observation)
+    findings = []
+    for observations in printed.values():
+        if len(observations) < 2:  # printed once
+            continue
+        bounds = [_bounds(o.value) for o in observations]
+        numbered = [b for b in bounds if b is not None]
+        apart = any(
+            high < other_low or other_high < low
+            for (low, high), (other_low, other_high) in itertools.combinations(numbered, 2)
+        )
+        if not apart and (not numbered or len(numbered) == len(bounds)):
+            continue
+        cells = "; ".join(
+            f"{o.value.printed or o.value.status.value!r}"
+            + (f" (line {o.provenance.line})" if o.provenance and o.provenance.line else "")
+            for o in observations
+        )
+        findings.append(
+            CheckFinding(
+                CheckKind.REPEATED_FIGURE,
+                Severity.ERROR if apart else Severity.WARNING,
+                _where(observations[0]),
+                f"printed {len(observations)} times as different figures: {cells}",
+                _provenance(*observations),
+                tuple(("printed", o.value.printed or o.value.status.value) for o in observations),
             )
         )
     return findings

@@ -51,7 +51,7 @@ def _significance(significance: Significance | None, *, colour: bool) -> str:
 def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
     table = []
     for row in rows:
-        england = next((o for o in row.comparators if o.area == "England"), None)
+        england = row.comparator("England")
         stated_direction = row.latest.stated_direction
         table.append(
             [
@@ -122,7 +122,11 @@ def render_report(
                     "period": str(row.latest.period),
                     "value": to_jsonable(row.latest.value),
                     "previous": to_jsonable(None if row.previous is None else row.previous.value),
-                    "comparators": {o.area: to_jsonable(o.value) for o in row.comparators},
+                    "comparators": {
+                        area: to_jsonable(figure.value)
+                        for area in dict.fromkeys(o.area for o in row.comparators)
+                        if (figure := row.comparator(area)) is not None
+                    },
                     "stated_direction": to_jsonable(row.latest.stated_direction),
                     "computed_direction": row.computed_direction.value,
                     "stated_significance": to_jsonable(row.latest.stated_significance),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
@@ -60,6 +60,23 @@ class ScorecardRow:
     def name(self) -> str:
         """The indicator's name."""
         return self.indicator.name
+
+    def comparator(self, area: str = "England") -> Observation | None:
+        """``area``'s figure for the latest period: a printed number first, if it has one.
+
+        A report may print one area's figure twice (``N/A`` in a table and ``81.0%`` in the text
+        below it; ``check`` reports it as a ``repeated_figure``); the number is the one to compare.
+
+        Examples:
+            >>> from safeguarding_model import load_example, scorecard
+            >>> row = next(r for r in scorecard(load_example()) if r.indicator.id == "assessments-completed-to-timescale")
+            >>> [o.value.printed for o in row.comparators if o.area == "England"], row.comparator().value.printed
+            (['N/A', '81.0%'], '81.0%')
+        """
+        figures = [o for o in self.comparators if o.area == area]
+        return next((o for o in figures if o.value.number is not None), None) or next(
+            iter(figures), None
+        )
 
 
 def _direction(previous: Observation | None, latest: Observation, polarity: Polarity) -> Direction:
@@ -202,15 +219,14 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
             for o in report.observations
             if o.indicator == indicator.id and o.area != own_area and o.period == latest.period
         )
-        england = next((o for o in comparators if o.area == "England"), None)
-        rows.append(
-            ScorecardRow(
-                indicator=indicator,
-                latest=latest,
-                previous=previous,
-                comparators=comparators,
-                computed_direction=_direction(previous, latest, indicator.polarity),
-                computed_significance=computed_significance(indicator, latest, england),
-            )
+        row = ScorecardRow(
+            indicator=indicator,
+            latest=latest,
+            previous=previous,
+            comparators=comparators,
+            computed_direction=_direction(previous, latest, indicator.polarity),
+            computed_significance=Significance.NOT_COMPARED,
         )
+        significance = computed_significance(indicator, latest, row.comparator())
+        rows.append(evolve(row, computed_significance=significance))
     return tuple(rows)
