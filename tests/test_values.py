@@ -238,3 +238,43 @@ def test_values_round_trip_through_json(text: str) -> None:
 def test_flag_descriptions() -> None:
     assert all(flag.description for flag in ValueFlag)
     assert "thousands separator" in ValueFlag.AMBIGUOUS_SEPARATOR.description
+
+
+@pytest.mark.parametrize(
+    ("fields", "fragment"),
+    [
+        ({"number": "5", "printed": "TBC"}, "'TBC' reads as None (missing), but the value says 5"),
+        (
+            {"number": "59", "printed": "59.0"},
+            "'59.0' reads as 59.0 (final), but the value says 59",
+        ),
+        (
+            {"number": "1400", "printed": "1400 (tbc)"},
+            "reads as 1400 (provisional), but the value says 1400 (final)",
+        ),
+    ],
+)
+def test_a_value_must_say_what_its_cell_prints(fields: dict[str, str], fragment: str) -> None:
+    with pytest.raises(ValidationError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        Value.model_validate(fields)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"number": "0", "printed": "none"},  # words the parser cannot read: kept as printed
+        {"number": "4175", "status": "estimated", "printed": "At least 4,175"},
+        {"number": "73000", "printed": "73.000", "flags": ["ambiguous_separator"]},  # a guess
+        {"number": "1400", "status": "provisional", "printed": "1400 (tbc)"},
+    ],
+)
+def test_values_whose_cells_cannot_be_reread_or_agree_are_accepted(
+    fields: dict[str, object],
+) -> None:
+    assert Value.model_validate(fields).printed == fields["printed"]
+
+
+@given(st.sampled_from(["1,412", "1400 (tbc)", "34%", "N/A", "[c]", "approximately 1,000", ""]))
+def test_every_reading_validates_again_without_its_context(text: str) -> None:
+    value = parse_value(text)
+    assert Value.model_validate(value.model_dump()) == value

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Literal, Self, TypeAlias
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import ValueParseError
@@ -250,6 +250,30 @@ class Value(Record):
         self.status.check_number(self.number, field="number", record="value")
         return self
 
+    @model_validator(mode="after")
+    def _number_agrees_with_printed(self, info: ValidationInfo) -> Self:
+        """A cell the parser can read must read as this value's number, to the digit, and status.
+
+        Skipped for values [`parse_value`][safeguarding_model.parse_value] makes (they are its
+        reading), for flagged values (their reading depended on the column), and for printed
+        text the parser cannot read (words such as "none" or "at least 4,175", kept as printed).
+        """
+        if self.printed is None or self.flags or (info.context or {}).get(_PARSED_KEY):
+            return self
+        try:
+            reading = parse_value(self.printed)
+        except ValueParseError:
+            return self
+        same_digits = str(reading.number) == str(self.number)  # 59.0 is not 59: precision counts
+        if not same_digits or reading.status is not self.status:
+            msg = (
+                f"printed: {self.printed!r} reads as {reading.number} ({reading.status.value}), "
+                f"but the value says {self.number} ({self.status.value}); expected the number "
+                "and status the cell prints"
+            )
+            raise ValueError(msg)
+        return self
+
     @property
     def is_available(self) -> bool:
         """Whether the value has a number."""
@@ -262,6 +286,15 @@ class Value(Record):
 
 
 # --- parsing -------------------------------------------------------------------------------
+
+_PARSED_KEY = "safeguarding_model.parsed"
+"""Validation context key marking a value as ``parse_value``'s own reading of its cell."""
+
+
+def _parsed(**fields: object) -> Value:
+    """A value ``parse_value`` read: validated, without reading its cell a second time."""
+    return Value.model_validate(fields, context={_PARSED_KEY: True})
+
 
 _WORDS: dict[str, tuple[ValueStatus, str | None]] = {
     "data not currently available": (ValueStatus.MISSING, None),
@@ -349,11 +382,11 @@ def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901
         raise ValueError(msg)
     cleaned = " ".join(text.split())
     if not cleaned:
-        return Value(number=None, status=ValueStatus.MISSING, note="blank cell", printed=text)
+        return _parsed(number=None, status=ValueStatus.MISSING, note="blank cell", printed=text)
     words = cleaned.lower().rstrip(".")
     if words in _WORDS:
         word_status, word_note = _WORDS[words]
-        return Value(number=None, status=word_status, note=word_note, printed=text)
+        return _parsed(number=None, status=word_status, note=word_note, printed=text)
     if words.startswith("[") and words.endswith("]"):
         try:
             status = ValueStatus.from_gss_symbol(words)
@@ -363,9 +396,9 @@ def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901
             raise ValueParseError(
                 text, f"the symbol [{words.strip('[]')}] needs a number before it"
             )
-        return Value(number=None, status=status, printed=text)
+        return _parsed(number=None, status=status, printed=text)
     if words in ("c", "x", "z", "low"):
-        return Value(number=None, status=ValueStatus.from_gss_symbol(words), printed=text)
+        return _parsed(number=None, status=ValueStatus.from_gss_symbol(words), printed=text)
 
     status = ValueStatus.FINAL
     note: str | None = None
@@ -380,7 +413,7 @@ def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901
         elif annotation:
             note = annotation
     number, unit, flags = _read_number(text, body, expect)
-    return Value(number=number, status=status, unit=unit, note=note, printed=text, flags=flags)
+    return _parsed(number=number, status=status, unit=unit, note=note, printed=text, flags=flags)
 
 
 def _read_number(  # noqa: C901, PLR0912 - the column rules read best in one place
