@@ -92,6 +92,7 @@ def test_ambiguous_cells_are_read_and_flagged(
     [
         ("1,41", "number", "thousands separators must be followed by exactly three digits"),
         ("12,3456", "number", "thousands separators"),
+        ("At least 4,175", "number", "expected a number"),  # words, not a misplaced separator
         ("Stable", "number", "expected a number"),
         ("(tbc)", "number", "expected a number"),
         ("£5%", "number", "both pounds and a percentage"),

@@ -421,7 +421,7 @@ def _read_number(  # noqa: C901, PLR0912 - the column rules read best in one pla
 ) -> tuple[Decimal, ValueUnit | None, tuple[ValueFlag, ...]]:
     match = _NUMBER.fullmatch(body.strip())
     if match is None or (match["whole"] is None and match["fraction"] is None):
-        if re.search(r"[0-9],[0-9]", body):
+        if re.search(r"[0-9],(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])", body):
             raise ValueParseError(
                 text, "thousands separators must be followed by exactly three digits"
             )
