@@ -193,6 +193,14 @@ def test_json_is_exact_and_money_is_digits() -> None:
         "computed": "350092",
         "difference": "54",
         "note": None,
+        "provenance": {  # the stated subtotal's place in the source
+            "source": None,
+            "section": "6",
+            "table": "LSCB Budget",
+            "row": "Contributions to Board subtotal",
+            "column": "Annual Budget",
+            "line": 1371,
+        },
     }
 
 

@@ -115,3 +115,18 @@ def test_a_figure_printed_as_n_a_and_as_a_number_names_both_lines() -> None:
     )
     assert finding.numbers == (("printed", "N/A"), ("printed", "81.0%"))
     assert [p.line for p in finding.provenance] == [356, 372]
+
+
+def test_budget_findings_name_the_line_of_the_stated_figure() -> None:
+    lines = {
+        f.location: [p.line for p in f.provenance]
+        for f in check(load_example("lancashire-2015-16"))
+        if f.location.startswith("budget")
+    }
+    assert lines == {  # 97,000; 98,000; 350,146; 482,013 ("TOTAL LSCB INCOME 14/15"); 73.000
+        "budget expenditure / Child Death Overview / subtotal": [1458],
+        "budget income / Child Death Overview Panel / subtotal": [1398],
+        "budget income / Contributions to Board / subtotal": [1371],
+        "budget income / total": [1401],
+        "budget expenditure / Training / Staffing Costs": [1488],
+    }

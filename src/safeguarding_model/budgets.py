@@ -351,6 +351,8 @@ class Discrepancy:
     """What it should be, from the figures it adds up from."""
     note: str | None = None
     """More detail, such as what the lines add up to when a total is checked against subtotals."""
+    provenance: Provenance | None = None
+    """Where the stated figure is printed."""
 
     json_properties: ClassVar[tuple[str, ...]] = ("difference",)
 
@@ -385,6 +387,8 @@ class Notice:
     """Where."""
     message: str
     """What to look at, in words."""
+    provenance: Provenance | None = None
+    """Where the figure or label is printed."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -619,20 +623,29 @@ def _side_totals(
         )
         for section in budget_side.sections
     )
-    for totals in sections:
+    for totals, section in zip(sections, budget_side.sections, strict=True):
         if totals.stated is not None and abs(totals.stated - totals.computed) > tolerance:
             location = Location(side, totals.section, "subtotal")
+            where = None if section.stated_subtotal is None else section.stated_subtotal.provenance
             discrepancies.append(
-                Discrepancy(DiscrepancyKind.SUBTOTAL, location, totals.stated, totals.computed)
+                Discrepancy(
+                    DiscrepancyKind.SUBTOTAL, location, totals.stated, totals.computed, None, where
+                )
             )
     from_lines = sum((totals.computed for totals in sections), Decimal(0))
     from_subtotals = sum((totals.used for totals in sections), Decimal(0))
     stated = None if budget_side.stated_total is None else budget_side.stated_total.amount
     if stated is not None and abs(stated - from_subtotals) > tolerance:
         note = f"the lines add to {from_lines}" if from_lines != from_subtotals else None
+        where = None if budget_side.stated_total is None else budget_side.stated_total.provenance
         discrepancies.append(
             Discrepancy(
-                DiscrepancyKind.TOTAL, Location(side, None, "total"), stated, from_subtotals, note
+                DiscrepancyKind.TOTAL,
+                Location(side, None, "total"),
+                stated,
+                from_subtotals,
+                note,
+                where,
             )
         )
     transfers = [
@@ -654,26 +667,28 @@ def _side_totals(
 
 def _notices(budget: Budget) -> list[Notice]:
     notices: list[Notice] = []
-    labelled: list[tuple[Location, str | None]] = []
+    labelled: list[tuple[Location, str | None, Provenance | None]] = []
     for side in Side:
         budget_side = budget.side(side)
-        if budget_side.stated_total is not None:
-            labelled.append((Location(side, None, "total"), budget_side.stated_total.label))
+        total = budget_side.stated_total
+        if total is not None:
+            labelled.append((Location(side, None, "total"), total.label, total.provenance))
         for section in budget_side.sections:
-            labelled.append((Location(side, section.name), section.name))
-            if section.stated_subtotal is not None:
-                labelled.append(
-                    (Location(side, section.name, "subtotal"), section.stated_subtotal.label)
-                )
+            labelled.append((Location(side, section.name), section.name, None))
+            subtotal = section.stated_subtotal
+            if subtotal is not None:
+                location = Location(side, section.name, "subtotal")
+                labelled.append((location, subtotal.label, subtotal.provenance))
     for side, section, line in budget.lines():
         location = Location(side, section.name, line.label)
-        labelled.append((location, line.label))
+        labelled.append((location, line.label, line.provenance))
         if line.amount < 0 and not line.transfer:
             notices.append(
                 Notice(
                     NoticeKind.NEGATIVE_AMOUNT,
                     location,
                     f"a negative amount ({line.amount}) that is not a transfer",
+                    line.provenance,
                 )
             )
         for flag in line.flags:
@@ -683,12 +698,13 @@ def _notices(budget: Budget) -> list[Notice]:
                     NoticeKind.FLAGGED_VALUE,
                     location,
                     f"the printed amount{printed}: {flag.description}",
+                    line.provenance,
                 )
             )
-    for location, label in labelled:
+    for location, label, where in labelled:
         for token in _other_periods(label, budget.period):
             message = f"labelled {token!r} in a budget for {budget.period}"
-            notices.append(Notice(NoticeKind.PERIOD_LABEL, location, message))
+            notices.append(Notice(NoticeKind.PERIOD_LABEL, location, message, where))
     return notices
 
 

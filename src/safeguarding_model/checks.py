@@ -168,6 +168,7 @@ def _budget(report: AnnualReport) -> list[CheckFinding]:
             f"budget {d.location}",
             f"stated {d.stated}, computed {d.computed} (difference {d.difference})"
             + (f"; {d.note}" if d.note else ""),
+            provenance=() if d.provenance is None else (d.provenance,),
             numbers=(
                 ("stated", str(d.stated)),
                 ("computed", str(d.computed)),
@@ -184,7 +185,13 @@ def _budget(report: AnnualReport) -> list[CheckFinding]:
         kind = kinds.get(notice.kind)
         if kind is not None:
             findings.append(
-                CheckFinding(kind, Severity.WARNING, f"budget {notice.location}", notice.message)
+                CheckFinding(
+                    kind,
+                    Severity.WARNING,
+                    f"budget {notice.location}",
+                    notice.message,
+                    () if notice.provenance is None else (notice.provenance,),
+                )
             )
     return findings
 
