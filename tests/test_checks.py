@@ -163,7 +163,19 @@ def test_stated_directions() -> None:
             _obs("c", "gld", "2015/16", "67.5", stated_direction="worsening"),
         ],
     )
-    assert [f.kind for f in check(report)] == [CheckKind.STATED_DIRECTION]
+    (finding,) = check(report)
+    assert finding.kind is CheckKind.STATED_DIRECTION
+    assert "not printed as final" not in finding.message
+    estimated = _report(
+        indicators=[better],
+        observations=[
+            _obs("p", "gld", "2014/15", "63.3"),
+            _obs("c", "gld", "2015/16", "67.5", stated_direction="worsening")
+            | {"value": {"number": "67.5", "status": "estimated", "printed": "around 67.5"}},
+        ],
+    )
+    (finding,) = check(estimated)
+    assert finding.message.endswith("not printed as final: around 67.5 (estimated)")
     fine = _report(
         indicators=[better],
         observations=[

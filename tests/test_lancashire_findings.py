@@ -130,3 +130,8 @@ def test_budget_findings_name_the_line_of_the_stated_figure() -> None:
         "budget income / total": [1401],
         "budget expenditure / Training / Staffing Costs": [1488],
     }
+
+
+def test_only_the_finding_on_a_provisional_figure_says_so() -> None:
+    caveated = [f.location for f in check(load_example()) if "not printed as final" in f.message]
+    assert caveated == ["claim cse-high-risk-increase"]  # 1,412 (tbc) -> 1,744

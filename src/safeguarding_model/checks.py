@@ -44,6 +44,7 @@ from safeguarding_model.budgets import NoticeKind, reconcile
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.report import AnnualReport, Claim, ClaimKind
+from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:
     from safeguarding_model.values import Value
@@ -194,6 +195,19 @@ def _budget(report: AnnualReport) -> list[CheckFinding]:
                 )
             )
     return findings
+
+
+def _caveat(*values: Value | None) -> str:
+    """Words for a finding that rests on figures not printed as final (``1412 (tbc)``), else ``""``.
+
+    Such a finding is about the report as printed; it may go away when the figure is confirmed.
+    """
+    cells = [
+        f"{value.printed or value.number} ({value.status.value})"
+        for value in values
+        if value is not None and value.status is not ValueStatus.FINAL
+    ]
+    return f"; it rests on figures not printed as final: {', '.join(cells)}" if cells else ""
 
 
 def _where(observation: Observation) -> str:
@@ -415,7 +429,8 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
                     CheckKind.STATED_CHANGE,
                     severity,
                     f"claim {claim.id}",
-                    f"{claim.text!r} states {claim.stated} ({claim.kind.value}), the figures give {centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)",
+                    f"{claim.text!r} states {claim.stated} ({claim.kind.value}), the figures give {centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)"
+                    + _caveat(before, after),
                     tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None),
                     (("stated", str(claim.stated)), ("computed", f"{centre:.4f}")),
                 )
@@ -464,7 +479,8 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
                         CheckKind.STATED_DIRECTION,
                         Severity.ERROR,
                         _where(current),
-                        f"stated {stated.source_word!r}, but the figure went from {previous.value.number} to {current.value.number} ({polarity.value})",
+                        f"stated {stated.source_word!r}, but the figure went from {previous.value.number} to {current.value.number} ({polarity.value})"
+                        + _caveat(previous.value, current.value),
                         _provenance(previous, current),
                     )
                 )
