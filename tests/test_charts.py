@@ -1,9 +1,11 @@
 import io
 
 import pytest
+from matplotlib.colors import to_hex
 from scipy.stats import chi2
 
 from safeguarding_model import (
+    AnnualReport,
     IndicatorDefinition,
     IndicatorSeries,
     Interval,
@@ -136,3 +138,51 @@ def test_a_trend_of_years_and_quarters_draws_the_kind_most_figures_have() -> Non
         "North West",
         "England",
     ]
+
+
+def test_indicators_chart_colours_bars_by_the_significance_the_counts_give() -> None:
+    def observation(area: str, printed: str, **counts: str) -> dict[str, object]:
+        return {
+            "indicator": "cpp",
+            "area": area,
+            "period": "2015/16",
+            "value": {"number": printed, "printed": printed},
+            **{name: {"number": n, "printed": n} for name, n in counts.items()},
+        }
+
+    def report(polarity: str) -> AnnualReport:
+        return AnnualReport.model_validate(
+            {
+                "id": "t",
+                "title": "T",
+                "arrangement": "board",
+                "area": {"name": "A"},
+                "period": "2015/16",
+                "indicators": [
+                    {
+                        "id": "cpp",
+                        "name": "Plans",
+                        "kind": "rate",
+                        "per": 10_000,
+                        "population": "child",
+                        "polarity": polarity,
+                    }
+                ],
+                "observations": [
+                    observation("A", "52.0", count="520", denominator="100000"),
+                    observation("England", "43.1"),
+                ],
+            }
+        )
+
+    colours = {
+        polarity: to_hex(
+            indicators_chart(report(polarity)).get_axes()[0].patches[0].get_facecolor()
+        )
+        for polarity in ("lower_is_better", "higher_is_better", "no_judgement")
+    }
+    assert colours == {  # 52.0 (47.7 to 56.6) is above England's 43.1
+        "lower_is_better": "#d9534f",  # worse: red
+        "higher_is_better": "#5cb85c",  # better: green
+        "no_judgement": "#5b8bd9",  # higher: blue
+    }

@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,7 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     except ImportError as error:
         msg = "charts need matplotlib: pip install 'safeguarding-model[plot]'"
         raise ImportError(msg) from error
-    figure = Figure(figsize=(width, height))
+    figure = Figure(figsize=(width, height), layout="constrained")  # room for long labels
     return figure, figure.subplots()
 
 
@@ -82,7 +83,7 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
             if significance is Significance.NOT_COMPARED and row.latest.stated_rag
             else significance.rag
         )
-        names.append(row.indicator.name[:60])
+        names.append(textwrap.shorten(row.indicator.name, 60, placeholder=" …"))
         ratios.append(ratio)
         colours.append(_COLOURS[colour])
     figure, axes = _figure(9, 0.35 * max(len(names), 4) + 1)
@@ -92,7 +93,6 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
     axes.invert_yaxis()
     axes.set_xlabel(f"value relative to {comparator} (1 = the same)")
     axes.set_title(f"{report.area.name}, latest figures against {comparator}")
-    figure.tight_layout()
     return figure
 
 
@@ -162,7 +162,6 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
         axes.set_xlabel(f"bars: {confidence:.1%} confidence intervals".replace(".0%", "%"))
     axes.legend()
     axes.tick_params(axis="x", rotation=45)
-    figure.tight_layout()
     return figure
 
 
@@ -223,5 +222,4 @@ def funnel_chart(
     axes.set_ylabel("proportion")
     axes.legend(loc="upper right")
     axes.set_title(title or "Funnel plot with 95% and 99.8% limits")
-    figure.tight_layout()
     return figure
