@@ -300,3 +300,32 @@ def test_a_figure_printed_twice(first: str, second: str, expected: Severity | No
     assert [f.severity for f in findings] == ([] if expected is None else [expected])
     if expected is not None:
         assert findings[0].numbers == (("printed", first), ("printed", second))
+
+
+@pytest.mark.parametrize(
+    ("bound", "stated", "figure", "holds"),
+    [
+        ("almost", "250000", "274,733", False),  # Lancashire's "almost a quarter of a million"
+        ("almost", "250000", "241,000", True),
+        ("almost", "250000", "200,000", False),  # below, but not near: 20% short
+        ("almost", "250000", "250,000", True),  # printed 250,000 may be 249,999.6: rounding allowed
+        ("more_than", "1000", "1,046", True),
+        ("more_than", "1000", "1,000", True),  # 1,000 may be 1,000.4, as for every printed figure
+        ("more_than", "1000", "999.6", False),  # at most 999.65
+        ("at_least", "4175", "4,175", True),
+        ("at_least", "4175", "4,174", False),
+        ("fewer_than", "20", "19", True),
+        ("fewer_than", "20", "20.5", False),  # at least 20.45
+        ("almost", "-50", "-47.5", True),  # "almost a 50% reduction": a reduction of 47.5%
+        ("more_than", "-10", "-12.0", True),  # "a reduction of more than 10%"
+        ("more_than", "-10", "-8.0", False),
+    ],
+)
+def test_claims_with_a_bound(bound: str, stated: str, figure: str, holds: bool) -> None:  # noqa: FBT001
+    after = {"number": figure.replace(",", ""), "printed": figure}
+    claim = {"id": "c", "text": "t", "kind": "level", "stated": stated, "bound": bound}
+    findings = check(_report(claims=[claim | {"after": after}]))
+    assert [f.kind for f in findings] == ([] if holds else [CheckKind.STATED_CHANGE])
+    if not holds:
+        assert f"states {bound.replace('_', ' ')} {stated}" in findings[0].message
+        assert ("bound", bound) in findings[0].numbers

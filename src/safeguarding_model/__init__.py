@@ -117,6 +117,7 @@ if TYPE_CHECKING:
         Area,
         CaseReview,
         Claim,
+        ClaimBound,
         ClaimKind,
         ContextFigure,
     )
@@ -188,6 +189,7 @@ __all__ = [
     "CheckFinding",
     "CheckKind",
     "Claim",
+    "ClaimBound",
     "ClaimKind",
     "Comparison",
     "ContextFigure",
@@ -313,6 +315,7 @@ _LAZY: dict[str, str] = {
     "CheckFinding": "checks",
     "CheckKind": "checks",
     "Claim": "report",
+    "ClaimBound": "report",
     "ClaimKind": "report",
     "Comparison": "statistics.significance",
     "ContextFigure": "report",

@@ -15,7 +15,7 @@ error.
 | ``rate_vs_counts`` | a rate with the count and denominator printed beside it |
 | ``implied_denominator`` | rates over one population whose counts imply different populations |
 | ``shares_total`` | category shares of one whole that do not add to 100% |
-| ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures |
+| ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures, and its bound ("more than", "almost") |
 | ``stated_direction`` | a stated direction of travel the figures contradict |
 | ``stated_significance`` | a stated significance or colour against England that the interval from the printed counts contradicts |
 | ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
@@ -43,7 +43,7 @@ from safeguarding_model.agencies import attendance_summary
 from safeguarding_model.budgets import NoticeKind, reconcile
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
 from safeguarding_model.markers import Direction, Polarity
-from safeguarding_model.report import AnnualReport, Claim, ClaimKind
+from safeguarding_model.report import AnnualReport, Claim, ClaimBound, ClaimKind
 from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:
@@ -409,6 +409,10 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
             continue
         else:
             low, high = _change_range(claim.kind, before_bounds, after_bounds)
+        if claim.bound is not None:
+            finding = _bound_finding(claim, low, high, (before, after), used)
+            findings += [] if finding is None else [finding]
+            continue
         stated_low, stated_high = (
             claim.stated - half_unit(claim.stated),
             claim.stated + half_unit(claim.stated),
@@ -436,6 +440,50 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
                 )
             )
     return findings
+
+
+def _bound_holds(bound: ClaimBound, stated: Decimal, low: Decimal, high: Decimal) -> bool:
+    """Whether some figure from ``low`` to ``high`` satisfies "``bound`` ``stated``".
+
+    A negative stated number (a reduction) is a bound on the size of the change: "almost a 50%
+    reduction" wants a reduction a little short of 50%.
+    """
+    if stated < 0:
+        stated, low, high = -stated, -high, -low
+    holds = {
+        ClaimBound.MORE_THAN: high > stated,
+        ClaimBound.AT_LEAST: high >= stated,
+        ClaimBound.FEWER_THAN: low < stated,
+        ClaimBound.ALMOST: low < stated and high >= stated * (1 - _APPROXIMATE),
+    }
+    return holds[bound]
+
+
+def _bound_finding(
+    claim: Claim,
+    low: Decimal,
+    high: Decimal,
+    figures: tuple[Value | None, Value | None],
+    used: list[Observation],
+) -> CheckFinding | None:
+    """The finding for a claim whose stated number is a bound the figures do not keep, if any."""
+    if claim.bound is None or _bound_holds(claim.bound, claim.stated, low, high):
+        return None
+    centre = (low + high) / 2
+    words = claim.bound.value.replace("_", " ")
+    return CheckFinding(
+        CheckKind.STATED_CHANGE,
+        Severity.ERROR,
+        f"claim {claim.id}",
+        f"{claim.text!r} states {words} {claim.stated} ({claim.kind.value}), the figures give "
+        f"{centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)" + _caveat(*figures),
+        tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None),
+        (
+            ("stated", str(claim.stated)),
+            ("bound", claim.bound.value),
+            ("computed", f"{centre:.4f}"),
+        ),
+    )
 
 
 def _change_range(

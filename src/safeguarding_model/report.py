@@ -34,7 +34,15 @@ from safeguarding_model.inspections import Inspection, JudgementScale
 from safeguarding_model.periods import FinancialYear, Period
 from safeguarding_model.values import Value
 
-__all__ = ["AnnualReport", "Area", "CaseReview", "Claim", "ClaimKind", "ContextFigure"]
+__all__ = [
+    "AnnualReport",
+    "Area",
+    "CaseReview",
+    "Claim",
+    "ClaimBound",
+    "ClaimKind",
+    "ContextFigure",
+]
 
 
 class Area(Record):
@@ -122,6 +130,28 @@ class ClaimKind(SchemaDescribed, StrEnum):
     LEVEL = "level"
 
 
+class ClaimBound(SchemaDescribed, StrEnum):
+    """A word that makes a claim's number a bound: "more than a thousand", "almost a quarter of a million".
+
+    | bound | printed as | the figure must be |
+    | --- | --- | --- |
+    | more_than | "more than", "over" | above the stated number |
+    | at_least | "at least" | the stated number or above |
+    | fewer_than | "fewer than", "less than", "under" | below the stated number |
+    | almost | "almost", "nearly", "just under" | below the stated number, and near it |
+
+    Examples:
+        >>> from safeguarding_model import ClaimBound
+        >>> ClaimBound("almost")
+        <ClaimBound.ALMOST: 'almost'>
+    """
+
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    FEWER_THAN = "fewer_than"
+    ALMOST = "almost"
+
+
 class Claim(Record):
     """A quantitative statement of the narrative, structured so that it can be checked.
 
@@ -146,6 +176,10 @@ class Claim(Record):
     )
     approximate: bool = Field(
         default=False, description="Whether the statement says 'approximately', 'around' ..."
+    )
+    bound: ClaimBound | None = Field(
+        default=None,
+        description="A word making the stated number a bound: 'more than', 'almost' ...",
     )
     before: Value | None = Field(
         default=None, description="The earlier figure, when printed in the statement."
