@@ -14,6 +14,7 @@ from safeguarding_model import (
     proportion_ci,
     scorecard,
 )
+from safeguarding_model.scorecards import computed_significance
 
 
 def _report(indicators: list[dict[str, Any]], observations: list[dict[str, Any]]) -> AnnualReport:
@@ -137,3 +138,13 @@ def test_observation_interval_from_counts_by_kind() -> None:
     assert observation_interval(number, _observation(value=parse_value("30"), **counts)) is None
     empty = {"count": parse_value("0"), "denominator": parse_value("0")}
     assert observation_interval(percentage, _observation(value=parse_value("0%"), **empty)) is None
+
+
+def test_computed_significance_uses_a_printed_interval_when_no_counts_are_printed() -> None:
+    rate = IndicatorDefinition.model_validate(
+        {"id": "i", "name": "I", "kind": "rate", "per": 100_000, "population": "child"}
+    )
+    printed = _observation(value=parse_value("15.9"), lower=Decimal("12.1"), upper=Decimal("20.5"))
+    england = _observation(value=parse_value("12.0")).model_copy(update={"area": "England"})
+    assert computed_significance(rate, printed, england) is Significance.HIGHER
+    assert computed_significance(rate, printed, None) is Significance.NOT_COMPARED

@@ -17,7 +17,7 @@ error.
 | ``shares_total`` | category shares of one whole that do not add to 100% |
 | ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures, and its bound ("more than", "almost") |
 | ``stated_direction`` | a stated direction of travel the figures contradict |
-| ``stated_significance`` | a stated significance or colour against England that the interval from the printed counts contradicts |
+| ``stated_significance`` | a stated significance or colour against England that the figure's interval (printed, or from its printed counts) contradicts |
 | ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
 | ``repeated_figure`` | one indicator, area and period printed twice with figures that cannot both be right |
 
@@ -395,6 +395,11 @@ def _claim_figures(
     return before, after, used
 
 
+def _claim_provenance(claim: Claim, used: list[Observation]) -> tuple[Provenance, ...]:
+    """Where a claim and the figures it refers to are printed."""
+    return tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None)
+
+
 def _claims(report: AnnualReport) -> list[CheckFinding]:
     findings = []
     for claim in report.claims:
@@ -435,7 +440,7 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
                     f"claim {claim.id}",
                     f"{claim.text!r} states {claim.stated} ({claim.kind.value}), the figures give {centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)"
                     + _caveat(before, after),
-                    tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None),
+                    _claim_provenance(claim, used),
                     (("stated", str(claim.stated)), ("computed", f"{centre:.4f}")),
                 )
             )
@@ -477,7 +482,7 @@ def _bound_finding(
         f"claim {claim.id}",
         f"{claim.text!r} states {words} {claim.stated} ({claim.kind.value}), the figures give "
         f"{centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)" + _caveat(*figures),
-        tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None),
+        _claim_provenance(claim, used),
         (
             ("stated", str(claim.stated)),
             ("bound", claim.bound.value),
@@ -536,23 +541,24 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
 
 
 def _significances(report: AnnualReport) -> list[CheckFinding]:
-    """Stated significance (or colour) against England that the printed counts contradict."""
+    """Stated significance (or colour) against England that the figure's interval contradicts."""
     from safeguarding_model.markers import Significance  # noqa: PLC0415 - local vocabulary
-    from safeguarding_model.scorecards import computed_significance  # noqa: PLC0415 - avoids a cycle
+    from safeguarding_model.scorecards import (  # noqa: PLC0415 - avoids a cycle
+        _figure_of,
+        computed_significance,
+    )
 
     findings = []
     for observation in report.observations:
         if observation.stated_significance is None and observation.stated_rag is None:
             continue
-        england = next(
+        england = _figure_of(
+            "England",
             (
                 o
                 for o in report.observations
-                if o.indicator == observation.indicator
-                and o.area == "England"
-                and o.period == observation.period
+                if o.indicator == observation.indicator and o.period == observation.period
             ),
-            None,
         )
         computed = computed_significance(
             report.indicator(observation.indicator), observation, england
@@ -573,7 +579,7 @@ def _significances(report: AnnualReport) -> list[CheckFinding]:
                     CheckKind.STATED_SIGNIFICANCE,
                     Severity.ERROR,
                     _where(observation),
-                    f"stated {stated_words!r} against England, the printed counts give {computed.label!r}",
+                    f"stated {stated_words!r} against England, its interval gives {computed.label!r}",
                     _provenance(observation),
                 )
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
@@ -25,6 +25,8 @@ from safeguarding_model.markers import Direction, Polarity, Significance
 from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.statistics.intervals import Interval
 
@@ -73,10 +75,15 @@ class ScorecardRow:
             >>> [o.value.printed for o in row.comparators if o.area == "England"], row.comparator().value.printed
             (['N/A', '81.0%'], '81.0%')
         """
-        figures = [o for o in self.comparators if o.area == area]
-        return next((o for o in figures if o.value.number is not None), None) or next(
-            iter(figures), None
-        )
+        return _figure_of(area, self.comparators)
+
+
+def _figure_of(area: str, observations: Iterable[Observation]) -> Observation | None:
+    """``area``'s observation among ``observations``: one with a printed number first."""
+    figures = [o for o in observations if o.area == area]
+    return next((o for o in figures if o.value.number is not None), None) or next(
+        iter(figures), None
+    )
 
 
 def _direction(previous: Observation | None, latest: Observation, polarity: Polarity) -> Direction:
@@ -97,9 +104,11 @@ def _direction(previous: Observation | None, latest: Observation, polarity: Pola
 def computed_significance(
     indicator: IndicatorDefinition, latest: Observation, england: Observation | None
 ) -> Significance:
-    """The significance of ``latest`` against England's figure, from its printed counts.
+    """The significance of ``latest`` against England's figure, from its interval.
 
-    Not compared when the count, the denominator or England's figure is missing.
+    The interval is [`observation_interval`][safeguarding_model.scorecards.observation_interval]'s:
+    as printed, else from the printed count and denominator. Not compared when there is no
+    interval or England's figure is missing.
 
     Examples:
         >>> from safeguarding_model import IndicatorDefinition, Observation, parse_value
@@ -110,34 +119,17 @@ def computed_significance(
         >>> computed_significance(rate, mine, england)
         <Significance.HIGHER: 'higher'>
     """
-    from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when counts exist
-        compare_proportion_with_benchmark,
-        compare_rate_with_benchmark,
+    benchmark = None if england is None else england.value.number
+    interval = None if benchmark is None else observation_interval(indicator, latest)
+    if benchmark is None or interval is None:
+        return Significance.NOT_COMPARED
+    from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when needed
+        compare_with_benchmark,
     )
 
-    count = None if latest.count is None else latest.count.number
-    over = None if latest.denominator is None else latest.denominator.number
-    benchmark = None if england is None else england.value.number
-    if count is None or over is None or benchmark is None or over <= 0:
-        return Significance.NOT_COMPARED
-    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
-        return compare_rate_with_benchmark(
-            float(count),
-            float(over),
-            float(benchmark),
-            per=indicator.per.value,
-            polarity=indicator.polarity,
-        ).significance
-    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
-        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
-        return compare_proportion_with_benchmark(
-            float(count),
-            float(over),
-            float(benchmark),
-            multiplier=multiplier,
-            polarity=indicator.polarity,
-        ).significance
-    return Significance.NOT_COMPARED
+    return compare_with_benchmark(
+        interval, float(benchmark), polarity=indicator.polarity
+    ).significance
 
 
 def observation_interval(
@@ -219,14 +211,15 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
             for o in report.observations
             if o.indicator == indicator.id and o.area != own_area and o.period == latest.period
         )
-        row = ScorecardRow(
-            indicator=indicator,
-            latest=latest,
-            previous=previous,
-            comparators=comparators,
-            computed_direction=_direction(previous, latest, indicator.polarity),
-            computed_significance=Significance.NOT_COMPARED,
+        england = _figure_of("England", comparators)
+        rows.append(
+            ScorecardRow(
+                indicator=indicator,
+                latest=latest,
+                previous=previous,
+                comparators=comparators,
+                computed_direction=_direction(previous, latest, indicator.polarity),
+                computed_significance=computed_significance(indicator, latest, england),
+            )
         )
-        significance = computed_significance(indicator, latest, row.comparator())
-        rows.append(evolve(row, computed_significance=significance))
     return tuple(rows)
