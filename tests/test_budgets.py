@@ -320,13 +320,9 @@ def test_budgets_round_trip_through_json_exactly(budget: Budget) -> None:
 
 
 def test_every_printed_amount_has_its_line_in_the_source() -> None:
-    from reference import reference_dir  # noqa: PLC0415 - the shared folder, beside the repository
+    from reference import source_lines  # noqa: PLC0415 - the source text, beside the repository
 
-    source = (
-        (reference_dir().parent / "source" / "lancashire-lscb-annual-report-2015-16.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    )
+    source = source_lines()
     budget = _lancashire()
     amounts = [
         line

@@ -5,10 +5,10 @@ Every figure is checked against the source text: printed cell, status and line n
 
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from reference import source_lines
 from safeguarding_model import (
     AnnualReport,
     ClaimKind,
@@ -18,13 +18,6 @@ from safeguarding_model import (
     ValueFlag,
     ValueStatus,
     load_example,
-)
-
-SOURCE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "source"
-    / "lancashire-lscb-annual-report-2015-16.txt"
 )
 
 CATEGORIES = (
@@ -75,7 +68,7 @@ def report() -> AnnualReport:
 
 @pytest.fixture(scope="module")
 def lines() -> list[str]:
-    return SOURCE.read_text(encoding="utf-8").splitlines()
+    return list(source_lines())
 
 
 def _ours(report: AnnualReport) -> list[Observation]:

@@ -7,12 +7,11 @@ table, children missing), its context figures and its narrative claims against t
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from reference import source_lines
 from safeguarding_model import AnnualReport, load_example
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.periods import parse_period
@@ -22,22 +21,11 @@ from safeguarding_model.values import ValueStatus
 if TYPE_CHECKING:
     from safeguarding_model.indicators import Observation
 
-SOURCE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "source"
-    / "lancashire-lscb-annual-report-2015-16.txt"
-)
 CHP = "Child Health Profiles"
 NEEDS = "Safeguarding and supporting children in specific conditions"
 MISSING = "Children Missing from Home/Care/Education"
 MY_TABLES = (CHP, NEEDS, MISSING)
 LAST_LINE = 293
-
-
-@cache
-def source_lines() -> tuple[str, ...]:
-    return tuple(SOURCE.read_text(encoding="utf-8").splitlines())
 
 
 def line(number: int) -> str:

@@ -8,11 +8,10 @@ printed cell, status and line number.
 
 import datetime as dt
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 import pytest
 
+from reference import source_lines
 from safeguarding_model import (
     AnnualReport,
     ClaimKind,
@@ -28,12 +27,6 @@ from safeguarding_model import (
 from safeguarding_model.agencies import AgencyKind, attendance_summary, index_agencies
 from safeguarding_model.inspections import FindingKind, Inspectorate, recommendations_by_owner
 
-SOURCE = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "source"
-    / "lancashire-lscb-annual-report-2015-16.txt"
-)
 FIRST_LINE = 546
 """Section 2 starts here; the figures of this part are printed from here on."""
 
@@ -53,9 +46,8 @@ BUDGET_AGENCIES = {
 }
 
 
-@cache
 def lines() -> tuple[str, ...]:
-    return tuple(SOURCE.read_text(encoding="utf-8").splitlines())
+    return source_lines()
 
 
 def normal(text: str) -> str:
