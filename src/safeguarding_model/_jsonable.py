@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -56,7 +57,7 @@ def to_jsonable(value: Any) -> JsonValue:  # noqa: ANN401, C901, PLR0911 - any r
         for name in getattr(type(value), "json_properties", ()):
             data[name] = to_jsonable(getattr(value, name))
         return data
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # dicts, and the read-only mappings of results
         return {str(to_jsonable(key)): to_jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [to_jsonable(item) for item in value]

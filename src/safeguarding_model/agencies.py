@@ -35,6 +35,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -44,6 +45,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Final, Literal, Self, Typ
 from attrs import frozen
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from safeguarding_model._frozen import FrozenDict, FrozenMapping
 from safeguarding_model._numbers import tidy
 from safeguarding_model._records import (
     SLUG_PATTERN,
@@ -680,8 +682,8 @@ class Section11Audit(Record):
         default=(),
         description="The returns, one per agency and standard; empty when only shares are printed.",
     )
-    stated_shares: dict[Rag, _PercentValue] = Field(
-        default_factory=dict,
+    stated_shares: FrozenMapping[Rag, _PercentValue] = Field(
+        default_factory=FrozenDict,
         description="The share of returns at each rating (red, amber, green) as the report states it, in per cent.",
         json_schema_extra={
             "propertyNames": {"enum": [rating.value for rating in COMPLIANCE_RATINGS]}
@@ -690,7 +692,7 @@ class Section11Audit(Record):
 
     @field_validator("stated_shares")
     @classmethod
-    def _shares(cls, value: dict[Rag, Value]) -> dict[Rag, Value]:
+    def _shares(cls, value: Mapping[Rag, Value]) -> Mapping[Rag, Value]:
         for rating, share in value.items():
             _check_rating(rating, "stated_shares")
             _check_share(share, f"stated_shares[{rating.value}]")
@@ -746,10 +748,10 @@ class Section11Shares:
     period: Period
     total: int
     """How many returns there are."""
-    counts: dict[Rag, int]
-    """How many returns have each rating (red, amber and green, zero where none)."""
-    computed: dict[Rag, Decimal]
-    """Each rating's share of the returns in per cent; empty when there are no returns."""
+    counts: Mapping[Rag, int]
+    """How many returns have each rating (red, amber and green, zero where none); read-only."""
+    computed: Mapping[Rag, Decimal]
+    """Each rating's share of the returns in per cent; empty when there are no returns; read-only."""
     checks: tuple[ShareCheck, ...]
     """One check per rating that is stated or has returns, red first."""
     stated_total: Decimal | None
@@ -851,8 +853,8 @@ def section11_shares(
     return Section11Shares(
         period=audit.period,
         total=total,
-        counts=counts,
-        computed=computed,
+        counts=FrozenDict(counts),
+        computed=FrozenDict(computed),
         checks=tuple(checks),
         stated_total=stated_total,
         tolerance=Decimal(tolerance),

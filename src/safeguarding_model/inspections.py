@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 import types
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from safeguarding_model._frozen import FrozenDict, FrozenMapping
 from safeguarding_model._records import (
     SLUG_PATTERN,
     Record,
@@ -204,8 +206,8 @@ class JudgementScale(Record):
     grades: tuple[str, ...] = Field(
         description="The grades, best first, in lower case, e.g. ('outstanding', 'good', 'requires improvement', 'inadequate')."
     )
-    aliases: dict[str, str] = Field(
-        default_factory=dict,
+    aliases: FrozenMapping[str, str] = Field(
+        default_factory=FrozenDict,
         description="Spellings printed for grades, each mapped to its grade, e.g. 'requiring improvement' to 'requires improvement'.",
     )
     aspects: tuple[str, ...] = Field(
@@ -233,18 +235,20 @@ class JudgementScale(Record):
         if len(value) < 2:
             raise InvalidInputError("grades", value, "at least two grades, best first")
         grades = tuple(_normalise(grade) for grade in value)
+        seen: set[str] = set()
         for position, grade in enumerate(grades):
             if not grade:
                 raise InvalidInputError(f"grades[{position}]", value[position], "a grade's name")
-            if grade in grades[:position]:
+            if grade in seen:
                 raise InvalidInputError(
                     f"grades[{position}]", value[position], "a grade not listed before"
                 )
+            seen.add(grade)
         return grades
 
     @field_validator("aliases")
     @classmethod
-    def _aliases(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    def _aliases(cls, value: Mapping[str, str], info: ValidationInfo) -> Mapping[str, str]:
         grades = info.data.get("grades")
         aliases: dict[str, str] = {}
         for spelling, grade in value.items():
@@ -263,17 +267,19 @@ class JudgementScale(Record):
                         f"{key!r} itself: a spelling that names a grade stands for that grade",
                     )
             aliases[key] = target
-        return aliases
+        return FrozenDict(aliases)
 
     @field_validator("aspects")
     @classmethod
     def _aspects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
         for position, aspect in enumerate(value):
             check_text(aspect, f"aspects[{position}]")
-            if aspect in value[:position]:
+            if aspect in seen:
                 raise InvalidInputError(
                     f"aspects[{position}]", aspect, "an aspect not listed before"
                 )
+            seen.add(aspect)
         return value
 
     @model_validator(mode="after")
@@ -521,8 +527,16 @@ def builtin_scales() -> Mapping[str, JudgementScale]:
     return _builtin_scales()
 
 
-@functools.cache
+_SCALES_LOCK: Final = threading.Lock()
+
+
 def _builtin_scales() -> Mapping[str, JudgementScale]:
+    with _SCALES_LOCK:  # functools.cache alone lets racing threads build the scales twice
+        return _build_scales()
+
+
+@functools.cache
+def _build_scales() -> Mapping[str, JudgementScale]:
     return types.MappingProxyType({scale.id: scale for scale in _builtin_definitions()})
 
 
@@ -794,10 +808,12 @@ class Recommendation(Record):
     @field_validator("owners")
     @classmethod
     def _owners(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
         for position, owner in enumerate(value):
             check_text(owner, f"owners[{position}]")
-            if owner in value[:position]:
+            if owner in seen:
                 raise InvalidInputError(f"owners[{position}]", owner, "an owner not listed before")
+            seen.add(owner)
         return value
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -67,9 +68,15 @@ def example_data(name: str) -> dict[str, Any]:
     return merged
 
 
-@functools.cache
+_LOCK = threading.Lock()
+
+
 def load_example(name: str = "lancashire-2015-16") -> AnnualReport:
     """A bundled example report, validated (read once, then cached; reports are immutable).
+
+    Every call returns the same report, which nothing can change: its records are frozen and
+    its containers are tuples and read-only mappings. Threads that ask at once wait for one
+    validation.
 
     Raises:
         InvalidInputError: For a name that is not a bundled report (see
@@ -81,6 +88,12 @@ def load_example(name: str = "lancashire-2015-16") -> AnnualReport:
         >>> report.area.name, str(report.period)
         ('Lancashire', '2015/16')
     """
+    with _LOCK:  # functools.cache alone lets racing threads validate one report each
+        return _load_example(name)
+
+
+@functools.cache
+def _load_example(name: str) -> AnnualReport:
     from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - pydantic on first use
 
     return AnnualReport.model_validate(example_data(name))
