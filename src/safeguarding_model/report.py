@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from pydantic import Field, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.agencies import Agency, Arrangement, Attendance, Section11Audit
-from safeguarding_model.budgets import Budget
+from safeguarding_model.budgets import Budget, Side
+from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.indicators import (
     IndicatorDefinition,
     IndicatorSeries,
@@ -30,9 +31,12 @@ from safeguarding_model.indicators import (
     Provenance,
     series,
 )
-from safeguarding_model.inspections import Inspection, JudgementScale
+from safeguarding_model.inspections import Inspection, JudgementScale, builtin_scales
 from safeguarding_model.periods import FinancialYear, Period
 from safeguarding_model.values import Value
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "AnnualReport",
@@ -255,27 +259,20 @@ class AnnualReport(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
-        defined = [indicator.id for indicator in self.indicators]
-        twice = sorted({i for i in defined if defined.count(i) > 1})
-        if twice:
-            msg = f"indicators: expected unique ids, got {twice} more than once"
-            raise ValueError(msg)
-        known = set(defined)
-        for index, observation in enumerate(self.observations):
-            if observation.indicator not in known:
-                msg = f"observations.{index}.indicator: expected one of the report's indicators, got {observation.indicator!r}"
-                raise ValueError(msg)
-        ids = [o.id for o in self.observations if o.id is not None]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            msg = f"observations: expected unique ids, got {duplicates} more than once"
-            raise ValueError(msg)
-        for index, claim in enumerate(self.claims):
-            for name in ("before_ref", "after_ref"):
-                ref = getattr(claim, name)
-                if ref is not None and ref not in ids:
-                    msg = f"claims.{index}.{name}: expected an observation id, got {ref!r}"
-                    raise ValueError(msg)
+        problems = _reference_problems(self)
+        if problems:
+            from pydantic import ValidationError  # noqa: PLC0415 - only when a report is refused
+            from pydantic_core import InitErrorDetails  # noqa: PLC0415 - idem
+
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(
+                        type="value_error", loc=(), input=problem.value, ctx={"error": problem}
+                    )
+                    for problem in problems
+                ],
+            )
         return self
 
     def indicator(self, indicator_id: str) -> IndicatorDefinition:
@@ -363,3 +360,167 @@ class AnnualReport(Record):
                 return observation
         msg = f"observation: no observation has the id {observation_id!r}"
         raise KeyError(msg)
+
+
+# --- references within a report -------------------------------------------------------------
+
+_SHOWN: Final = 60
+"""How many characters of an id a message shows."""
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+
+
+def _problem(path: str, value: str | None, expected: str) -> InvalidInputError:
+    return InvalidInputError(path, None if value is None else _short(value), expected)
+
+
+def _first_positions(
+    ids: Iterable[str | None], where: str, problems: list[InvalidInputError]
+) -> dict[str, int]:
+    """Each id's first position; every later use of an id is a problem (ids absent are skipped)."""
+    first: dict[str, int] = {}
+    for position, item in enumerate(ids):
+        if item is None:
+            continue
+        if item in first:
+            problems.append(
+                _problem(
+                    f"{where}.{position}.id",
+                    item,
+                    f"an id not used before ({where}.{first[item]}.id has it)",
+                )
+            )
+        else:
+            first[item] = position
+    return first
+
+
+def _reference_problems(report: AnnualReport) -> list[InvalidInputError]:
+    """Every id used twice and every reference by id that names nothing, in one linear pass each."""
+    problems: list[InvalidInputError] = []
+    indicators = _first_positions((i.id for i in report.indicators), "indicators", problems)
+    for position, observation in enumerate(report.observations):
+        if observation.indicator not in indicators:
+            problems.append(
+                _problem(
+                    f"observations.{position}.indicator",
+                    observation.indicator,
+                    "one of the report's indicators",
+                )
+            )
+    observations = _first_positions((o.id for o in report.observations), "observations", problems)
+    _first_positions((c.id for c in report.claims), "claims", problems)
+    for position, claim in enumerate(report.claims):
+        for name in ("before_ref", "after_ref"):
+            ref = getattr(claim, name)
+            if ref is not None and ref not in observations:
+                problems.append(
+                    _problem(
+                        f"claims.{position}.{name}",
+                        ref,
+                        "the id of one of the report's observations",
+                    )
+                )
+    agencies = _first_positions((a.id for a in report.agencies), "agencies", problems)
+    problems += _agency_parents(report.agencies, agencies)
+    for path, ref in _agency_references(report):
+        if ref not in agencies:
+            problems.append(_problem(path, ref, "the id of one of the report's agencies"))
+    problems += _scale_problems(report)
+    _first_positions((i.id for i in report.inspections), "inspections", problems)
+    return problems
+
+
+def _agency_parents(
+    agencies: tuple[Agency, ...], first: dict[str, int]
+) -> Iterator[InvalidInputError]:
+    """Parents that are not listed, and cycles of parents (each reported once, at its first agency)."""
+    for position, agency in enumerate(agencies):
+        if agency.parent is not None and agency.parent not in first:
+            yield _problem(
+                f"agencies.{position}.parent",
+                agency.parent,
+                "the id of one of the report's agencies",
+            )
+    done: set[str] = set()
+    for start in first:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in first and current not in done:
+            if current in on_path:
+                cycle = path[on_path[current] :]
+                at = cycle.index(min(cycle, key=first.__getitem__))
+                chain = " -> ".join(_short(i) for i in (*cycle[at:], *cycle[:at], cycle[at]))
+                yield _problem(
+                    f"agencies.{first[cycle[at]]}.parent",
+                    agencies[first[cycle[at]]].parent,
+                    f"a parent that does not lead back to the agency itself ({chain})",
+                )
+                break
+            on_path[current] = len(path)
+            path.append(current)
+            current = agencies[first[current]].parent
+        done.update(path)
+
+
+def _agency_references(report: AnnualReport) -> Iterator[tuple[str, str]]:
+    """Every agency id a report's records refer to, with its path."""
+    if report.attendance is not None:
+        for position, record in enumerate(report.attendance.records):
+            if record.agency is not None:
+                yield f"attendance.records.{position}.agency", record.agency
+    if report.section11 is not None:
+        for position, item in enumerate(report.section11.returns):
+            yield f"section11.returns.{position}.agency", item.agency
+    if report.budget is not None:
+        yield from _budget_agencies(report.budget)
+    for position, inspection in enumerate(report.inspections):
+        if inspection.subject_agency is not None:
+            yield f"inspections.{position}.subject_agency", inspection.subject_agency
+
+
+def _budget_agencies(budget: Budget) -> Iterator[tuple[str, str]]:
+    for side in (Side.INCOME, Side.EXPENDITURE):
+        for s, section in enumerate(budget.side(side).sections):
+            for n, line in enumerate(section.lines):
+                if line.agency is not None:
+                    yield f"budget.{side.value}.sections.{s}.lines.{n}.agency", line.agency
+
+
+def _scale_problems(report: AnnualReport) -> Iterator[InvalidInputError]:
+    """Scales of the report's own that repeat an id, and inspections on scales nobody defines."""
+    builtin = builtin_scales()
+    for position, scale in enumerate(report.scales):
+        if scale.id in builtin:
+            yield _problem(
+                f"scales.{position}.id", scale.id, "an id that is not a built-in scale's"
+            )
+    problems: list[InvalidInputError] = []
+    first = _first_positions((s.id for s in report.scales), "scales", problems)
+    yield from problems
+    own = {scale_id: report.scales[position] for scale_id, position in first.items()}
+    for position, inspection in enumerate(report.inspections):
+        if inspection.scale is None or inspection.scale in builtin:
+            continue
+        found = own.get(inspection.scale)
+        if found is None:
+            yield _problem(
+                f"inspections.{position}.scale",
+                inspection.scale,
+                "a built-in scale id or the id of one of the report's scales",
+            )
+            continue
+        graded = [("overall", inspection.overall)] if inspection.overall is not None else []
+        graded += [(f"judgements.{n}", j) for n, j in enumerate(inspection.judgements)]
+        for where, judgement in graded:
+            try:
+                found.parse(judgement.grade)
+            except InvalidInputError:
+                yield _problem(
+                    f"inspections.{position}.{where}.grade",
+                    judgement.grade,
+                    f"a grade on scale {_short(found.id)!r} ({', '.join(found.grades)})",
+                )
