@@ -3,15 +3,107 @@
 from __future__ import annotations
 
 import math
+import numbers
+import operator
 from decimal import Decimal, localcontext
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from safeguarding_model.errors import InvalidInputError
 
-__all__ = ["Number", "half_unit", "tidy", "to_decimal"]
+if TYPE_CHECKING:
+    from typing import SupportsIndex
+
+__all__ = [
+    "EXPONENT_LIMIT",
+    "Excerpt",
+    "Number",
+    "check_magnitude",
+    "excerpt",
+    "half_unit",
+    "is_real",
+    "is_whole",
+    "numpy_kind",
+    "tidy",
+    "to_decimal",
+    "whole",
+]
 
 Number: TypeAlias = int | float | Decimal
-"""A number a user may pass: ``int``, ``float`` or ``Decimal`` (never ``bool`` or ``str``)."""
+"""A number a user may pass: ``int``, ``float`` or ``Decimal`` (never ``bool`` or ``str``).
+
+numpy's integer and float scalars (what pandas columns hold) are accepted too; numpy's
+``bool_`` is refused like ``bool``."""
+
+EXPONENT_LIMIT = 400
+"""Exact arithmetic takes numbers below ``1E+400`` in magnitude and, unless zero, at least
+``1E-400``: every finite float, and far beyond any count or population. The bound keeps every
+product and quotient of such numbers within ``Decimal``'s range and their digits few."""
+
+_EXCERPT_LENGTH = 60
+"""How many characters of a refused value's ``repr`` an error message shows."""
+
+_EXPECTED_NUMBER = "an int, float or Decimal (or a numpy integer or float)"
+
+
+class Excerpt(str):
+    """The start of a long value's ``repr``, shown as is (without quotes) in error messages."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def excerpt(value: object) -> object:
+    """``value`` itself when its ``repr`` is short, else the repr's first 60 characters and ``…``.
+
+    Error messages show the refused value with ``!r``; a whole column or file must not be echoed.
+    """
+    try:
+        shown = repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
+        return Excerpt(f"<{type(value).__name__}>")
+    if len(shown) <= _EXCERPT_LENGTH:
+        return value
+    return Excerpt(shown[:_EXCERPT_LENGTH] + "…")
+
+
+def numpy_kind(value: object) -> str | None:
+    """``'bool'``, ``'integer'`` or ``'float'`` for a numpy scalar of that kind, else ``None``.
+
+    Checked without importing numpy: a numpy scalar's type lives in the ``numpy`` module, and
+    numpy registers its integers as ``numbers.Integral`` and its floats as ``numbers.Real``
+    (but not its ``bool_``).
+    """
+    kind = type(value)
+    if kind.__module__ != "numpy":
+        return None
+    if kind.__name__ in {"bool", "bool_"}:
+        return "bool"
+    if isinstance(value, numbers.Integral):
+        return "integer"
+    if isinstance(value, numbers.Real):
+        return "float"
+    return None
+
+
+def is_whole(value: object) -> bool:
+    """Whether ``value`` is an ``int`` or a numpy integer (never a ``bool``)."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or numpy_kind(
+        value
+    ) == "integer"
+
+
+def is_real(value: object) -> bool:
+    """Whether ``value`` is an ``int``, a ``float`` or a numpy integer or float (never a bool)."""
+    return (isinstance(value, int | float) and not isinstance(value, bool)) or numpy_kind(
+        value
+    ) in {"integer", "float"}
+
+
+def whole(value: object) -> int:
+    """``value`` (``int`` or numpy integer, see ``is_whole``) as an ``int``."""
+    return operator.index(cast("SupportsIndex", value))
 
 
 def to_decimal(
@@ -20,20 +112,69 @@ def to_decimal(
     """Convert a user's number to ``Decimal``, refusing what is not a finite number.
 
     Floats go through their shortest ``repr`` (``0.1`` becomes ``Decimal('0.1')``, not the binary
-    expansion). ``minimum`` refuses smaller values (or equal ones with ``strict_minimum``).
+    expansion). numpy integers are read exactly; numpy floats through numpy's shortest text for
+    their own precision, so ``numpy.float32(0.1)`` is ``Decimal('0.1')`` (not
+    ``0.100000001490116…``, the float64 it widens to). ``bool`` and ``numpy.bool_`` are refused.
+    Numbers beyond ``1E+400`` in magnitude (or nonzero below ``1E-400``) are refused, so that
+    exact arithmetic on them stays within range. ``minimum`` refuses smaller values (or equal
+    ones with ``strict_minimum``).
+
+    Raises:
+        InvalidInputError: For anything else, naming ``field``.
     """
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise InvalidInputError(field, value, "an int, float or Decimal")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidInputError(field, value, "a finite number")
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    number = _exact(value, field)
     if not number.is_finite():
         raise InvalidInputError(field, value, "a finite number")
+    check_magnitude(number, field, value)
     if minimum is not None:
         if strict_minimum and number <= minimum:
             raise InvalidInputError(field, value, f"a number greater than {minimum}")
         if number < minimum:
             raise InvalidInputError(field, value, f"a number of at least {minimum}")
+    return number
+
+
+def _exact(value: object, field: str) -> Decimal:
+    """``value`` as the ``Decimal`` it stands for (perhaps not finite)."""
+    kind = numpy_kind(value)
+    if kind == "integer":
+        return Decimal(whole(value))
+    if kind == "float":
+        # str() of a numpy float is its shortest round-trip text at its own precision.
+        return _from_text(str(value), value, field)
+    if isinstance(value, bool) or kind == "bool":
+        raise InvalidInputError(field, value, _EXPECTED_NUMBER + ", not a bool")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidInputError(field, value, "a finite number")
+        return Decimal(float.__repr__(value))  # float's own repr, whatever the subclass
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    raise InvalidInputError(field, excerpt(value), _EXPECTED_NUMBER)
+
+
+def _from_text(text: str, value: object, field: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # decimal.InvalidOperation: not a number's text
+        raise InvalidInputError(field, value, "a finite number") from None
+
+
+def check_magnitude(number: Decimal, field: str, value: object = None) -> Decimal:
+    """``number`` when it is zero or within ``1E-400`` to ``1E+400`` in magnitude.
+
+    Raises:
+        InvalidInputError: For a number outside that range (naming ``field`` and ``value``,
+            ``number`` itself when ``value`` is not given).
+    """
+    shown = number if value is None else value
+    if number and not -EXPONENT_LIMIT <= number.adjusted() < EXPONENT_LIMIT:
+        raise InvalidInputError(
+            field,
+            excerpt(shown),
+            f"a number below 1E+{EXPONENT_LIMIT} in magnitude and, unless 0, "
+            f"at least 1E-{EXPONENT_LIMIT}",
+        )
     return number
 
 

@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from safeguarding_model._numbers import Number, tidy, to_decimal
+from safeguarding_model._numbers import (
+    EXPONENT_LIMIT,
+    Number,
+    check_magnitude,
+    excerpt,
+    is_whole,
+    tidy,
+    to_decimal,
+    whole,
+)
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, MissingValueError
 from safeguarding_model.values import ValueStatus
@@ -48,6 +57,9 @@ __all__ = [
 
 _PRECISION = 34
 """Significant digits for rate arithmetic: far beyond any published figure."""
+
+_MOST_DECIMALS = 34
+"""The most decimal places [`Rate.rounded`][safeguarding_model.rates.Rate.rounded] rounds to."""
 
 
 class RateBase(SchemaDescribed, IntEnum):
@@ -86,7 +98,8 @@ class RateBase(SchemaDescribed, IntEnum):
         """
         if isinstance(per, RateBase):
             return per
-        if isinstance(per, int) and not isinstance(per, bool):
+        if is_whole(per):  # an int, or a numpy integer as a pandas column holds
+            per = whole(per)
             if per in cls._value2member_map_:
                 return cls(per)
         elif isinstance(per, str):
@@ -97,7 +110,7 @@ class RateBase(SchemaDescribed, IntEnum):
                 found = cls(multiplier) if multiplier in cls._value2member_map_ else None
             if found is not None:
                 return found
-        raise InvalidInputError("per", per, _BASES_EXPECTED)
+        raise InvalidInputError("per", excerpt(per), _BASES_EXPECTED)
 
 
 _BASE_NAMES = {
@@ -130,10 +143,15 @@ _RESERVED = frozenset(base.unit_name for base in RateBase) | {"dimensionless"}
 
 
 def _check_population(name: str) -> str:
-    if not _POPULATION_NAME.fullmatch(name) or name in _RESERVED or "__" in name:
+    if (
+        not isinstance(name, str)
+        or not _POPULATION_NAME.fullmatch(name)
+        or name in _RESERVED
+        or "__" in name
+    ):
         raise InvalidInputError(
             "population",
-            name,
+            excerpt(name),
             "a snake_case name such as 'child', 'live_birth', 'household', 'person' or "
             "'child_10_17' (lower-case letters, digits and single underscores, not a rate base)",
         )
@@ -194,6 +212,10 @@ class Rate(Record):
         if self.value is not None and self.value < 0:
             msg = f"value: expected a rate of at least 0, got {self.value!r}"
             raise ValueError(msg)
+        for field in ("value", "count", "denominator"):
+            number = getattr(self, field)
+            if number is not None:
+                check_magnitude(number, field)  # keeps exact arithmetic on the rate in range
         return self
 
     @property
@@ -213,10 +235,23 @@ class Rate(Record):
         return rate_quantity(_require_value(self), self.per, self.population)
 
     def rounded(self, decimals: int) -> Self:
-        """The same rate with its value rounded (half away from zero, as reports round)."""
+        """The same rate with its value rounded (half away from zero, as reports round).
+
+        Args:
+            decimals: Decimal places, a whole number from 0 to 34.
+
+        Raises:
+            InvalidInputError: For ``decimals`` that is not a whole number from 0 to 34.
+
+        Examples:
+            >>> from safeguarding_model import Rate
+            >>> print(Rate(value="69.05", per=10_000, population="child").rounded(1))
+            69.1 per 10,000 children aged 0-17
+        """
+        places = _decimal_places(decimals)
         if self.value is None:
             return self
-        return self.model_copy(update={"value": _round_half_up(self.value, decimals)})
+        return self.model_copy(update={"value": _round_half_up(self.value, places)})
 
     def __str__(self) -> str:
         shown = "-" if self.value is None else f"{self.value}"
@@ -233,8 +268,20 @@ def _require_value(rate: Rate) -> Decimal:
     return rate.value
 
 
+def _decimal_places(decimals: object) -> int:
+    expected = f"a whole number of decimal places from 0 to {_MOST_DECIMALS}"
+    if not is_whole(decimals):
+        raise InvalidInputError("decimals", excerpt(decimals), expected)
+    places = whole(decimals)
+    if not 0 <= places <= _MOST_DECIMALS:
+        raise InvalidInputError("decimals", decimals, expected)
+    return places
+
+
 def _round_half_up(number: Decimal, decimals: int) -> Decimal:
-    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # Enough digits for every place kept: quantize refuses results longer than the precision.
+    with localcontext(prec=max(_PRECISION, number.adjusted() + decimals + 2)):
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def rate_from_count(
@@ -276,6 +323,7 @@ def rate_from_count(
     _check_population(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)
+    _check_result(value, "count, denominator", (counted, over))
     return Rate(value=value, per=base, population=population, count=counted, denominator=over)
 
 
@@ -314,8 +362,9 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     base = RateBase.parse(per)
     target = rate.population if population is None else _check_population(population)
     value = _require_value(rate)
-    converted = convert_magnitude(value, (rate.per, rate.population), (base, target))
-    return rate.model_copy(update={"value": tidy(converted), "per": base})
+    converted = tidy(convert_magnitude(value, (rate.per, rate.population), (base, target)))
+    _check_result(converted, "per", base.value)
+    return rate.model_copy(update={"value": converted, "per": base})
 
 
 def implied_count(rate: Rate, denominator: Number | None = None) -> Decimal:
@@ -371,6 +420,17 @@ def implied_denominator(rate: Rate, count: Number | None = None) -> Decimal:
     counted = _given_or_known(count, rate.count, "count", strict=False)
     with localcontext(prec=_PRECISION):
         return tidy(counted * rate.per.value / value)
+
+
+def _check_result(number: Decimal, field: str, value: object) -> None:
+    """Refuse a computed rate beyond the range every rate's numbers keep to."""
+    if number and not -EXPONENT_LIMIT <= number.adjusted() < EXPONENT_LIMIT:
+        raise InvalidInputError(
+            field,
+            excerpt(value),
+            f"numbers giving a rate below 1E+{EXPONENT_LIMIT} and, unless 0, "
+            f"at least 1E-{EXPONENT_LIMIT}",
+        )
 
 
 def _given_or_known(

@@ -27,7 +27,8 @@ from decimal import Decimal
 
 import pint
 
-from safeguarding_model.errors import SafeguardingModelError
+from safeguarding_model._numbers import excerpt, to_decimal
+from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
 from safeguarding_model.rates import POPULATIONS, RateBase, _check_population
 
 __all__ = [
@@ -125,6 +126,9 @@ def define_population(name: str) -> str:
 def rate_unit(per: int | str | RateBase, population: str) -> pint.Unit:
     """The pint unit of a rate per ``per`` of ``population``.
 
+    Raises:
+        InvalidInputError: For an unknown base or a malformed population name.
+
     Examples:
         >>> from safeguarding_model.units import rate_unit
         >>> rate_unit(1_000, "live_birth")
@@ -140,13 +144,21 @@ def rate_quantity(
 ) -> pint.Quantity[Decimal]:
     """A rate as a pint quantity with a ``Decimal`` magnitude.
 
+    ``value`` may be any number [`rate_from_count`][safeguarding_model.rate_from_count] takes
+    (an ``int``, ``float``, ``Decimal`` or numpy number); it is read exactly.
+
+    Raises:
+        InvalidInputError: For a value that is not a finite number, an unknown base or a
+            malformed population name.
+
     Examples:
         >>> from decimal import Decimal
         >>> from safeguarding_model.units import rate_quantity
         >>> rate_quantity(Decimal("4.8"), 1_000, "live_birth")
         <Quantity(4.8, 'per_thousand / live_birth')>
     """
-    return registry().Quantity(value, rate_unit(per, population))
+    magnitude = to_decimal(value, "value")
+    return registry().Quantity(magnitude, rate_unit(per, population))
 
 
 def convert_magnitude(
@@ -158,6 +170,9 @@ def convert_magnitude(
 
     Raises:
         PopulationMismatchError: When the populations differ.
+        InvalidInputError: For a value that is not a finite number, a ``source`` or ``target``
+            that is not a pair ``(per, population)``, an unknown base or a malformed population
+            name.
 
     Examples:
         >>> from decimal import Decimal
@@ -165,6 +180,9 @@ def convert_magnitude(
         >>> convert_magnitude(Decimal("69.1"), (10_000, "child"), (1_000, "child"))
         Decimal('6.91')
     """
+    for field, pair in (("source", source), ("target", target)):
+        if not isinstance(pair, tuple) or len(pair) != 2:  # a pair
+            raise InvalidInputError(field, excerpt(pair), "a pair (per, population)")
     have = rate_quantity(value, *source)
     try:
         converted = have.to(rate_unit(*target))

@@ -38,9 +38,16 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from safeguarding_model._numbers import excerpt, is_real
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity
-from safeguarding_model.statistics._arrays import FloatOrArray, Scalar, as_floats, shape_like
+from safeguarding_model.statistics._arrays import (
+    FloatOrArray,
+    Scalar,
+    as_floats,
+    broadcast,
+    shape_like,
+)
 from safeguarding_model.statistics.intervals import Interval
 from safeguarding_model.statistics.significance import _parse_polarity
 
@@ -165,7 +172,9 @@ def direction_of_travel(
 
     Raises:
         InvalidInputError: For an interval beside a plain value, intervals at different levels or
-            scales, a tolerance with intervals, or a negative tolerance.
+            scales, a tolerance with intervals, a tolerance that is not a number of at least 0,
+            an unknown polarity, values (or interval fields) that are not numbers or infinite,
+            or shapes that do not broadcast together.
 
     Examples:
         >>> from safeguarding_model import direction_of_travel, proportion_ci
@@ -177,8 +186,7 @@ def direction_of_travel(
         'Same'
     """
     chosen = _parse_polarity(polarity)
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or not tolerance >= 0:
-        raise InvalidInputError("tolerance", tolerance, "a number of at least 0")
+    allowance = _check_tolerance(tolerance)
     if isinstance(previous, Interval) and isinstance(current, Interval):
         if tolerance:
             raise InvalidInputError(
@@ -191,17 +199,31 @@ def direction_of_travel(
             "a plain value beside an Interval",
             "two Intervals or two values",
         )
-    return _from_values(previous, current, chosen, float(tolerance))
+    return _from_values(previous, current, chosen, allowance)
+
+
+def _check_tolerance(tolerance: object) -> float:
+    expected = "a number of at least 0"
+    if not is_real(tolerance):
+        raise InvalidInputError("tolerance", excerpt(tolerance), expected)
+    try:
+        allowance = float(tolerance)  # type: ignore[arg-type]
+    except OverflowError:  # an int beyond float range
+        raise InvalidInputError("tolerance", excerpt(tolerance), expected) from None
+    if not allowance >= 0:
+        raise InvalidInputError("tolerance", tolerance, expected)
+    return allowance
 
 
 def _from_values(
     previous: object, current: object, polarity: Polarity, tolerance: float
 ) -> Travel[Any]:
-    before = as_floats(previous, "previous")
-    after = as_floats(current, "current")
+    before, after = broadcast(
+        ("previous", as_floats(previous, "previous")), ("current", as_floats(current, "current"))
+    )
     scalar = before.ndim == 0 and after.ndim == 0
-    difference = np.subtract(after, before)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
+        difference = np.subtract(after, before)
         significant = np.abs(difference) > tolerance
     codes = _directions(difference, significant, polarity)
     nothing = np.full(codes.shape, np.nan)
@@ -231,16 +253,16 @@ def _from_intervals(
             current.multiplier,
             f"the previous interval's scale, {previous.multiplier}",
         )
-    p1, l1, u1 = (
-        np.asarray(part, dtype=np.float64)
-        for part in (previous.value, previous.lower, previous.upper)
+    p1, l1, u1, p2, l2, u2 = broadcast(
+        *(
+            (f"{name}.{part}", as_floats(getattr(interval, part), f"{name}.{part}"))
+            for name, interval in (("previous", previous), ("current", current))
+            for part in ("value", "lower", "upper")
+        )
     )
-    p2, l2, u2 = (
-        np.asarray(part, dtype=np.float64) for part in (current.value, current.lower, current.upper)
-    )
-    scalar = all(np.ndim(part) == 0 for part in (p1, p2))
-    difference = p2 - p1
-    with np.errstate(invalid="ignore"):
+    scalar = p1.ndim == 0
+    with np.errstate(invalid="ignore", over="ignore"):
+        difference = p2 - p1
         lower = difference - np.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
         upper = difference + np.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
         significant = (lower > 0) | (upper < 0)

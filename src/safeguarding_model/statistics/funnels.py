@@ -24,15 +24,22 @@ Examples:
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
+from safeguarding_model._numbers import excerpt, is_real
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.statistics._arrays import FloatArray, as_floats, refuse
-from safeguarding_model.statistics.intervals import IntervalMethod, _count_limits, z_score
+from safeguarding_model.statistics._arrays import FloatArray, as_floats, broadcast, refuse
+from safeguarding_model.statistics.intervals import (
+    IntervalMethod,
+    _check_multiplier,
+    _count_limits,
+    z_score,
+)
 
 __all__ = [
     "FunnelSignificance",
@@ -62,10 +69,46 @@ class FunnelSignificance(StrEnum):
 _WIDTH: Final = max(len(member.value) for member in FunnelSignificance)
 
 
+def _check_average(average: object, *, proportion: bool) -> float:
+    """``average`` as a float: a proportion from 0 to 1, or a positive number."""
+    expected = "a proportion from 0 to 1" if proportion else "a number greater than 0, such as 1"
+    if not is_real(average):
+        raise InvalidInputError("average", excerpt(average), expected)
+    try:
+        number = float(average)  # type: ignore[arg-type]
+    except OverflowError:  # an int beyond float range
+        raise InvalidInputError("average", excerpt(average), expected) from None
+    inside = 0 <= number <= 1 if proportion else 0 < number < math.inf
+    if not inside:
+        raise InvalidInputError("average", average, expected)
+    return number
+
+
+def _denominators(denominator: object) -> FloatArray:
+    n = as_floats(denominator, "denominator", counts=True)
+    with np.errstate(invalid="ignore"):
+        not_positive = n <= 0
+    if not_positive.any():
+        refuse("denominator", n, not_positive, "denominators greater than 0 (or NaN for missing)")
+    return n
+
+
 def proportion_funnel_limits(
     denominator: npt.ArrayLike, average: float, *, confidence: float = 0.95
 ) -> tuple[FloatArray, FloatArray]:
     """The control limits, as proportions, about ``average`` for each denominator.
+
+    Args:
+        denominator: Denominators greater than 0 (NaN or ``None`` for missing: NaN limits).
+        average: The average proportion, from 0 to 1.
+        confidence: The level, strictly between 0 and 1.
+
+    Returns:
+        The lower and upper limits, 1-D arrays (or of the denominators' shape).
+
+    Raises:
+        InvalidInputError: For denominators of 0 or less or that are not numbers, an average
+            outside 0 to 1, or a confidence outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import proportion_funnel_limits
@@ -73,11 +116,12 @@ def proportion_funnel_limits(
         >>> [round(float(x), 4) for x in low], [round(float(x), 4) for x in high]
         ([0.4038, 0.4902], [0.5962, 0.5098])
     """
-    n = as_floats(denominator, "denominator")
-    if not 0 <= average <= 1:
-        raise InvalidInputError("average", average, "a proportion from 0 to 1")
-    z = z_score(confidence)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    n = _denominators(denominator)
+    return _proportion_limits(n, _check_average(average, proportion=True), z_score(confidence))
+
+
+def _proportion_limits(n: FloatArray, average: float, z: float) -> tuple[FloatArray, FloatArray]:
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         expected = n * average
         a = 2 * expected + z * z
         b = z * np.sqrt(z * z + 4 * expected * (1 - expected / n))
@@ -106,38 +150,50 @@ def funnel_proportion_significance(
 ) -> npt.NDArray[np.str_]:
     """Each proportion's label against the pooled average (``Σx / Σn`` unless given).
 
-    Missing inputs give an empty label.
+    Missing inputs give an empty label; when every input is missing (or there are none) and no
+    average is given, every label is empty.
+
+    Args:
+        numerator: Counts of at least 0 and at most their denominators.
+        denominator: Counts greater than 0 (broadcast with the numerators).
+        average: The average proportion, from 0 to 1; the pooled one by default.
+
+    Returns:
+        A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
+        area, a 1-D array at least.
 
     Raises:
-        InvalidInputError: For negative numerators, denominators of zero or less, or numerators
-            above their denominators.
+        InvalidInputError: For negative numerators, denominators of zero or less, numerators
+            above their denominators, counts from 2**53 on, inputs that are not numbers or do not
+            broadcast together, or an average outside 0 to 1.
 
     Examples:
         >>> from safeguarding_model import funnel_proportion_significance
         >>> funnel_proportion_significance([40, 90], [100, 100], average=0.4).tolist()
         ['Not significant', 'High (0.001)']
     """
-    x, n = np.broadcast_arrays(
-        np.atleast_1d(as_floats(numerator, "numerator")),
-        np.atleast_1d(as_floats(denominator, "denominator")),
+    given = None if average is None else _check_average(average, proportion=True)
+    x, n = broadcast(
+        ("numerator", np.atleast_1d(as_floats(numerator, "numerator", counts=True))),
+        ("denominator", np.atleast_1d(_denominators(denominator))),
     )
-    if (x < 0).any():
-        refuse("numerator", x, x < 0, "numerators of at least 0")
-    if (n <= 0).any():
-        refuse("denominator", n, n <= 0, "denominators greater than 0")
-    if (x > n).any():
-        refuse("numerator", x, x > n, "numerators no greater than their denominators")
+    with np.errstate(invalid="ignore"):
+        if (x < 0).any():
+            refuse("numerator", x, x < 0, "numerators of at least 0")
+        if (x > n).any():
+            refuse("numerator", x, x > n, "numerators no greater than their denominators")
     missing = np.isnan(x) | np.isnan(n)
-    p_bar = (
-        float(np.nansum(np.where(missing, np.nan, x)) / np.nansum(np.where(missing, np.nan, n)))
-        if average is None
-        else average
-    )
+    if given is not None:
+        p_bar = given
+    elif missing.all():  # nothing to pool: every label is empty
+        p_bar = math.nan
+    else:
+        p_bar = float(x[~missing].sum() / n[~missing].sum())
     with np.errstate(invalid="ignore", divide="ignore"):
         p = x / n
-    low_95, high_95 = proportion_funnel_limits(n, p_bar, confidence=0.95)
-    low_998, high_998 = proportion_funnel_limits(n, p_bar, confidence=0.998)
-    return _labels(p > high_998, p > high_95, p < low_998, p < low_95, missing)
+        low_95, high_95 = _proportion_limits(n, p_bar, z_score(0.95))
+        low_998, high_998 = _proportion_limits(n, p_bar, z_score(0.998))
+        return _labels(p > high_998, p > high_95, p < low_998, p < low_95, missing)
 
 
 def funnel_ratio_significance(
@@ -145,23 +201,36 @@ def funnel_ratio_significance(
 ) -> npt.NDArray[np.str_]:
     """Each observed-to-expected ratio's label against ``average`` (1 by default).
 
+    Args:
+        observed: Counts of events, at least 0 (NaN or ``None`` for missing: an empty label).
+        expected: Expected counts, greater than 0 (broadcast with ``observed``).
+        average: The ratio to compare with, greater than 0.
+
+    Returns:
+        A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
+        area, a 1-D array at least.
+
     Raises:
-        InvalidInputError: For negative counts or expected counts of zero or less.
+        InvalidInputError: For negative counts, expected counts of zero or less, counts from
+            2**53 on, inputs that are not numbers or do not broadcast together, or an average
+            that is not a number greater than 0.
 
     Examples:
         >>> from safeguarding_model import funnel_ratio_significance
         >>> funnel_ratio_significance([86, 366, 47], [125.2, 208.6, 60.0]).tolist()
         ['Low (0.001)', 'High (0.001)', 'Not significant']
     """
-    x, e = np.broadcast_arrays(
-        np.atleast_1d(as_floats(observed, "observed")),
-        np.atleast_1d(as_floats(expected, "expected")),
+    level = _check_average(average, proportion=False)
+    x, e = broadcast(
+        ("observed", np.atleast_1d(as_floats(observed, "observed", counts=True))),
+        ("expected", np.atleast_1d(as_floats(expected, "expected"))),
     )
-    if (x < 0).any():
-        refuse("observed", x, x < 0, "counts of at least 0")
-    if (e <= 0).any():
-        refuse("expected", e, e <= 0, "expected counts greater than 0")
-    return _ratio_labels(x, e, average)
+    with np.errstate(invalid="ignore"):
+        if (x < 0).any():
+            refuse("observed", x, x < 0, "counts of at least 0")
+        if (e <= 0).any():
+            refuse("expected", e, e <= 0, "expected counts greater than 0")
+    return _ratio_labels(x, e, level)
 
 
 def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[np.str_]:
@@ -171,7 +240,7 @@ def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[n
         lower, upper = _count_limits(
             np.where(missing, 0.0, x), confidence, IntervalMethod.BYARS_EXACT
         )
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             levels[confidence] = (lower / e > average, upper / e < average)
     return _labels(levels[0.998][0], levels[0.95][0], levels[0.998][1], levels[0.95][1], missing)
 
@@ -191,32 +260,52 @@ def funnel_rate_significance(
     significantly low), otherwise the rate is not significant. Derived denominators are used
     everywhere else, so directly standardised rates work too.
 
+    Args:
+        count: Counts of events, at least 0 (NaN or ``None`` for missing: an empty label).
+        rate: The rates, at least 0, per ``per`` (broadcast with the counts).
+        per: The rates' base, a positive number such as 100_000.
+        average: The average rate per ``per``, greater than 0; derived from the data by default.
+        denominator: Denominators for the rates of 0 (greater than 0, or NaN where unknown).
+
+    Returns:
+        A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
+        area, a 1-D array at least.
+
     Raises:
-        InvalidInputError: For negative counts or rates.
+        InvalidInputError: For negative counts or rates, counts from 2**53 on, denominators of 0
+            or less, inputs that are not numbers or do not broadcast together, a base that is
+            not a positive number, or an average that is not a number greater than 0.
 
     Examples:
         >>> from safeguarding_model import funnel_rate_significance
         >>> funnel_rate_significance([1746, 2242, 1912], [603.7, 845.9, 659.6], per=100_000, average=668.5).tolist()
         ['Low (0.001)', 'High (0.001)', 'Not significant']
     """
-    x, r = np.broadcast_arrays(
-        np.atleast_1d(as_floats(count, "count")), np.atleast_1d(as_floats(rate, "rate"))
-    )
-    if (x < 0).any():
-        refuse("count", x, x < 0, "counts of at least 0")
-    if (r < 0).any():
-        refuse("rate", r, r < 0, "rates of at least 0")
-    given = (
-        np.full(x.shape, np.nan)
-        if denominator is None
-        else np.broadcast_to(as_floats(denominator, "denominator"), x.shape)
-    )
-    with np.errstate(invalid="ignore", divide="ignore"):
-        derived = np.where(r > 0, per * x / r, given)
-    usable = ~np.isnan(derived) & ~np.isnan(x)
-    mean = float(per * x[usable].sum() / derived[usable].sum()) if average is None else average
+    scale = _check_multiplier(per, "per")
+    chosen = None if average is None else _check_average(average, proportion=False)
+    named = [
+        ("count", np.atleast_1d(as_floats(count, "count", counts=True))),
+        ("rate", np.atleast_1d(as_floats(rate, "rate"))),
+    ]
+    if denominator is not None:
+        named.append(("denominator", _denominators(denominator)))
+    x, r, *rest = broadcast(*named)
+    given = rest[0] if rest else np.full(x.shape, np.nan)
     with np.errstate(invalid="ignore"):
-        expected = derived * mean / per
+        if (x < 0).any():
+            refuse("count", x, x < 0, "counts of at least 0")
+        if (r < 0).any():
+            refuse("rate", r, r < 0, "rates of at least 0")
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        derived = np.where(r > 0, scale * x / r, given)
+        usable = np.isfinite(derived) & ~np.isnan(x)
+        if chosen is not None:
+            mean = chosen
+        elif usable.any():
+            mean = float(scale * x[usable].sum() / derived[usable].sum())
+        else:  # nothing to average: every label is empty or not significant
+            mean = math.nan
+        expected = derived * mean / scale
     labels = _ratio_labels(x, np.where(usable, expected, np.nan), 1.0)
     labels[(r == 0) & np.isnan(given) & ~np.isnan(x)] = FunnelSignificance.NOT_SIGNIFICANT.value
     return labels

@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, cast, overload
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from safeguarding_model._numbers import excerpt, is_real
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     FloatArray,
     Scalar,
     as_floats,
+    broadcast,
+    check_axis,
     check_confidence,
     is_scalar,
     refuse,
@@ -150,31 +153,44 @@ def z_score(confidence: float) -> float:
     return float(ndtri(1 - (1 - level) / 2))
 
 
-def _check_multiplier(multiplier: float, field: str) -> float:
-    if isinstance(multiplier, bool) or not isinstance(
-        multiplier, int | float | np.integer | np.floating
-    ):
-        raise InvalidInputError(field, multiplier, "a positive number such as 1, 100 or 100_000")
-    scale = float(multiplier)
+def _check_multiplier(multiplier: object, field: str) -> float:
+    expected = "a positive number such as 1, 100 or 100_000"
+    if not is_real(multiplier):
+        raise InvalidInputError(field, excerpt(multiplier), expected)
+    try:
+        scale = float(cast("float", multiplier))
+    except OverflowError:  # an int beyond float range
+        raise InvalidInputError(
+            field, excerpt(multiplier), expected + ", within float range"
+        ) from None
     if not (np.isfinite(scale) and scale > 0):
-        raise InvalidInputError(field, multiplier, "a positive number such as 1, 100 or 100_000")
+        raise InvalidInputError(field, multiplier, expected)
     return scale
 
 
 def _counts(count: object, field: str) -> FloatArray:
-    array = as_floats(count, field)
-    negative = array < 0
+    array = as_floats(count, field, counts=True)
+    with np.errstate(invalid="ignore"):
+        negative = array < 0
     if negative.any():
         refuse(field, array, negative, "counts of at least 0 (or NaN for missing)")
     return array
 
 
 def _denominators(denominator: object, field: str) -> FloatArray:
-    array = as_floats(denominator, field)
-    not_positive = array <= 0
+    array = as_floats(denominator, field, counts=True)
+    with np.errstate(invalid="ignore"):
+        not_positive = array <= 0
     if not_positive.any():
         refuse(field, array, not_positive, "denominators greater than 0 (or NaN for missing)")
     return array
+
+
+def _refuse_overflow(field: str, result: FloatArray, inputs: FloatArray, expected: str) -> None:
+    """Refuse inputs whose result overflowed to infinity (a denominator of 1e-320, say)."""
+    overflowed = np.isinf(result) & ~np.isnan(inputs)
+    if overflowed.any():
+        refuse(field, inputs, overflowed, expected)
 
 
 @overload
@@ -237,11 +253,13 @@ def proportion_ci(
 
     level = check_confidence(confidence)
     scale = _check_multiplier(multiplier, "multiplier")
-    scalar = is_scalar(numerator, denominator)
-    x, n = np.broadcast_arrays(
-        _counts(numerator, "numerator"), _denominators(denominator, "denominator")
+    x, n = broadcast(
+        ("numerator", _counts(numerator, "numerator")),
+        ("denominator", _denominators(denominator, "denominator")),
     )
-    above = x > n
+    scalar = is_scalar(x, n)
+    with np.errstate(invalid="ignore"):
+        above = x > n
     if above.any():
         refuse("numerator", x, above, "numerators no greater than their denominators")
     x, n = np.atleast_1d(x), np.atleast_1d(n)
@@ -267,9 +285,16 @@ def proportion_ci(
     np.copyto(lower, 0.0, where=x == 0)
     np.copyto(upper, 1.0, where=x == n)
     if scale != 1:
-        value *= scale
-        lower *= scale
-        upper *= scale
+        with np.errstate(over="ignore"):
+            value *= scale
+            lower *= scale
+            upper *= scale
+        _refuse_overflow(
+            "multiplier",
+            upper,
+            np.full(upper.shape, scale),
+            "a multiplier that keeps the limits within float range",
+        )
     return Interval[Any](
         value=shape_like(value, scalar),
         lower=shape_like(lower, scalar),
@@ -405,8 +430,9 @@ def count_ci(
     chosen = _COUNT_METHODS.get(method) if isinstance(method, str) else None
     if chosen is None:
         raise InvalidInputError("method", method, "'auto', 'byars' or 'exact'")
-    scalar = is_scalar(count)
-    x = np.atleast_1d(_counts(count, "count"))
+    counted = _counts(count, "count")
+    scalar = is_scalar(counted)
+    x = np.atleast_1d(counted)
     lower, upper = _count_limits(x, level, chosen)
     return Interval[Any](
         value=shape_like(x if not scalar else x[0], scalar),
@@ -472,14 +498,23 @@ def rate_ci(
     """
     level = check_confidence(confidence)
     scale = _check_multiplier(per, "per")
-    scalar = is_scalar(count, denominator)
-    x, n = np.broadcast_arrays(_counts(count, "count"), _denominators(denominator, "denominator"))
+    x, n = broadcast(
+        ("count", _counts(count, "count")),
+        ("denominator", _denominators(denominator, "denominator")),
+    )
+    scalar = is_scalar(x, n)
     x = np.atleast_1d(x)
     n = np.atleast_1d(n)
     lower, upper = _count_limits(x, level, IntervalMethod.BYARS_EXACT)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         factor = scale / n
         value, lower, upper = x * factor, lower * factor, upper * factor
+    _refuse_overflow(
+        "denominator",
+        upper,
+        n,
+        "denominators large enough, for the base, that the rate's limits stay within float range",
+    )
     if scalar:
         value, lower, upper = value[0], lower[0], upper[0]
     return Interval[Any](
@@ -521,17 +556,36 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
 
     level = check_confidence(confidence)
     array = as_floats(values, "values")
-    if array.ndim == 0 or array.shape[axis] < 2:
-        raise InvalidInputError("values", values, "at least two values to estimate a spread")
-    k = array.shape[axis]
-    mean = array.mean(axis=axis)
-    spread = array.std(axis=axis, ddof=1)
-    half = float(stdtrit(k - 1, 1 - (1 - level) / 2)) * spread / np.sqrt(k)
+    if array.ndim == 0:
+        raise InvalidInputError(
+            "values", excerpt(values), "at least two values to estimate a spread"
+        )
+    along = check_axis(axis, array.ndim)
+    k = array.shape[along]
+    if k < 2:  # a spread needs two values
+        raise InvalidInputError(
+            "values",
+            excerpt(values),
+            f"at least two values along axis {axis} to estimate a spread (shape {array.shape})",
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean = array.mean(axis=along)
+        spread = array.std(axis=along, ddof=1)
+        half = float(stdtrit(k - 1, 1 - (1 - level) / 2)) * spread / np.sqrt(k)
+        limits = (mean - half, mean + half)
+    overflowed = ~np.isfinite(limits[1]) & ~np.isnan(array).any(axis=along)
+    if overflowed.any():
+        raise InvalidInputError(
+            "values",
+            excerpt(values),
+            "values small enough that their mean and spread stay within float range "
+            "(below about 1e307)",
+        )
     scalar = array.ndim == 1
     return Interval[Any](
         value=shape_like(mean, scalar),
-        lower=shape_like(mean - half, scalar),
-        upper=shape_like(mean + half, scalar),
+        lower=shape_like(limits[0], scalar),
+        upper=shape_like(limits[1], scalar),
         confidence=level,
         method=IntervalMethod.STUDENT_T,
     )

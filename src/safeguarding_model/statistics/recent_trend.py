@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 import numpy as np
 from attrs import frozen
 
+from safeguarding_model._numbers import excerpt, is_whole, whole
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Labelled, Polarity
 from safeguarding_model.statistics._arrays import as_floats, refuse
@@ -256,8 +257,10 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
 
     Raises:
         InvalidInputError: For misuse: an unknown ``kind`` or polarity, missing or unneeded
-            arguments for the kind, arrays of different lengths, years that are missing or not
-            whole, ``points`` below 3, a level outside (0, 1); and, among the points tested, a
+            arguments for the kind, arrays of different lengths, inputs that are not numbers
+            (text, booleans, dates) or infinite, numerators or denominators from 2**53 on, years
+            that are missing (NaN, ``None`` or masked) or not whole, ``points`` below 3, a level
+            outside (0, 1); and, among the points tested, a
             negative numerator, a numerator above its denominator, a denominator of 0 or less,
             or an upper limit not above its lower limit.
 
@@ -274,11 +277,13 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
         >>> recent_trend([2020, 2021, 2022], numerators=[1, 2, 3], denominators=[9, 9, 9]).reason
         'Not enough data points'
     """
-    if kind not in ("proportion", "other"):
-        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
+    if not isinstance(kind, str) or kind not in ("proportion", "other"):
+        raise InvalidInputError("kind", excerpt(kind), "'proportion' or 'other'")
     chosen = _parse_polarity(polarity)
-    if isinstance(points, bool) or not isinstance(points, int | np.integer) or points < 3:
-        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
+    if not is_whole(points) or whole(points) < 3:  # a trend needs three points
+        raise InvalidInputError(
+            "points", excerpt(points), "a whole number of at least 3, such as 5"
+        )
     level = _check_level(significance_level)
     z = z_score(confidence)
     when = _years(years)
@@ -306,14 +311,19 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
         return result(
             marker=TrendMarker.CANNOT_BE_CALCULATED, reason=blocked, chi2=math.nan, slope=math.nan
         )
-    t = np.arange(1.0, points + 1.0)
+    t = np.arange(1.0, int(points) + 1.0)
     if kind == "proportion":
         _check_proportions(columns["numerators"], columns["denominators"], used)
-        test = _proportion_test(columns["numerators"][used], columns["denominators"][used], t)
     else:
         _check_limits(columns["lower"], columns["upper"], used)
-        width = columns["upper"][used] - columns["lower"][used]
-        test = _regression_test(columns["values"][used], (2 * z / width) ** 2, t)
+    # Extreme numbers (limits 1e-200 apart, values near 1e308) overflow: the statistic is then
+    # NaN and the trend not significant, rather than a warning.
+    with np.errstate(all="ignore"):
+        if kind == "proportion":
+            test = _proportion_test(columns["numerators"][used], columns["denominators"][used], t)
+        else:
+            width = columns["upper"][used] - columns["lower"][used]
+            test = _regression_test(columns["values"][used], (2 * z / width) ** 2, t)
     chi2, slope, direction, left_out = test
     marker, reason = TrendMarker.NO_SIGNIFICANT_CHANGE, _NO_SIGNIFICANT_TREND
     # A significant statistic with a slope of exactly zero has no direction to report.
@@ -339,7 +349,7 @@ def _columns(kind: str, given: dict[str, object], length: int) -> dict[str, Floa
     for name, array in given.items():
         if name not in needed and array is not None:
             raise InvalidInputError(
-                name, array, f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
+                name, excerpt(array), f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
             )
     return {name: _column(given[name], name, kind, length) for name in needed}
 
@@ -375,9 +385,9 @@ def _check_level(significance_level: float) -> float:
 
 
 def _years(years: object) -> FloatArray:
-    when = as_floats(years, "years")
+    when = as_floats(years, "years", missing=False)
     if when.ndim != 1:
-        raise InvalidInputError("years", years, "a sequence of years, one per point")
+        raise InvalidInputError("years", excerpt(years), "a sequence of years, one per point")
     missing = np.isnan(when)
     if missing.any():
         refuse("years", when, missing, "whole years such as 2019 (a year cannot be missing)")
@@ -390,7 +400,7 @@ def _years(years: object) -> FloatArray:
 def _column(array: object, name: str, kind: str, length: int) -> FloatArray:
     if array is None:
         raise InvalidInputError(name, None, f"one number per year with kind={kind!r}")
-    column = as_floats(array, name)
+    column = as_floats(array, name, counts=name in {"numerators", "denominators"})
     if column.shape != (length,):
         size = "one number" if column.ndim == 0 else f"{column.size} numbers"
         raise InvalidInputError(name, size, f"one number per year ({length})")

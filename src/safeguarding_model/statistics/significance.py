@@ -24,9 +24,10 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Polarity, Rag, Significance
-from safeguarding_model.statistics._arrays import Scalar, as_floats
+from safeguarding_model.statistics._arrays import FloatArray, Scalar, as_floats, broadcast
 from safeguarding_model.statistics.intervals import (
     Interval,
     IntervalMethod,
@@ -76,7 +77,7 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
         if unknown.any():
             bad = codes[unknown].flat[0]
             raise InvalidInputError(
-                "significance", str(bad), "a Significance value such as 'better'"
+                "significance", excerpt(str(bad)), "a Significance value such as 'better'"
             )
         colours = np.full(codes.shape, Rag.GREY.value, dtype="<U5")
         for member in Significance:
@@ -86,7 +87,7 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
         return Significance(significance).rag
     except ValueError:
         raise InvalidInputError(
-            "significance", significance, "a Significance value such as 'better'"
+            "significance", excerpt(significance), "a Significance value such as 'better'"
         ) from None
 
 
@@ -157,8 +158,21 @@ def _parse_polarity(polarity: Polarity | str) -> Polarity:
         return Polarity(polarity)
     except ValueError:
         raise InvalidInputError(
-            "polarity", polarity, "'higher_is_better', 'lower_is_better' or 'no_judgement'"
+            "polarity", excerpt(polarity), "'higher_is_better', 'lower_is_better' or 'no_judgement'"
         ) from None
+
+
+def _interval_parts(interval: object) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """An interval's value and limits as float arrays, checked."""
+    if not isinstance(interval, Interval):
+        raise InvalidInputError(
+            "interval", excerpt(interval), "an Interval, from proportion_ci, rate_ci or your own"
+        )
+    return (
+        as_floats(interval.value, "interval.value"),
+        as_floats(interval.lower, "interval.lower"),
+        as_floats(interval.upper, "interval.upper"),
+    )
 
 
 @overload
@@ -206,8 +220,9 @@ def compare_with_benchmark(
         intervals, an array of their values for arrays.
 
     Raises:
-        InvalidInputError: For an unknown polarity, an infinite benchmark or lower limits above
-            upper ones.
+        InvalidInputError: For an unknown polarity, something other than an ``Interval``, a
+            benchmark or interval fields that are not numbers or infinite, shapes that do not
+            broadcast together, or lower limits above upper ones.
 
     Examples:
         >>> from safeguarding_model import Interval, IntervalMethod, Polarity, compare_with_benchmark
@@ -216,10 +231,14 @@ def compare_with_benchmark(
         <Significance.WORSE: 'worse'>
     """
     chosen = _parse_polarity(polarity)
-    value = np.asarray(interval.value, dtype=np.float64)
-    lower = np.asarray(interval.lower, dtype=np.float64)
-    upper = np.asarray(interval.upper, dtype=np.float64)
+    parts = _interval_parts(interval)
     target = as_floats(benchmark, "benchmark")
+    value, lower, upper, _ = broadcast(
+        ("interval.value", parts[0]),
+        ("interval.lower", parts[1]),
+        ("interval.upper", parts[2]),
+        ("benchmark", target),
+    )
     with np.errstate(invalid="ignore"):
         crossed = lower > upper
     if crossed.any():
@@ -295,6 +314,10 @@ def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchm
     The same as ``compare_with_benchmark(proportion_ci(numerator, denominator, ...), benchmark, ...)``;
     give the benchmark on the scale of ``multiplier`` (a percentage with ``multiplier=100``).
 
+    Raises:
+        InvalidInputError: For what [`proportion_ci`][safeguarding_model.proportion_ci] or
+            [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuses.
+
     Examples:
         >>> from safeguarding_model import Polarity, compare_proportion_with_benchmark
         >>> # 67.5% of 12,000 children with a good level of development, against England's 66.3%
@@ -345,6 +368,10 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
 
     The same as ``compare_with_benchmark(rate_ci(count, denominator, per=per, ...), benchmark, ...)``;
     give the benchmark per ``per``.
+
+    Raises:
+        InvalidInputError: For what [`rate_ci`][safeguarding_model.rate_ci] or
+            [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuses.
 
     Examples:
         >>> from safeguarding_model import compare_rate_with_benchmark

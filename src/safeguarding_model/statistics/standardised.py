@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import FloatArray, as_floats, check_confidence, refuse
 from safeguarding_model.statistics.intervals import (
@@ -52,15 +53,19 @@ _EVENT_TOLERANCE = 1e-9
 """How closely the events implied by ``event_frequencies`` must match the counts (relative)."""
 
 
-def _bands(value: npt.ArrayLike, field: str) -> FloatArray:
-    array = as_floats(value, field)
+def _bands(value: npt.ArrayLike, field: str, *, missing: bool = True) -> FloatArray:
+    array = as_floats(value, field, missing=missing, counts=True)
     if array.ndim != 1 or array.size == 0:
-        raise InvalidInputError(field, value, "a 1-D sequence of numbers, one per age band")
+        raise InvalidInputError(
+            field, excerpt(value), "a 1-D sequence of numbers, one per age band"
+        )
     return array
 
 
-def _like_counts(value: npt.ArrayLike, field: str, bands: int) -> FloatArray:
-    array = _bands(value, field)
+def _like_counts(
+    value: npt.ArrayLike, field: str, bands: int, *, missing: bool = True
+) -> FloatArray:
+    array = _bands(value, field, missing=missing)
     if array.size != bands:
         raise InvalidInputError(
             field, array.size, f"{bands} values (one per age band, as many as the counts)"
@@ -69,7 +74,8 @@ def _like_counts(value: npt.ArrayLike, field: str, bands: int) -> FloatArray:
 
 
 def _not_negative(array: FloatArray, field: str, what: str) -> None:
-    negative = array < 0
+    with np.errstate(invalid="ignore"):
+        negative = array < 0
     if negative.any():
         refuse(field, array, negative, f"{what} of at least 0 (or NaN for missing)")
 
@@ -88,8 +94,9 @@ def _area_populations(populations: npt.ArrayLike, bands: int) -> FloatArray:
 
 
 def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatArray:
-    w = _like_counts(standard_populations, "standard_populations", bands)
-    bad = np.isnan(w) | (w < 0)
+    w = _like_counts(standard_populations, "standard_populations", bands, missing=False)
+    with np.errstate(invalid="ignore"):
+        bad = np.isnan(w) | (w < 0)
     if bad.any():
         refuse(
             "standard_populations",
@@ -99,7 +106,9 @@ def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatA
         )
     if not w.sum() > 0:
         raise InvalidInputError(
-            "standard_populations", w.tolist(), "at least one age band with a weight above 0"
+            "standard_populations",
+            excerpt(w.tolist()),
+            "at least one age band with a weight above 0",
         )
     return w
 
@@ -107,7 +116,7 @@ def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatA
 def _person_frequencies(event_frequencies: npt.ArrayLike, counts: FloatArray) -> FloatArray:
     """``event_frequencies`` checked against ``counts``, missing categories read as 0 persons."""
     field = "event_frequencies"
-    frequencies = as_floats(event_frequencies, field)
+    frequencies = as_floats(event_frequencies, field, counts=True)
     bands = counts.size
     if frequencies.ndim != 2 or frequencies.shape[0] != bands or frequencies.shape[1] == 0:
         raise InvalidInputError(
@@ -222,8 +231,8 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         refuse("populations", n, empty, "populations above 0 in every age band that has events")
     frequencies = None if event_frequencies is None else _person_frequencies(event_frequencies, x)
 
-    total_weight = w.sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
+    total_weight = float(w.sum())
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # A band without events adds nothing, even with no population (0/0 would be NaN); a
         # missing population still makes the result missing.
         weight_per_person = np.where((x == 0) & (n >= 0), 0.0, w / n)
@@ -244,18 +253,34 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
             method=method,
             multiplier=scale,
         )
-    value = float((x * weight_per_person).sum()) / total_weight * scale
-    variance = float((spread * weight_per_person**2).sum()) / total_weight**2
     low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS)
-    step = np.sqrt(variance / observed) * scale
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = float((x * weight_per_person).sum()) / total_weight * scale
+        variance = float((spread * weight_per_person**2).sum()) / total_weight**2
+        step = math.sqrt(variance / observed) * scale
+        lower = value + step * (float(low[0]) - observed)
+        upper = value + step * (float(high[0]) - observed)
+    _refuse_overflow(
+        (value, lower, upper),
+        "populations",
+        populations,
+        "populations large enough, against the standard weights and the base, for the rate and"
+        " its limits to stay within float range",
+    )
     return Interval(
         value=value,
-        lower=value + step * (float(low[0]) - observed),
-        upper=value + step * (float(high[0]) - observed),
+        lower=lower,
+        upper=upper,
         confidence=level,
         method=method,
         multiplier=scale,
     )
+
+
+def _refuse_overflow(results: tuple[float, ...], field: str, value: object, expected: str) -> None:
+    """Refuse inputs whose results overflowed to infinity (all finite inputs, but extreme)."""
+    if any(math.isinf(result) for result in results):
+        raise InvalidInputError(field, excerpt(value), expected)
 
 
 def _indirect(
@@ -272,7 +297,8 @@ def _indirect(
     n = _area_populations(populations, bands)
     raw_reference_x = _event_counts(reference_counts, "reference_counts", bands)
     reference_n = _like_counts(reference_populations, "reference_populations", bands)
-    not_positive = reference_n <= 0
+    with np.errstate(invalid="ignore"):
+        not_positive = reference_n <= 0
     if not_positive.any():
         refuse(
             "reference_populations",
@@ -287,15 +313,25 @@ def _indirect(
     observed = float(x.sum())
     # A band with no population expects no events (as in PHEindicatormethods), but its observed
     # events, if any, still count.
-    expected = float((reference_x / reference_n * n).sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        expected = float((reference_x / reference_n * n).sum())
+    _refuse_overflow(
+        (expected,),
+        "reference_populations",
+        reference_populations,
+        "reference populations large enough, against the counts and populations, for the expected"
+        " events to stay within float range",
+    )
     if expected == 0:
         if not (n > 0).any():
             raise InvalidInputError(
-                "populations", n.tolist(), "at least one age band with a population above 0"
+                "populations",
+                excerpt(n.tolist()),
+                "at least one age band with a population above 0",
             )
         raise InvalidInputError(
             "reference_counts",
-            reference_x.tolist(),
+            excerpt(reference_x.tolist()),
             "events in at least one age band where the area has people (else none are expected)",
         )
     low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
@@ -365,6 +401,12 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
         counts, populations, reference_counts, reference_populations, confidence
     )
     factor = scale / expected
+    _refuse_overflow(
+        (observed * factor, high * factor),
+        "populations",
+        populations,
+        "populations large enough, for the base, that the ratio stays within float range",
+    )
     return Interval(
         value=observed * factor,
         lower=low * factor,
@@ -419,6 +461,12 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
         counts, populations, reference_counts, reference_populations, confidence
     )
     factor = reference_rate * scale / expected
+    _refuse_overflow(
+        (observed * factor, high * factor),
+        "populations",
+        populations,
+        "populations large enough, for the base, that the rate stays within float range",
+    )
     return Interval(
         value=observed * factor,
         lower=low * factor,
