@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from attrs import frozen
 from pydantic import BeforeValidator, Field
 
+from safeguarding_model._escape import escape_terminal
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
 from safeguarding_model.periods import FinancialYear, parse_period
@@ -324,7 +325,8 @@ class Location:
     """The row: a line's label, ``'subtotal'`` or ``'total'``."""
 
     def __str__(self) -> str:
-        return " / ".join(part for part in (self.side.value, self.section, self.label) if part)
+        parts = (self.side.value, self.section, self.label)
+        return " / ".join(escape_terminal(part) for part in parts if part)
 
 
 @frozen
@@ -368,7 +370,7 @@ class Discrepancy:
             DiscrepancyKind.TRANSFERS: "transfers net to",
         }[self.kind]
         text = f"{self.location}: stated {self.stated}, {basis} {self.computed} (difference {self.difference})"
-        return f"{text}; {self.note}" if self.note else text
+        return f"{text}; {escape_terminal(self.note)}" if self.note else text
 
 
 @frozen
@@ -391,7 +393,7 @@ class Notice:
     """Where the figure or label is printed."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {escape_terminal(self.message)}"
 
 
 @frozen
@@ -514,6 +516,10 @@ class Reconciliation:
     def to_text(self) -> str:
         """The reconciliation as a plain-text table, as the command line prints it.
 
+        The budget's strings are escaped as in ``str()`` of a check finding: line breaks and
+        tabs become spaces, control and bidirectional formatting characters are shown as
+        escapes, so each line of the table is one line on a terminal.
+
         Examples:
             >>> from safeguarding_model import reconcile
             >>> from safeguarding_model import load_example
@@ -521,23 +527,17 @@ class Reconciliation:
             Budget 2015/16, reconciled with a tolerance of 0 pounds
         """
         rows = [f"Budget {self.period}, reconciled with a tolerance of {self.tolerance} pounds", ""]
-        width = max(
-            [
-                len(totals.section)
-                for side in (self.income, self.expenditure)
-                for totals in side.sections
-            ]
-            + [24]
-        )
-        width = min(width, 56)
+        sections = {
+            totals.section: escape_terminal(totals.section)
+            for side in (self.income, self.expenditure)
+            for totals in side.sections
+        }
+        width = min(max([len(name) for name in sections.values()] + [24]), 56)
         for side in (self.income, self.expenditure):
             rows.append(f"{side.side.value:<{width + 2}} {'lines':>12} {'stated':>12}")
             for totals in side.sections:
-                name = (
-                    totals.section
-                    if len(totals.section) <= width
-                    else totals.section[: width - 3] + "..."
-                )
+                name = sections[totals.section]
+                name = name if len(name) <= width else name[: width - 3] + "..."
                 rows.append(
                     f"  {name:<{width}} {_pounds(totals.computed):>12} {_pounds(totals.stated):>12}"
                 )

@@ -4,6 +4,12 @@ Each function returns a matplotlib ``Figure`` made without pyplot: it does not c
 backend or open a window, works in scripts, notebooks (which show it) and CI alike, and is freed
 when no longer referenced; save it with ``figure.savefig(path)``.
 
+Labels show a report's names as written: a ``$`` is a dollar sign, never the start of
+mathtext, names are never handed to TeX (whatever ``text.usetex`` says), a name starting with
+``_`` keeps its legend entry, and line breaks and control characters in a name are shown as in
+the text report. (A ``title`` given to ``funnel_chart`` is the caller's own, drawn as matplotlib
+draws any title.)
+
 Examples:
     >>> from safeguarding_model import load_example
     >>> from safeguarding_model.charts import indicators_chart
@@ -18,6 +24,7 @@ import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from safeguarding_model._escape import escape_chart
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.periods import FinancialQuarter
 
@@ -54,6 +61,32 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return figure, figure.subplots()
 
 
+#: Text properties of every label that may show a user's string: never TeX.
+_TEXT: dict[str, Any] = {"usetex": False}
+
+
+def _label(text: str, width: int) -> str:
+    """A report's ``text`` escaped for a chart, on one line of at most ``width`` characters.
+
+    Cut at a word where one ends in the second half of the line, else within the word, so that
+    a long name (or a long word) cannot squeeze the axes to nothing.
+    """
+    label = " ".join(escape_chart(text).split())
+    if len(label) <= width:
+        return label
+    cut = label[: width - 2]
+    if " " in cut[width // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" \\") + " …"
+
+
+def _legend(axes: Any, handles: list[Any], labels: list[str]) -> None:  # noqa: ANN401 - matplotlib Axes
+    """A legend of ``labels`` (escaped here), given explicitly so that none starting with ``_`` is dropped."""
+    legend = axes.legend(handles, [_label(label, 40) for label in labels])
+    for text in legend.get_texts():
+        text.set_usetex(False)
+
+
 def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> Any:  # noqa: ANN401 - a matplotlib Figure
     """A bar per indicator: the area's latest value as a share of the comparator's, coloured by significance.
 
@@ -83,16 +116,19 @@ def indicators_chart(report: AnnualReport, *, comparator: str = "England") -> An
             if significance is Significance.NOT_COMPARED and row.latest.stated_rag
             else significance.rag
         )
-        names.append(textwrap.shorten(row.indicator.name, 60, placeholder=" …"))
+        names.append(_label(row.indicator.name, 60))
         ratios.append(ratio)
         colours.append(_COLOURS[colour])
     figure, axes = _figure(9, 0.35 * max(len(names), 4) + 1)
     axes.barh(range(len(names)), ratios, color=colours)
     axes.axvline(1.0, color="black", linewidth=1)
-    axes.set_yticks(range(len(names)), names, fontsize=7)
+    axes.set_yticks(range(len(names)), names, fontsize=7, **_TEXT)
     axes.invert_yaxis()
-    axes.set_xlabel(f"value relative to {comparator} (1 = the same)")
-    axes.set_title(f"{report.area.name}, latest figures against {comparator}")
+    axes.set_xlabel(f"value relative to {_label(comparator, 40)} (1 = the same)", **_TEXT)
+    axes.set_title(
+        f"{_label(report.area.name, 60)}, latest figures against {_label(comparator, 40)}",
+        **_TEXT,
+    )
     return figure
 
 
@@ -127,6 +163,8 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
     position = {period: number for number, period in enumerate(periods)}
     figure, axes = _figure(8, 4)
     with_intervals = False
+    handles: list[Any] = []
+    labels: list[str] = []
     for area in (series.area, *series.comparators()):
         observed = [
             o for o in series.of(area) if o.value.number is not None and o.period in position
@@ -137,6 +175,8 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
         ys = [float(o.value.number) for o in observed if o.value.number is not None]
         width = 2.5 if area == series.area else 1.2
         (line,) = axes.plot(xs, ys, marker="o", label=area, linewidth=width)
+        handles.append(line)
+        labels.append(area)
         intervals = [
             (x, interval)
             for x, o in zip(xs, observed, strict=True)
@@ -156,11 +196,13 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
                 capsize=4,
                 linewidth=width / 2 + 0.5,
             )
-    axes.set_xticks(range(len(periods)), [str(period) for period in periods])
-    axes.set_title(series.indicator.name)
+    axes.set_xticks(range(len(periods)), [str(period) for period in periods], **_TEXT)
+    # two lines at most, broken only at spaces: a "\$" is never split from its dollar
+    title = textwrap.fill(_label(series.indicator.name, 140), 70, break_long_words=False)
+    axes.set_title(title, **_TEXT)
     if with_intervals:
         axes.set_xlabel(f"bars: {confidence:.1%} confidence intervals".replace(".0%", "%"))
-    axes.legend()
+    _legend(axes, handles, labels)
     axes.tick_params(axis="x", rotation=45)
     return figure
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from attrs import frozen
 
+from safeguarding_model._escape import escape_terminal
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.agencies import attendance_summary
 from safeguarding_model.budgets import NoticeKind, reconcile
@@ -95,7 +96,11 @@ class CheckKind(StrEnum):
 
 @frozen
 class CheckFinding:
-    """One place where a report disagrees with itself, with the numbers involved.
+    r"""One place where a report disagrees with itself, with the numbers involved.
+
+    The fields keep the report's strings as printed; ``str()`` gives one line, safe to print on
+    a terminal: line breaks and tabs in them become spaces, and other control characters and
+    bidirectional formatting characters are shown as escapes (``\x1b``, ``\u202e``).
 
     Examples:
         >>> from safeguarding_model import CheckFinding, CheckKind, Severity
@@ -119,7 +124,9 @@ class CheckFinding:
     json_properties: ClassVar[tuple[str, ...]] = ()
 
     def __str__(self) -> str:
-        return f"{self.severity.value} [{self.kind.value}] {self.location}: {self.message}"
+        # one line, whatever the report's strings in the location and message hold
+        location, message = escape_terminal(self.location), escape_terminal(self.message)
+        return f"{self.severity.value} [{self.kind.value}] {location}: {message}"
 
 
 def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:

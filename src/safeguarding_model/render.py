@@ -12,6 +12,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Literal
 
+from safeguarding_model._escape import (
+    escape_html,
+    escape_json,
+    escape_markdown,
+    escape_terminal,
+)
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.budgets import reconcile
 from safeguarding_model.checks import CheckFinding, Severity, check
@@ -19,6 +25,10 @@ from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from safeguarding_model.budgets import Reconciliation
+    from safeguarding_model.inspections import Inspection
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
@@ -41,14 +51,12 @@ def _cell(value: Value | None) -> str:
     return "-" if value.number is None else str(value.number)
 
 
-def _significance(significance: Significance | None, *, colour: bool) -> str:
-    if significance is None:
-        return "-"
-    text = significance.label
-    return f"{_ANSI[significance.rag]}{text}\033[0m" if colour else text
+def _significance(significance: Significance | None) -> str:
+    return "-" if significance is None else significance.label
 
 
-def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
+def _rows(rows: tuple[ScorecardRow, ...]) -> list[list[str]]:
+    """The scorecard's cells as plain, unescaped text: each format escapes them as it writes."""
     table = []
     for row in rows:
         england = row.comparator("England")
@@ -62,8 +70,8 @@ def _rows(rows: tuple[ScorecardRow, ...], *, colour: bool) -> list[list[str]]:
                 _cell(None if england is None else england.value),
                 "-" if stated_direction is None else stated_direction.source_word,
                 row.computed_direction.source_word,
-                _significance(row.latest.stated_significance, colour=colour),
-                _significance(row.computed_significance, colour=colour),
+                _significance(row.latest.stated_significance),
+                _significance(row.computed_significance),
             ]
         )
     return table
@@ -91,12 +99,21 @@ def render_report(
     output_format: Literal["text", "markdown", "json", "html"] = "text",
     colour: bool = False,
 ) -> str:
-    """The report's scorecard, budget reconciliation, inspections and findings.
+    r"""The report's scorecard, budget reconciliation, inspections and findings.
 
     ``colour`` adds terminal colours to the significance columns of the text format; the HTML
     format is one self-contained page (no scripts, no external files) with the colours as styles
     and, with the ``plot`` extra installed, the charts embedded: indicators against England, and
     the trend of every indicator with three or more figures and a comparator.
+
+    The report's own strings (titles, names, labels, printed cells, claims, notes) are escaped
+    for the format they are written in, so that none can add markup or move the cursor: in every
+    format a line break or tab in them becomes a space, and other control characters and
+    bidirectional formatting characters are shown as escapes (``\x1b``, ``\u202e``); the
+    Markdown format backslash-escapes Markdown's punctuation and writes ``& < > " |`` and
+    ``: = ~ ^ $ @`` as HTML references; the HTML format escapes ``& < > " '``; chart labels
+    show a ``$`` as a ``$``, never as mathtext. JSON carries the strings as they are, with C1
+    and bidirectional controls written as ``\uXXXX``.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -145,57 +162,101 @@ def render_report(
             ],
             "findings": to_jsonable(findings),
         }
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return escape_json(json.dumps(data, indent=2, ensure_ascii=False))
     if output_format == "html":
-        return _html(
-            report, rows, findings, None if reconciliation is None else reconciliation.to_text()
-        )
-    markdown = output_format == "markdown"
-    table = _rows(rows, colour=colour and not markdown)
-    out: list[str] = []
-    heading = "# " if markdown else ""
-    sub = "## " if markdown else ""
-    out += [
-        f"{heading}{report.title}",
-        "",
-        f"{report.area.name}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures",
-        "",
+        return _html(report, rows, findings, reconciliation)
+    if output_format == "markdown":
+        return _markdown(report, rows, findings, reconciliation)
+    return _text(report, rows, findings, reconciliation, colour=colour)
+
+
+def _summary(report: AnnualReport, escape: Callable[[str], str]) -> str:
+    return (
+        f"{escape(report.area.name)}, {escape(str(report.period))}; "
+        f"{len(report.indicators)} indicators, {len(report.observations)} figures"
+    )
+
+
+def _grade(inspection: Inspection) -> str:
+    return "no overall judgement" if inspection.overall is None else inspection.overall.grade
+
+
+def _text(
+    report: AnnualReport,
+    rows: tuple[ScorecardRow, ...],
+    findings: tuple[CheckFinding, ...],
+    reconciliation: Reconciliation | None,
+    *,
+    colour: bool,
+) -> str:
+    """The text format: every user string through ``escape_terminal``; colours are ours."""
+    table = [[escape_terminal(cell) for cell in line] for line in _rows(rows)]
+    out = [escape_terminal(report.title), "", _summary(report, escape_terminal), ""]
+    out += ["Scorecard", ""]
+    widths = [
+        min(48, max([len(_HEADERS[i])] + [len(line[i]) for line in table]))
+        for i in range(len(_HEADERS))
     ]
-    out += [f"{sub}Scorecard", ""]
-    if markdown:
-        out.append("| " + " | ".join(_HEADERS) + " |")
-        out.append("|" + " --- |" * len(_HEADERS))
-        out += ["| " + " | ".join(cell.replace("|", "/") for cell in line) + " |" for line in table]
-    else:
-        widths = [
-            min(48, max([len(_HEADERS[i])] + [len(line[i]) for line in table]))
-            for i in range(len(_HEADERS))
+    out.append("  ".join(h.ljust(widths[i]) for i, h in enumerate(_HEADERS)))
+    for line, row in zip(table, rows, strict=True):
+        cells = [
+            c if len(c) <= widths[i] else c[: widths[i] - 3] + "..." for i, c in enumerate(line)
         ]
-        out.append("  ".join(h.ljust(widths[i]) for i, h in enumerate(_HEADERS)))
-        for line in table:
-            cells = [
-                c if len(c) <= widths[i] or "\033" in c else c[: widths[i] - 3] + "..."
-                for i, c in enumerate(line)
-            ]
-            out.append("  ".join(c.ljust(widths[i]) for i, c in enumerate(cells)))
+        padded = [c.ljust(widths[i]) for i, c in enumerate(cells)]
+        significances = (row.latest.stated_significance, row.computed_significance)
+        for i, significance in enumerate(significances, start=len(_HEADERS) - 2):
+            if colour and significance is not None:
+                padding = padded[i][len(cells[i]) :]
+                padded[i] = f"{_ANSI[significance.rag]}{cells[i]}\033[0m{padding}"
+        out.append("  ".join(padded))
     out.append("")
     if reconciliation is not None:
-        out += [f"{sub}Budget {reconciliation.period}", ""]
-        out += [
-            ("    " if markdown else "") + line for line in reconciliation.to_text().splitlines()
-        ]
+        out += [f"Budget {reconciliation.period}", ""]
+        out += reconciliation.to_text().splitlines()
         out.append("")
     if report.inspections:
-        out += [f"{sub}Inspections", ""]
-        for inspection in report.inspections:
-            grade = (
-                "no overall judgement" if inspection.overall is None else inspection.overall.grade
-            )
-            out.append(f"- {inspection.subject}: {grade}")
+        out += ["Inspections", ""]
+        out += [
+            f"- {escape_terminal(i.subject)}: {escape_terminal(_grade(i))}"
+            for i in report.inspections
+        ]
         out.append("")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    out += [f"{sub}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
+    out += ["Findings", "", f"{len(findings)} findings, {errors} errors", ""]
     out += [f"- {finding}" for finding in findings]
+    return "\n".join(out)
+
+
+def _markdown(
+    report: AnnualReport,
+    rows: tuple[ScorecardRow, ...],
+    findings: tuple[CheckFinding, ...],
+    reconciliation: Reconciliation | None,
+) -> str:
+    """The Markdown format: every user string through ``escape_markdown``; the budget as ``<pre>``.
+
+    The budget's table is HTML-escaped text in a ``<pre>`` block rather than an indented code
+    block, which Markdown preprocessors (such as pymdownx.snippets' ``--8<--``) would still read.
+    """
+    out = [f"# {escape_markdown(report.title)}", "", _summary(report, escape_markdown), ""]
+    out += ["## Scorecard", ""]
+    out.append("| " + " | ".join(_HEADERS) + " |")
+    out.append("|" + " --- |" * len(_HEADERS))
+    out += ["| " + " | ".join(escape_markdown(c) for c in line) + " |" for line in _rows(rows)]
+    out.append("")
+    if reconciliation is not None:
+        out += [f"## Budget {reconciliation.period}", ""]
+        out += [f"<pre>{_escape_pre(reconciliation.to_text())}</pre>", ""]
+    if report.inspections:
+        out += ["## Inspections", ""]
+        out += [
+            f"- {escape_markdown(i.subject)}: {escape_markdown(_grade(i))}"
+            for i in report.inspections
+        ]
+        out.append("")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    out += ["## Findings", "", f"{len(findings)} findings, {errors} errors", ""]
+    out += [f"- {escape_markdown(str(finding))}" for finding in findings]
     return "\n".join(out)
 
 
@@ -214,44 +275,51 @@ def _html(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...],
     findings: tuple[CheckFinding, ...],
-    budget: str | None,
+    reconciliation: Reconciliation | None,
 ) -> str:
-    from html import escape  # noqa: PLC0415 - only the HTML format needs it
+    """The HTML format: every user string through ``escape_html``, in text and attributes alike."""
 
     def significance(value: Significance | None) -> str:
         if value is None:
             return "<td>-</td>"
-        return f'<td class="{value.rag.value}">{escape(value.label)}</td>'
+        return f'<td class="{value.rag.value}">{escape_html(value.label)}</td>'
 
     cells = []
-    for row, plain in zip(rows, _rows(rows, colour=False), strict=True):
-        text = "".join(f"<td>{escape(cell)}</td>" for cell in plain[:7])
+    for row, plain in zip(rows, _rows(rows), strict=True):
+        text = "".join(f"<td>{escape_html(cell)}</td>" for cell in plain[:7])
         cells.append(
             f"<tr>{text}{significance(row.latest.stated_significance)}{significance(row.computed_significance)}</tr>"
         )
-    header = "".join(f"<th>{escape(h)}</th>" for h in _HEADERS)
+    header = "".join(f"<th>{escape_html(h)}</th>" for h in _HEADERS)
+    title = escape_html(report.title)
     parts = [
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(report.title)}</title>',
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>',
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>{escape(report.title)}</h1>",
-        f"<p>{escape(report.area.name)}, {report.period}; {len(report.indicators)} indicators, {len(report.observations)} figures</p>",
+        f"<h1>{title}</h1>",
+        f"<p>{_summary(report, escape_html)}</p>",
         f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(cells)}</tbody></table>",
     ]
     parts += [
-        f'<h2>{escape(heading)}</h2><img alt="{escape(heading)}" src="{image}">'
+        f'<h2>{escape_html(heading)}</h2><img alt="{escape_html(heading)}" src="{image}">'
         for heading, image in _chart_images(report)
     ]
-    if budget is not None:
-        parts.append(f"<h2>Budget</h2><pre>{escape(budget)}</pre>")
+    if reconciliation is not None:
+        # to_text() has escaped the budget's own strings for a terminal; these are its lines
+        parts.append(f"<h2>Budget</h2><pre>{_escape_pre(reconciliation.to_text())}</pre>")
     if report.inspections:
         items = "".join(
-            f"<li>{escape(i.subject)}: {escape('no overall judgement' if i.overall is None else i.overall.grade)}</li>"
+            f"<li>{escape_html(i.subject)}: {escape_html(_grade(i))}</li>"
             for i in report.inspections
         )
         parts.append(f"<h2>Inspections</h2><ul>{items}</ul>")
-    items = "".join(f'<li class="{f.severity.value}">{escape(str(f))}</li>' for f in findings)
+    items = "".join(f'<li class="{f.severity.value}">{escape_html(str(f))}</li>' for f in findings)
     parts.append(f"<h2>Findings</h2><ul>{items}</ul></body></html>")
     return "\n".join(parts)
+
+
+def _escape_pre(text: str) -> str:
+    """Lines of ``text`` (already escaped for a terminal) HTML-escaped, keeping the line breaks."""
+    return "\n".join(escape_html(line) for line in text.split("\n"))
 
 
 def _chart_images(report: AnnualReport) -> list[tuple[str, str]]:
