@@ -30,6 +30,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict
 from decimal import Decimal
@@ -273,14 +274,12 @@ def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
     return findings
 
 
-def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:  # noqa: C901 - grouping, then two passes
+def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
     """Rates of one population and area whose own counts imply populations that cannot agree."""
+    definitions = {indicator.id: indicator for indicator in report.indicators}
     groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]] = defaultdict(list)
     for observation in report.observations:
-        try:
-            indicator = report.indicator(observation.indicator)
-        except KeyError:  # pragma: no cover - the report validates its references
-            continue
+        indicator = definitions[observation.indicator]
         bounds = _bounds(observation.value)
         count = None if observation.count is None else observation.count.number
         if (
@@ -299,30 +298,55 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:  # noqa: 
         )
     findings = _against_context(report, groups)
     for (population, area), members in groups.items():
-        pairs = list(itertools.combinations(members, 2))
         disagreeing: set[frozenset[str]] = set()
         # Same period first: a cross-period pair of indicators already in error says nothing new.
         for same_period in (True, False):
-            for (first, first_low, first_high), (second, second_low, second_high) in pairs:
-                if (first.period == second.period) != same_period:
-                    continue
+            slack = Decimal(0) if same_period else _CROSS_PERIOD
+            for i, j in _apart(members, slack, same_period=same_period):
+                (first, first_low, first_high), (second, second_low, second_high) = (
+                    members[i],
+                    members[j],
+                )
                 indicators = frozenset((first.indicator, second.indicator))
                 if not same_period and indicators in disagreeing:
                     continue
-                slack = Decimal(0) if same_period else _CROSS_PERIOD
-                if first_high * (1 + slack) < second_low or second_high * (1 + slack) < first_low:
-                    disagreeing.add(indicators)
-                    findings.append(
-                        CheckFinding(
-                            CheckKind.IMPLIED_DENOMINATOR,
-                            Severity.ERROR if same_period else Severity.WARNING,
-                            f"{population} in {area}",
-                            f"{_where(first)} implies {first_low:,.0f} to {first_high:,.0f} {population}; "
-                            f"{_where(second)} implies {second_low:,.0f} to {second_high:,.0f}",
-                            _provenance(first, second),
-                        )
+                disagreeing.add(indicators)
+                findings.append(
+                    CheckFinding(
+                        CheckKind.IMPLIED_DENOMINATOR,
+                        Severity.ERROR if same_period else Severity.WARNING,
+                        f"{population} in {area}",
+                        f"{_where(first)} implies {first_low:,.0f} to {first_high:,.0f} {population}; "
+                        f"{_where(second)} implies {second_low:,.0f} to {second_high:,.0f}",
+                        _provenance(first, second),
                     )
+                )
     return findings
+
+
+def _apart(
+    members: list[tuple[Observation, Decimal, Decimal]], slack: Decimal, *, same_period: bool
+) -> list[tuple[int, int]]:
+    """Positions ``i < j`` of the members whose ranges are apart by more than ``slack``, in order.
+
+    Only pairs of the same period, or only pairs of different periods. Pairs are found by
+    sorting the ranges by their lower ends: those wholly above a range are a tail of that order,
+    so the work grows with the members and the pairs found, not with every pair of members.
+    """
+    by_period: dict[object, list[int]] = defaultdict(list)
+    for position, (observation, _low, _high) in enumerate(members):
+        by_period[observation.period if same_period else None].append(position)
+    found: set[tuple[int, int]] = set()
+    for positions in by_period.values():
+        order = sorted(positions, key=lambda position: members[position][1])
+        lows = [members[position][1] for position in order]
+        for position in positions:
+            first, _low, high = members[position]
+            for other in order[bisect.bisect_right(lows, high * (1 + slack)) :]:
+                second = members[other][0]
+                if other != position and (first.period == second.period) == same_period:
+                    found.add((min(position, other), max(position, other)))
+    return sorted(found)
 
 
 def _against_context(
@@ -387,16 +411,16 @@ def _shares(report: AnnualReport) -> list[CheckFinding]:
 
 
 def _claim_figures(
-    report: AnnualReport, claim: Claim
+    observations: dict[str, Observation], claim: Claim
 ) -> tuple[Value | None, Value | None, list[Observation]]:
     used = []
     before, after = claim.before, claim.after
     if claim.before_ref is not None:
-        observation = report.observation(claim.before_ref)
+        observation = observations[claim.before_ref]
         before = observation.value
         used.append(observation)
     if claim.after_ref is not None:
-        observation = report.observation(claim.after_ref)
+        observation = observations[claim.after_ref]
         after = observation.value
         used.append(observation)
     return before, after, used
@@ -409,8 +433,12 @@ def _claim_provenance(claim: Claim, used: list[Observation]) -> tuple[Provenance
 
 def _claims(report: AnnualReport) -> list[CheckFinding]:
     findings = []
+    observations: dict[str, Observation] = {}
+    for observation in report.observations:
+        if observation.id is not None:
+            observations.setdefault(observation.id, observation)
     for claim in report.claims:
-        before, after, used = _claim_figures(report, claim)
+        before, after, used = _claim_figures(observations, claim)
         after_bounds = None if after is None else _bounds(after)
         if after_bounds is None:
             continue
@@ -515,8 +543,9 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
     by_series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for observation in report.observations:
         by_series[(observation.indicator, observation.area)].append(observation)
+    polarities = {indicator.id: indicator.polarity for indicator in report.indicators}
     for (indicator_id, _area), members in by_series.items():
-        polarity = report.indicator(indicator_id).polarity
+        polarity = polarities[indicator_id]
         if polarity is Polarity.NO_JUDGEMENT:
             continue
         ordered = sorted(members, key=lambda o: o.period)
@@ -551,25 +580,32 @@ def _significances(report: AnnualReport) -> list[CheckFinding]:
     """Stated significance (or colour) against England that the figure's interval contradicts."""
     from safeguarding_model.markers import Significance  # noqa: PLC0415 - local vocabulary
     from safeguarding_model.scorecards import (  # noqa: PLC0415 - avoids a cycle
+        _computed_significances,
         _figure_of,
-        computed_significance,
     )
 
-    findings = []
+    stated = [
+        o
+        for o in report.observations
+        if o.stated_significance is not None or o.stated_rag is not None
+    ]
+    englands: dict[tuple[str, object], list[Observation]] = defaultdict(list)
     for observation in report.observations:
-        if observation.stated_significance is None and observation.stated_rag is None:
-            continue
-        england = _figure_of(
-            "England",
+        if observation.area == "England":
+            englands[observation.indicator, observation.period].append(observation)
+    definitions = {indicator.id: indicator for indicator in report.indicators}
+    all_computed = _computed_significances(
+        [
             (
-                o
-                for o in report.observations
-                if o.indicator == observation.indicator and o.period == observation.period
-            ),
-        )
-        computed = computed_significance(
-            report.indicator(observation.indicator), observation, england
-        )
+                definitions[o.indicator],
+                o,
+                _figure_of("England", englands.get((o.indicator, o.period), ())),
+            )
+            for o in stated
+        ]
+    )
+    findings = []
+    for observation, computed in zip(stated, all_computed, strict=True):
         if computed is Significance.NOT_COMPARED:
             continue
         stated_words = None
@@ -635,9 +671,10 @@ def _repeated_figures(report: AnnualReport) -> list[CheckFinding]:
             continue
         bounds = [_bounds(o.value) for o in observations]
         numbered = [b for b in bounds if b is not None]
-        apart = any(
-            high < other_low or other_high < low
-            for (low, high), (other_low, other_high) in itertools.combinations(numbered, 2)
+        # Two ranges are apart when one ends below the other's start: when the lowest end is
+        # below the highest start (a range never ends below its own start).
+        apart = bool(numbered) and min(high for _, high in numbered) < max(
+            low for low, _ in numbered
         )
         if not apart and (not numbered or len(numbered) == len(bounds)):
             continue

@@ -14,12 +14,14 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Self
 
 from pydantic import Field, model_validator
 
+from safeguarding_model._frozen import FrozenDict
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.agencies import Agency, Arrangement, Attendance, Section11Audit
 from safeguarding_model.budgets import Budget, Side
@@ -275,6 +277,25 @@ class AnnualReport(Record):
             )
         return self
 
+    @functools.cached_property
+    def _index(self) -> _Index:
+        """Observations by indicator and by id, built on first use (see ``_indexed``)."""
+        by_indicator: dict[str, list[Observation]] = {}
+        by_id: dict[str, Observation] = {}
+        for observation in self.observations:
+            by_indicator.setdefault(observation.indicator, []).append(observation)
+            if observation.id is not None:
+                by_id.setdefault(observation.id, observation)
+        grouped = FrozenDict((key, tuple(found)) for key, found in by_indicator.items())
+        return _Index(self.observations, grouped, FrozenDict(by_id))
+
+    def _indexed(self) -> _Index:
+        index = self._index
+        if index.observations is not self.observations:  # a copy made with model_copy(update=...)
+            del self.__dict__["_index"]
+            index = self._index
+        return index
+
     def indicator(self, indicator_id: str) -> IndicatorDefinition:
         """The indicator with this id.
 
@@ -289,7 +310,8 @@ class AnnualReport(Record):
 
     def series(self, indicator_id: str, *, area: str | None = None) -> IndicatorSeries:
         """The indicator's observations over periods for the report's area (or ``area``), with comparators."""
-        return series(self.indicator(indicator_id), self.observations, area=area or self.area.name)
+        observations = self._indexed().by_indicator.get(indicator_id, ())
+        return series(self.indicator(indicator_id), observations, area=area or self.area.name)
 
     def indicators_frame(self) -> Any:  # noqa: ANN401 - a pandas DataFrame; pandas is an optional extra
         """Every observation as one row of a tidy pandas DataFrame (needs the ``pandas`` extra).
@@ -355,11 +377,18 @@ class AnnualReport(Record):
         Raises:
             KeyError: For an unknown id.
         """
-        for observation in self.observations:
-            if observation.id == observation_id:
-                return observation
-        msg = f"observation: no observation has the id {observation_id!r}"
-        raise KeyError(msg)
+        found = self._indexed().by_id.get(observation_id)
+        if found is None:
+            msg = f"observation: no observation has the id {_short(observation_id)!r}"
+            raise KeyError(msg)
+        return found
+
+
+class _Index(NamedTuple):
+    observations: tuple[Observation, ...]
+    """The observations indexed: the index is stale when the report holds others."""
+    by_indicator: FrozenDict[str, tuple[Observation, ...]]
+    by_id: FrozenDict[str, Observation]
 
 
 # --- references within a report -------------------------------------------------------------

@@ -15,8 +15,10 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from attrs import frozen
 
 from safeguarding_model._numbers import half_unit
@@ -25,7 +27,8 @@ from safeguarding_model.markers import Direction, Polarity, Significance
 from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
+    from decimal import Decimal
 
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.statistics.intervals import Interval
@@ -119,17 +122,90 @@ def computed_significance(
         >>> computed_significance(rate, mine, england)
         <Significance.HIGHER: 'higher'>
     """
-    benchmark = None if england is None else england.value.number
-    interval = None if benchmark is None else observation_interval(indicator, latest)
-    if benchmark is None or interval is None:
-        return Significance.NOT_COMPARED
+    return _computed_significances([(indicator, latest, england)])[0]
+
+
+_Batch = tuple[list[int], list[float], list[float], list[float]]
+"""Positions, counts, denominators and benchmarks of figures whose intervals are computed together."""
+
+
+def _computed_significances(
+    items: Sequence[tuple[IndicatorDefinition, Observation, Observation | None]],
+) -> list[Significance]:
+    """``computed_significance`` of each item, with the intervals of like figures computed at once.
+
+    The same intervals as ``observation_interval``'s, one numpy call per kind of interval and
+    polarity instead of one per figure: a report of every area states hundreds of thousands.
+    """
     from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when needed
         compare_with_benchmark,
     )
 
-    return compare_with_benchmark(
-        interval, float(benchmark), polarity=indicator.polarity
-    ).significance
+    result = [Significance.NOT_COMPARED] * len(items)
+    batches: dict[tuple[str, int, Polarity], _Batch] = {}
+    for position, (indicator, observation, england) in enumerate(items):
+        benchmark = None if england is None else england.value.number
+        if benchmark is None:
+            continue
+        batched = _batched(indicator, observation)
+        if batched is None:  # a printed interval, or none
+            interval = observation_interval(indicator, observation)
+            if interval is not None:
+                result[position] = compare_with_benchmark(
+                    interval, float(benchmark), polarity=indicator.polarity
+                ).significance
+            continue
+        key, count, over = batched
+        positions, counts, denominators, benchmarks = batches.setdefault(key, ([], [], [], []))
+        positions.append(position)
+        counts.append(float(count))
+        denominators.append(float(over))
+        benchmarks.append(float(benchmark))
+    for (kind, scale, polarity), (positions, counts, denominators, benchmarks) in batches.items():
+        significances = compare_with_benchmark(
+            _batch_interval(kind, scale, counts, denominators), benchmarks, polarity=polarity
+        ).significance
+        for position, label in zip(positions, significances.tolist(), strict=True):
+            result[position] = Significance(label)
+    return result
+
+
+def _batched(
+    indicator: IndicatorDefinition, observation: Observation
+) -> tuple[tuple[str, int, Polarity], Decimal, Decimal] | None:
+    """How ``observation_interval`` computes the figure's interval from its counts, if it does.
+
+    The kind of interval with its scale and the polarity, then the count and denominator.
+    """
+    number = observation.value.number
+    if observation.lower is not None and observation.upper is not None and number is not None:
+        return None
+    count = None if observation.count is None else observation.count.number
+    over = None if observation.denominator is None else observation.denominator.number
+    if count is None or over is None or over <= 0:
+        return None
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return ("rate", indicator.per.value, indicator.polarity), count, over
+    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
+        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+        return ("proportion", multiplier, indicator.polarity), count, over
+    return None
+
+
+def _batch_interval(
+    kind: str, scale: int, counts: list[float], denominators: list[float]
+) -> Interval[Any]:
+    import numpy as np  # noqa: PLC0415 - numpy only when needed
+
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
+        proportion_ci,
+        rate_ci,
+    )
+
+    count, over = np.array(counts), np.array(denominators)
+    if kind == "rate":
+        return rate_ci(count, over, per=scale)
+    return proportion_ci(count, over, multiplier=scale)
 
 
 def observation_interval(
@@ -194,12 +270,13 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
         ()
     """
     own_area = area or report.area.name
+    by_indicator: dict[str, list[Observation]] = defaultdict(list)
+    for observation in report.observations:
+        by_indicator[observation.indicator].append(observation)
     rows = []
     for indicator in report.indicators:
-        mine = sorted(
-            (o for o in report.observations if o.indicator == indicator.id and o.area == own_area),
-            key=lambda o: o.period,
-        )
+        observations = by_indicator.get(indicator.id, [])
+        mine = sorted((o for o in observations if o.area == own_area), key=lambda o: o.period)
         if not mine:
             continue
         annual = [o for o in mine if not isinstance(o.period, FinancialQuarter)]
@@ -207,11 +284,8 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
         latest = mine[-1]
         previous = mine[-2] if len(mine) > 1 else None
         comparators = tuple(
-            o
-            for o in report.observations
-            if o.indicator == indicator.id and o.area != own_area and o.period == latest.period
+            o for o in observations if o.area != own_area and o.period == latest.period
         )
-        england = _figure_of("England", comparators)
         rows.append(
             ScorecardRow(
                 indicator=indicator,
@@ -219,7 +293,13 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
                 previous=previous,
                 comparators=comparators,
                 computed_direction=_direction(previous, latest, indicator.polarity),
-                computed_significance=computed_significance(indicator, latest, england),
+                computed_significance=Significance.NOT_COMPARED,
             )
         )
-    return tuple(rows)
+    computed = _computed_significances(
+        [(row.indicator, row.latest, _figure_of("England", row.comparators)) for row in rows]
+    )
+    return tuple(
+        attrs.evolve(row, computed_significance=significance)
+        for row, significance in zip(rows, computed, strict=True)
+    )
