@@ -95,7 +95,7 @@ MARKDOWN_ELEMENTS = {
 #: Every element the HTML format itself writes.
 HTML_ELEMENTS = MARKDOWN_ELEMENTS | {"html", "head", "meta", "title", "style", "body", "img"}
 
-#: The extensions of the project's documentation site (mkdocs.yml), snippets included.
+#: The extensions of the project's documentation site (mkdocs.yml), snippets included, and more.
 SITE_EXTENSIONS = [
     "admonition",
     "attr_list",
@@ -109,6 +109,17 @@ SITE_EXTENSIONS = [
     "pymdownx.inlinehilite",
     "pymdownx.snippets",
     "pymdownx.superfences",
+    # not on the project's site, but common on mkdocs-material sites a report may be put on
+    "pymdownx.arithmatex",
+    "pymdownx.blocks.admonition",
+    "pymdownx.caret",
+    "pymdownx.critic",
+    "pymdownx.emoji",
+    "pymdownx.keys",
+    "pymdownx.magiclink",
+    "pymdownx.mark",
+    "pymdownx.tabbed",
+    "pymdownx.tilde",
 ]
 
 
@@ -285,6 +296,40 @@ def test_escaped_markdown_renders_as_the_text_and_nothing_else(text: str) -> Non
     assert set(elements.tags) <= {"p"}
     assert not elements.attributes
     assert "".join(elements.text).strip() == _expected_markdown_text(text).strip()
+
+
+#: Pieces of Markdown and extension syntax, for the property below to combine.
+MARKUP = (
+    *("!!! note", "??? note", "/// note", '--8<-- "secret.txt"', r"\(c\)", r"\[x\]", "{: .c}"),
+    *("[^1]", "*[A]: b", ":smile:", "- ", "1. ", "\n", "`", "|", "<", "&", "#", "$", "@"),
+    *("==m==", "~~d~~", "^^i^^", "{++a++}", "++ctrl+c++", "www.a.com", "a@b.com", '=== "T"'),
+)
+
+
+@pytest.fixture(scope="module")
+def site_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snippets base folder holding a file no escaped text may include."""
+    base = tmp_path_factory.mktemp("site")
+    (base / "secret.txt").write_text("SECRET FILE CONTENT", encoding="utf-8")
+    return base
+
+
+@given(
+    st.lists(
+        st.characters(exclude_categories=()) | st.sampled_from(MARKUP),
+        max_size=20,
+    ).map("".join),
+    st.sampled_from(["", "text "]),
+)
+@example("(c) [x](y)", "")
+def test_escaped_markdown_makes_no_markup_with_the_sites_extensions(
+    site_base: Path, text: str, before: str
+) -> None:
+    html = _site_markdown(before + escape_markdown(text), site_base)
+    elements = _elements(html)
+    assert set(elements.tags) <= {"p"}
+    assert not elements.attributes
+    assert "".join(elements.text).strip() == (before + _expected_markdown_text(text)).strip()
 
 
 @given(st.lists(st.text(), min_size=1, max_size=4))

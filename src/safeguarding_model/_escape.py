@@ -20,6 +20,7 @@ mathtext. The library's own markup (headings, table rules, colour codes) is neve
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["escape_chart", "escape_html", "escape_json", "escape_markdown", "escape_terminal"]
 
@@ -38,20 +39,25 @@ _JSON_RAW = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
-#: Markdown: characters Python-Markdown (the renderer of mkdocs) takes a backslash escape for.
-_MARKDOWN_BACKSLASHED = "\\`*_{}[]()#+-.!"
+#: Markdown: characters Python-Markdown (the renderer of mkdocs) takes a backslash escape for,
+#: but brackets and parentheses (``\(``, ``\[`` open TeX maths with pymdownx.arithmatex).
+_MARKDOWN_BACKSLASHED = "\\`*_{}#+-.!"
 
 #: Markdown: characters written as HTML references, because a backslash does not protect them
 #: everywhere: HTML's own (``& < > "``), the table cell separator (``|``; a reference works with
-#: or without the tables extension) and those that common extensions turn into markup
-#: (pymdownx emoji ``:``, mark ``=``, tilde ``~``, caret ``^``, arithmatex ``$``, magiclink
-#: ``@``; definition lists ``:``).
+#: or without the tables extension), links' and images' brackets and parentheses, and those that
+#: common extensions turn into markup (pymdownx emoji ``:``, mark ``=``, tilde ``~``, caret
+#: ``^``, arithmatex ``$``, magiclink ``@``; definition lists ``:``).
 _MARKDOWN_REFERENCES = {
     "&": "&amp;",
     "<": "&lt;",
     ">": "&gt;",
     '"': "&quot;",
     "|": "&#124;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
     ":": "&#58;",
     "=": "&#61;",
     "~": "&#126;",
@@ -63,6 +69,10 @@ _MARKDOWN_REFERENCES = {
 _MARKDOWN = str.maketrans(
     {char: "\\" + char for char in _MARKDOWN_BACKSLASHED} | _MARKDOWN_REFERENCES
 )
+
+#: Markdown: a punctuation character that starts the text is written as a reference whatever it
+#: is, so that no block syntax of an extension can start there (``!!!``, ``???``, ``///``, ``%``).
+_PUNCTUATION = frozenset(string.punctuation)
 
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -94,16 +104,21 @@ def escape_markdown(text: str) -> str:
 
     After ``escape_terminal``, runs of spaces become one space and leading and trailing spaces
     are dropped (HTML shows them so anyway; this way no indented code block or hard line break
-    can form). Markdown's punctuation ``\ ` * _ { } [ ] ( ) # + - . !`` is backslash-escaped;
-    ``& < > " |`` and the characters extensions use, ``: = ~ ^ $ @``, are written as HTML
-    references. Safe in a paragraph, a heading, a list item and a table cell.
+    can form). Markdown's punctuation ``\ ` * _ { } # + - . !`` is backslash-escaped;
+    ``& < > " | [ ] ( )`` and the characters extensions use, ``: = ~ ^ $ @``, are written as
+    HTML references, and so is any punctuation character the text starts with (no block syntax
+    of an extension, such as ``!!!`` or ``///``, can start there). Safe at the start of a line,
+    in a paragraph, a heading, a list item and a table cell.
 
     Examples:
         >>> from safeguarding_model._escape import escape_markdown
         >>> print(escape_markdown("[x](javascript:alert(1)) <b>a|b</b>"))
-        \[x\]\(javascript&#58;alert\(1\)\) &lt;b&gt;a&#124;b&lt;/b&gt;
+        &#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &lt;b&gt;a&#124;b&lt;/b&gt;
     """
-    return _SPACES.sub(" ", escape_terminal(text)).strip(" ").translate(_MARKDOWN)
+    line = _SPACES.sub(" ", escape_terminal(text)).strip(" ")
+    if line[:1] in _PUNCTUATION:
+        return f"&#{ord(line[0])};{line[1:].translate(_MARKDOWN)}"
+    return line.translate(_MARKDOWN)
 
 
 def escape_html(text: str) -> str:
