@@ -141,7 +141,14 @@ def test_reconcile_with_a_tolerance(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "500", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["discrepancies"] == []
     assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", "lots"]) == 2
-    assert "--tolerance: expected pounds, got 'lots'" in capsys.readouterr().err
+    assert "--tolerance: expected pounds (a number of at least 0), got 'lots'" in (
+        capsys.readouterr().err
+    )
+    for bad in ("-1", "NaN", "Infinity", "1E+999999999"):
+        assert main(["reconcile", EXAMPLE_BUDGET, "--tolerance", bad]) == 2
+        assert f"--tolerance: expected pounds (a number of at least 0), got '{bad}'" in (
+            capsys.readouterr().err
+        )
 
 
 def test_reconcile_reads_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,13 +167,26 @@ def test_reconcile_reports_bad_files_clearly(
     assert "nothing.json: cannot be read" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text(
-        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.5}]}]}, "expenditure": {"sections": []}}',
+        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.505}]}]}, "expenditure": {"sections": []}}',
         encoding="utf-8",
     )
     assert main(["reconcile", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "income.sections.0.lines.0.amount" in err
-    assert "a float cannot hold pennies" in err
+    assert err.startswith(f"safeguarding-model reconcile: {bad}: income.sections.0.lines.0.amount")
+    assert "pounds with at most two decimal places (whole pence)" in err
+    assert err.count("\n") == 1
+
+
+def test_json_numbers_with_pence_are_read_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "budget.json"  # 1.10 as a float would be 1.100000000000000088817...
+    source.write_text(
+        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.10}]}]}, "expenditure": {"sections": []}}',
+        encoding="utf-8",
+    )
+    assert main(["reconcile", str(source), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["income_total"] == "1.10"
     assert main(["reconcile", str(tmp_path / "budget.txt")]) == 2
     assert "expected a .json, .yaml or .yml file" in capsys.readouterr().err
 

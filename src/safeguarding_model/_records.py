@@ -92,12 +92,15 @@ class Record(BaseModel):
 
     Validation is built on first use (``defer_build``) so that defining a record costs nothing
     at import. Its JSON Schema describes it with its docstring's text, without the examples.
+    A validation error's message never repeats the input (``hide_input_in_errors``): the input
+    may be a whole file, or text that should not be echoed; ``errors()`` still holds it.
     """
 
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
         defer_build=True,
+        hide_input_in_errors=True,
         use_attribute_docstrings=True,
         json_schema_extra=_trim_description,
     )

@@ -222,7 +222,7 @@ class Agency(Record):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Agency
         id
-          Value error, id: expected a slug of lower-case letters, digits and hyphens, starting with a letter or digit, like 'lancashire-constabulary', got 'Lancashire Police' [type=value_error, input_value='Lancashire Police', input_type=str]
+          Value error, id: expected a slug of lower-case letters, digits and hyphens, starting with a letter or digit, like 'lancashire-constabulary', got 'Lancashire Police' [type=value_error]
         ...
     """
 
@@ -411,7 +411,7 @@ class AttendanceRecord(Record):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for AttendanceRecord
         attended
-          Value error, attended: expected a share from 0 to 100 per cent, got Decimal('150') [type=value_error, input_value=Value(number=Decimal('15...nted='150', flags=()), input_type=Value]
+          Value error, attended: expected a share from 0 to 100 per cent, got Decimal('150') [type=value_error]
         ...
     """
 
@@ -628,7 +628,7 @@ class Section11Return(Record):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Section11Return
         rating
-          Value error, rating: expected red, amber or green (a section 11 rating of compliance; blue and grey are benchmark colours), got 'blue' [type=value_error, input_value='blue', input_type=str]
+          Value error, rating: expected red, amber or green (a section 11 rating of compliance; blue and grey are benchmark colours), got 'blue' [type=value_error]
         ...
     """
 

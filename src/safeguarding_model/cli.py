@@ -1,4 +1,18 @@
-"""The ``safeguarding-model`` command: a thin layer over the library, with no logic of its own.
+r"""The ``safeguarding-model`` command: a thin layer over the library, with no logic of its own.
+
+Exit status:
+
+| code | meaning |
+| --- | --- |
+| 0 | nothing wrong |
+| 1 | problems found: ``check`` found an error, ``reconcile`` a discrepancy |
+| 2 | a file cannot be read or is not valid, an option is wrong, or the output cannot be written |
+| 3 | an internal error: a bug, to be reported (``SAFEGUARDING_MODEL_DEBUG=1`` shows the traceback) |
+| 141 | the output pipe was closed early (``... \| head``), as for a process ended by SIGPIPE |
+
+A failure prints one line on standard error, ``safeguarding-model COMMAND: FILE: PROBLEM``; a
+file that is not valid lists its first 20 problems, each as ``location: message``, never the
+input itself.
 
 Examples:
     >>> from safeguarding_model.cli import main
@@ -11,34 +25,70 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from safeguarding_model._version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from pydantic import ValidationError
+
 __all__ = ["main"]
 
 #: The JSON Schema dialect pydantic writes, named in the printed schema for validators.
 _JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
+_PROG = "safeguarding-model"
+_DEBUG = "SAFEGUARDING_MODEL_DEBUG"
+_MAX_ERRORS = 20
+"""The most validation problems listed in a message; the rest are counted."""
+_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a process SIGPIPE ended
+_EPILOG = (
+    "exit status: 0 nothing wrong; 1 problems found (check found an error, reconcile a "
+    "discrepancy); 2 a file cannot be read or is not valid, an option is wrong, or the output "
+    "cannot be written; 3 an internal error (a bug: please report it; "
+    f"{_DEBUG}=1 shows the traceback); 141 the output pipe was closed early"
+)
+_SIZE = re.compile(r"(?P<number>[0-9]+)\s*(?P<unit>[kmg]?)(?:i?b)?", re.ASCII | re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+class _Failure(Exception):  # noqa: N818 - private: a known failure, exit 2
+    """A known failure: its message follows ``safeguarding-model COMMAND:``."""
+
+
+class _OutputError(Exception):
+    """The output cannot be written (closed, full, or in an encoding that cannot hold it)."""
+
+
+def _max_size(text: str) -> int:
+    """Bytes from ``--max-size``: a whole number with an optional K, M or G (binary multiples)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None or int(match["number"]) < 1:
+        msg = f"expected a number of bytes of at least 1, optionally with K, M or G (like 200M), got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(match["number"]) * _UNITS[match["unit"].lower()]
+
 
 def _parser() -> argparse.ArgumentParser:
+    from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
+
     parser = argparse.ArgumentParser(
-        prog="safeguarding-model",
+        prog=_PROG,
         description="Figures of English children's safeguarding boards: load, check, report.",
-        epilog=(
-            "exit status: 0 when nothing is wrong; 1 when check finds an error or reconcile a "
-            "discrepancy; 2 when a file cannot be read or is not valid, or an option is wrong"
-        ),
+        epilog=_EPILOG,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
     report = commands.add_parser(
         "report",
         help="a report's scorecard, budget, inspections and findings (the bundled Lancashire 2015/16 report by default)",
+        epilog=_EPILOG,
     )
     report.add_argument(
         "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
@@ -49,14 +99,20 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="output format",
     )
+    report.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
     checker = commands.add_parser(
-        "check", help="where a report disagrees with itself; exits 1 when there are errors"
+        "check",
+        help="where a report disagrees with itself; exits 1 when there are errors",
+        epilog=_EPILOG,
     )
     checker.add_argument(
         "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
     )
     checker.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    schema = commands.add_parser("schema", help="print the JSON Schema of a report or budget file")
+    checker.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a report or budget file", epilog=_EPILOG
+    )
     schema.add_argument(
         "kind",
         nargs="?",
@@ -67,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     reconcile = commands.add_parser(
         "reconcile",
         help="check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
+        epilog=_EPILOG,
     )
     reconcile.add_argument("source", metavar="SOURCE", help="a budget as a JSON or YAML file")
     reconcile.add_argument(
@@ -77,11 +134,57 @@ def _parser() -> argparse.ArgumentParser:
         default="0",
         help="the largest difference in pounds not to report (default 0)",
     )
+    reconcile.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
     return parser
 
 
-def _load(source: str | None) -> object:
-    """The report at ``source`` (the bundled example when none), or an error message."""
+# --- messages --------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str, *, limit: int = 300) -> str:
+    """``text`` on one line: whitespace runs as one space, other control characters escaped."""
+    text = " ".join(text.split())
+    text = _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _describe(error: ValidationError) -> str:
+    """A validation error as one line: its first problems as ``location: message``, no input."""
+    from safeguarding_model.errors import brief  # noqa: PLC0415 - lazily, as everywhere
+
+    problems = error.errors(include_url=False, include_input=False, include_context=False)
+    shown: list[str] = []
+    for problem in problems[:_MAX_ERRORS]:
+        location = ".".join(
+            brief(part) if isinstance(part, str) and len(part) > 40 else str(part)
+            for part in problem["loc"]
+        )
+        message = problem["msg"].removeprefix("Value error, ")
+        shown.append(_one_line(f"{location}: {message}" if location else message, limit=400))
+    count = len(problems)
+    head = f"{count} problem{'s' if count != 1 else ''}: " if count > 1 else ""
+    more = f"; ... and {count - _MAX_ERRORS} more errors" if count > _MAX_ERRORS else ""
+    return head + "; ".join(shown) + more
+
+
+def _read_failure(source: str | None, error: Exception) -> _Failure:
+    """A known failure reading ``source`` (or the bundled report), as one line."""
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
+
+    from safeguarding_model.io import FileFormatError  # noqa: PLC0415 - lazily, as everywhere
+
+    if isinstance(error, FileFormatError):  # its message starts with the file
+        return _Failure(_one_line(str(error), limit=1000))
+    name = "the bundled report" if source is None else source
+    if isinstance(error, ValidationError):
+        return _Failure(f"{_one_line(name)}: {_describe(error)}")
+    return _Failure(f"{_one_line(name)}: {_one_line(str(error), limit=1000)}")
+
+
+def _load(source: str | None, max_bytes: int) -> object:
+    """The report at ``source`` (the bundled example when none)."""
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
     from safeguarding_model.datasets import load_example  # noqa: PLC0415 - lazily, as everywhere
@@ -89,36 +192,98 @@ def _load(source: str | None) -> object:
     from safeguarding_model.io import load_report  # noqa: PLC0415
 
     try:
-        return load_example() if source is None else load_report(source)
+        return load_example() if source is None else load_report(source, max_bytes=max_bytes)
     except (SafeguardingModelError, ValidationError) as error:
-        return str(error)
+        raise _read_failure(source, error) from None
 
 
-def _report(source: str | None, output_format: str) -> int:
+# --- output ----------------------------------------------------------------------------------
+
+
+def _write(text: str) -> None:
+    """Write ``text`` to standard output, or raise ``_OutputError`` saying why it cannot be."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (``>&-``)
+        msg = "cannot write the output: standard output is closed"
+        raise _OutputError(msg)
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a descriptor closed underneath ...
+        raise _OutputError(_cannot_write(error)) from None
+    except UnicodeEncodeError as error:
+        character = ascii(error.object[error.start : error.start + 1])
+        msg = (
+            f"cannot write the output in the encoding {error.encoding!r} (it has no character "
+            f"{character}); set PYTHONIOENCODING=utf-8 or write to a file with --format json"
+        )
+        raise _OutputError(msg) from None
+
+
+def _flush() -> None:
+    """Flush standard output now, so that a failure is reported here rather than at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _OutputError(_cannot_write(error)) from None
+
+
+def _cannot_write(error: OSError) -> str:
+    return f"cannot write the output: {_one_line(error.strerror or str(error))}"
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # closed, or not a real file (under a test)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
+
+
+def _complain(command: str | None, message: str) -> None:
+    stream = sys.stderr
+    if stream is None:
+        return
+    prefix = f"{_PROG} {command}" if command else _PROG
+    try:
+        stream.write(f"{prefix}: {message}\n")
+        stream.flush()
+    except (OSError, ValueError):  # standard error is gone too: nothing more can be said
+        pass
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def _report(source: str | None, output_format: str, max_bytes: int) -> int:
     from safeguarding_model.render import render_report  # noqa: PLC0415 - lazily, as everywhere
 
-    loaded = _load(source)
-    if isinstance(loaded, str):
-        sys.stderr.write(f"safeguarding-model report: {loaded}\n")
-        return 2
-    colour = output_format == "text" and sys.stdout.isatty()
-    sys.stdout.write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
+    loaded = _load(source, max_bytes)
+    colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
+    _write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
     return 0
 
 
-def _check(source: str | None, output_format: str) -> int:
+def _check(source: str | None, output_format: str, max_bytes: int) -> int:
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415
 
-    loaded = _load(source)
-    if isinstance(loaded, str):
-        sys.stderr.write(f"safeguarding-model check: {loaded}\n")
-        return 2
+    loaded = _load(source, max_bytes)
     findings = check(loaded)  # type: ignore[arg-type]
     if output_format == "json":
-        sys.stdout.write(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False) + "\n")
+        _write(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write("".join(f"{finding}\n" for finding in findings) or "no findings\n")
+        _write("".join(f"{finding}\n" for finding in findings) or "no findings\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -128,13 +293,27 @@ def _schema(kind: str) -> int:
 
     model = Budget if kind == "budget" else AnnualReport
     schema = {"$schema": _JSON_SCHEMA_DIALECT, **model.model_json_schema()}
-    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    _write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
-def _reconcile(source: str, output_format: str, tolerance: str) -> int:
+def _tolerance(text: str) -> object:
     from decimal import Decimal, InvalidOperation  # noqa: PLC0415 - only this command needs it
 
+    from safeguarding_model.errors import InvalidInputError, brief  # noqa: PLC0415
+    from safeguarding_model.values import check_figure  # noqa: PLC0415
+
+    refusal = _Failure(f"--tolerance: expected pounds (a number of at least 0), got {brief(text)}")
+    try:
+        allowed = check_figure(Decimal(text.strip()), field="--tolerance")
+    except (InvalidOperation, InvalidInputError):
+        raise refusal from None
+    if allowed < 0:
+        raise refusal
+    return allowed
+
+
+def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) -> int:
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
@@ -142,42 +321,90 @@ def _reconcile(source: str, output_format: str, tolerance: str) -> int:
     from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
     from safeguarding_model.io import load_budget  # noqa: PLC0415
 
+    allowed = _tolerance(tolerance)
     try:
-        allowed = Decimal(tolerance)
-    except InvalidOperation:
-        sys.stderr.write(
-            f"safeguarding-model reconcile: --tolerance: expected pounds, got {tolerance!r}\n"
-        )
-        return 2
-    try:
-        result = reconcile(load_budget(source), tolerance=allowed)
+        budget = load_budget(source, max_bytes=max_bytes)
     except (SafeguardingModelError, ValidationError) as error:
-        sys.stderr.write(f"safeguarding-model reconcile: {error}\n")
-        return 2
+        raise _read_failure(source, error) from None
+    result = reconcile(budget, tolerance=allowed)  # type: ignore[arg-type]
     if output_format == "json":
-        sys.stdout.write(json.dumps(to_jsonable(result), indent=2) + "\n")
+        _write(json.dumps(to_jsonable(result), indent=2) + "\n")
     else:
-        sys.stdout.write(result.to_text() + "\n")
+        _write(result.to_text() + "\n")
     return 0 if result.balanced else 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (``sys.argv[1:]`` by default); return the exit code."""
-    arguments = _parser().parse_args(argv)
+def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if arguments.version:
-        sys.stdout.write(f"safeguarding-model {__version__}\n")
+        _write(f"{_PROG} {__version__}\n")
         return 0
     if arguments.command == "report":
-        return _report(arguments.source, arguments.format)
+        return _report(arguments.source, arguments.format, arguments.max_size)
     if arguments.command == "check":
-        return _check(arguments.source, arguments.format)
+        return _check(arguments.source, arguments.format, arguments.max_size)
     if arguments.command == "schema":
         return _schema(arguments.kind)
     if arguments.command == "reconcile":
-        return _reconcile(arguments.source, arguments.format, arguments.tolerance)
-    _parser().print_help()
+        return _reconcile(
+            arguments.source, arguments.format, arguments.tolerance, arguments.max_size
+        )
+    _write(parser.format_help())
     return 2
 
 
+def _internal_error(command: str | None, error: BaseException) -> int:
+    if os.environ.get(_DEBUG, "") not in ("", "0"):
+        raise error
+    detail = _one_line(str(error), limit=200) or "(no message)"
+    _complain(
+        None,
+        f"internal error ({type(error).__name__}): {detail}; please report it as a bug, with "
+        f"the command{f' ({command})' if command else ''} and its input "
+        f"({_DEBUG}=1 shows the traceback)",
+    )
+    return 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (``sys.argv[1:]`` by default); return the exit code.
+
+    Never raises, except ``SystemExit`` for ``--help`` and wrong options (``argparse``'s own
+    exit, status 2): every other failure is one line on standard error and an exit status (see
+    the module's description): 2 for a file that cannot be read or is not valid and for output
+    that cannot be written, 141 when the output pipe closes early, 3 for a bug.
+
+    Examples:
+        >>> from safeguarding_model.cli import main
+        >>> main(["check", "no-such-report.json"])
+        2
+    """
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    command: str | None = arguments.command
+    try:
+        code = _run(arguments, parser)
+        _flush()
+    except _Failure as failure:
+        _complain(command, str(failure))
+        return 2
+    except _OutputError as error:
+        _complain(command, str(error))
+        _silence_stdout()
+        return 2
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as on SIGPIPE
+        _silence_stdout()
+        return _PIPE_CLOSED
+    except KeyboardInterrupt:
+        _complain(command, "interrupted")
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: a bug, reported as such
+        return _internal_error(command, error)
+    return code
+
+
+def _exit(argv: Sequence[str] | None = None) -> NoReturn:  # pragma: no cover - the entry point
+    raise SystemExit(main(argv))
+
+
 if __name__ == "__main__":  # pragma: no cover - exercised through the console script
-    raise SystemExit(main())
+    _exit()

@@ -31,7 +31,39 @@ __all__ = [
     "PeriodParseError",
     "SafeguardingModelError",
     "ValueParseError",
+    "brief",
 ]
+
+_BRIEF = 60
+"""How much of a refused value's ``repr`` an error message shows."""
+
+
+def brief(value: object) -> str:
+    """A short ``repr`` of ``value`` for an error message: at most about 60 characters.
+
+    Errors quote what they refuse, but a refused value may be a whole file's worth of text or
+    an integer too long to print; the message shows its start and ``…``.
+
+    Examples:
+        >>> from safeguarding_model.errors import brief
+        >>> brief("2015/17")
+        "'2015/17'"
+        >>> brief("x" * 1000)
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"
+        >>> brief(10**5000)
+        'an integer of 5001 digits'
+    """
+    if isinstance(value, str):  # the start of the text, quoted: 'xxx…'
+        return repr(value if len(value) <= _BRIEF + 1 else value[:_BRIEF] + "…")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 190:
+        from decimal import Decimal  # noqa: PLC0415 - errors stay import-light
+
+        return f"an integer of {Decimal(value).adjusted() + 1} digits"  # repr may refuse
+    try:
+        text = repr(value)
+    except ValueError:  # pragma: no cover - an object whose repr refuses
+        return f"a {type(value).__name__}"
+    return text if len(text) <= _BRIEF + 4 else text[:_BRIEF] + "…"
 
 
 class SafeguardingModelError(Exception):
@@ -65,7 +97,7 @@ class InvalidInputError(SafeguardingModelError, ValueError):
 
     def __init__(self, field: str, value: object, expected: str) -> None:
         """Record the field, the refused value and what was expected."""
-        super().__init__(f"{field}: expected {expected}, got {value!r}")
+        super().__init__(f"{field}: expected {expected}, got {brief(value)}")
         self.field = field
         self.value = value
         self.expected = expected
@@ -100,7 +132,7 @@ class PeriodParseError(SafeguardingModelError, ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         """Record the text and the reason it was refused."""
-        super().__init__(f"cannot read {text!r} as a period: {reason}")
+        super().__init__(f"cannot read {brief(text)} as a period: {reason}")
         self.text = text
         self.reason = reason
 
@@ -122,6 +154,6 @@ class ValueParseError(SafeguardingModelError, ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         """Record the text and the reason it was refused."""
-        super().__init__(f"cannot read {text!r} as a value: {reason}")
+        super().__init__(f"cannot read {brief(text)} as a value: {reason}")
         self.text = text
         self.reason = reason

@@ -607,7 +607,7 @@ class Judgement(Record):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Judgement
         grade
-          Value error, grade: expected a grade on scale 'cqc-2014' (outstanding, good, requires improvement, inadequate; also printed as: requires improvement to be good, requiring improvement, require improvement, requires improvements, needs improvement, needing improvement), got 'satisfactory' [type=value_error, input_value='satisfactory', input_type=str]
+          Value error, grade: expected a grade on scale 'cqc-2014' (outstanding, good, requires improvement, inadequate; also printed as: requires improvement to be good, requiring improvement, require improvement, requires improvements, needs improvement, needing improvement), got 'satisfactory' [type=value_error]
         ...
     """
 
@@ -838,7 +838,7 @@ class Inspection(Record):
         Traceback (most recent call last):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Inspection
-          Value error, end: expected a date on or after start (2015-05-07), got datetime.date(2015, 5, 5) [type=value_error, input_value={'id': 'maspi-preston-201...tetime.date(2015, 5, 5)}, input_type=dict]
+          Value error, end: expected a date on or after start (2015-05-07), got datetime.date(2015, 5, 5) [type=value_error]
         ...
     """
 

@@ -19,16 +19,68 @@ Examples:
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 from typing import Literal, Self, TypeAlias
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model.errors import ValueParseError
+from safeguarding_model.errors import InvalidInputError, ValueParseError
 
-__all__ = ["Expect", "Value", "ValueFlag", "ValueStatus", "ValueUnit", "parse_value"]
+__all__ = [
+    "MAX_FIGURE_DIGITS",
+    "MAX_FIGURE_EXPONENT",
+    "Expect",
+    "Value",
+    "ValueFlag",
+    "ValueStatus",
+    "ValueUnit",
+    "check_figure",
+    "parse_value",
+]
+
+MAX_FIGURE_DIGITS = 30
+"""The most digits a figure may be written with (a count of every child in England has 8)."""
+
+MAX_FIGURE_EXPONENT = 30
+"""The largest power of ten, up or down, in a figure's size: from 1E-30 to just under 1E+31."""
+
+_FIGURE_EXPECTED = (
+    f"a finite number of at most {MAX_FIGURE_DIGITS} digits, between 1E-{MAX_FIGURE_EXPONENT} "
+    f"and 1E+{MAX_FIGURE_EXPONENT + 1} in size (or 0)"
+)
+
+
+def check_figure(number: Decimal, *, field: str) -> Decimal:
+    """``number`` if it is a figure of sane size, else an error naming ``field``.
+
+    Published figures are counts, rates, percentages and pounds; none needs more than
+    ``MAX_FIGURE_DIGITS`` digits or a size beyond ``10**±MAX_FIGURE_EXPONENT``. Bounding them
+    keeps exact ``Decimal`` arithmetic on them exact and quick: a figure such as
+    ``1E+999999999`` would otherwise overflow a rounding or take gigabytes to print.
+
+    Raises:
+        InvalidInputError: For a number that is not finite, has more digits, or is larger or
+            smaller (but not zero) than the bound.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from safeguarding_model.values import check_figure
+        >>> check_figure(Decimal("274733"), field="number")
+        Decimal('274733')
+        >>> check_figure(Decimal("1E+999999999"), field="number")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: number: expected a finite number of at most 30 digits, between 1E-30 and 1E+31 in size (or 0), got Decimal('1E+999999999')
+    """
+    if not isinstance(number, Decimal):
+        raise InvalidInputError(field, number, "a Decimal")
+    if not number.is_finite() or len(number.as_tuple().digits) > MAX_FIGURE_DIGITS:
+        raise InvalidInputError(field, number, _FIGURE_EXPECTED)
+    if number and not -MAX_FIGURE_EXPONENT <= number.adjusted() <= MAX_FIGURE_EXPONENT:
+        raise InvalidInputError(field, number, _FIGURE_EXPECTED)
+    return number
 
 
 class ValueStatus(SchemaDescribed, StrEnum):
@@ -220,7 +272,7 @@ class Value(Record):
         Traceback (most recent call last):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Value
-          Value error, number: expected a number for a value with status 'final', got None [type=value_error, input_value={'number': None}, input_type=dict]
+          Value error, number: expected a number for a value with status 'final', got None [type=value_error]
         ...
     """
 
@@ -244,6 +296,13 @@ class Value(Record):
     flags: tuple[ValueFlag, ...] = Field(
         default=(), description="Guesses made in reading the cell, for checks to report."
     )
+
+    @field_validator("number")
+    @classmethod
+    def _number_is_a_figure(cls, number: Decimal | None) -> Decimal | None:
+        if number is not None and number.is_finite():  # the status check names non-finite ones
+            check_figure(number, field="number")
+        return number
 
     @model_validator(mode="after")
     def _number_agrees_with_status(self) -> Self:
@@ -332,7 +391,7 @@ _NUMBER = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "billion": 9, "bn": 9}
-_MAX_DIGITS = 30
+_MAX_DIGITS = MAX_FIGURE_DIGITS
 
 
 def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901 - one branch per form
@@ -466,8 +525,15 @@ def _read_number(  # noqa: C901, PLR0912 - the column rules read best in one pla
         raise ValueParseError(text, "not a number") from None
     if match["scale"]:
         number = number.scaleb(_SCALES[match["scale"].lower()])
+        if number.adjusted() > MAX_FIGURE_EXPONENT:
+            raise ValueParseError(text, f"expected a figure less than 1E+{MAX_FIGURE_EXPONENT + 1}")
         if number == number.to_integral_value():
-            number = number.quantize(Decimal(1))
+            with localcontext(prec=MAX_FIGURE_DIGITS + MAX_FIGURE_EXPONENT + 1):
+                number = number.quantize(Decimal(1))
+    try:
+        check_figure(number, field="number")
+    except InvalidInputError as error:
+        raise ValueParseError(text, f"expected {error.expected}") from None
     if match["sign"]:
         number = -number
     return number, unit, tuple(flags)
