@@ -25,6 +25,7 @@ from safeguarding_model.budgets import reconcile
 from safeguarding_model.charts import indicators_chart, trend_chart
 from safeguarding_model.checks import Severity, check
 from safeguarding_model.cli import main
+from safeguarding_model.io import load_report
 from safeguarding_model.render import render_report
 
 if TYPE_CHECKING:
@@ -246,19 +247,29 @@ def test_reconciliation_text_puts_no_control_character_on_the_terminal(
         assert "\n" not in str(item)
 
 
-def test_check_command_prints_one_line_per_finding(
+def test_commands_print_no_control_character(
     hostile: AnnualReport, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "report.json"
-    path.write_text(json.dumps(hostile.model_dump(mode="json")), encoding="utf-8")
-    findings = check(hostile)
-    status = main(["check", str(path)])
+    # the reader refuses a lone surrogate in a file (it is no character); everything else stays
+    report = tmp_path / "report.json"
+    report.write_text(
+        json.dumps(hostile.model_dump(mode="json")).replace("\\ud800", ""), encoding="utf-8"
+    )
+    budget = tmp_path / "budget.json"
+    assert hostile.budget is not None
+    budget.write_text(
+        json.dumps(hostile.budget.model_dump(mode="json")).replace("\\ud800", ""), encoding="utf-8"
+    )
+    findings = check(load_report(report))
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    assert main(["check", str(report)]) == 1
     out = capsys.readouterr().out
-    if status == 2:  # a reader that refuses control characters is safe too
-        assert out == ""
-        return
     assert out.splitlines() == [str(f) for f in findings]
-    _assert_terminal_safe(out, genuine_errors=sum(f.severity is Severity.ERROR for f in findings))
+    _assert_terminal_safe(out, genuine_errors=errors)
+    assert main(["report", str(report)]) == 0
+    _assert_terminal_safe(capsys.readouterr().out, genuine_errors=errors)
+    assert main(["reconcile", str(budget)]) == 1
+    _assert_terminal_safe(capsys.readouterr().out, genuine_errors=0)
 
 
 @given(st.text(st.characters(exclude_categories=()) | st.sampled_from("\x1b\x9b\u202e\n\r\t")))
