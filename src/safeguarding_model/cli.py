@@ -140,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
 
 # --- messages --------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _one_line(text: str, *, limit: int = 300) -> str:
@@ -148,6 +148,10 @@ def _one_line(text: str, *, limit: int = 300) -> str:
     text = " ".join(text.split())
     text = _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _plain(key: str) -> bool:
+    return len(key) <= 40 and key.isprintable()
 
 
 def _describe(error: ValidationError) -> str:
@@ -158,7 +162,7 @@ def _describe(error: ValidationError) -> str:
     shown: list[str] = []
     for problem in problems[:_MAX_ERRORS]:
         location = ".".join(
-            brief(part) if isinstance(part, str) and len(part) > 40 else str(part)
+            str(part) if not isinstance(part, str) or _plain(part) else brief(part)
             for part in problem["loc"]
         )
         message = problem["msg"].removeprefix("Value error, ")
@@ -216,7 +220,7 @@ def _write(text: str) -> None:
         character = ascii(error.object[error.start : error.start + 1])
         msg = (
             f"cannot write the output in the encoding {error.encoding!r} (it has no character "
-            f"{character}); set PYTHONIOENCODING=utf-8 or write to a file with --format json"
+            f"{character}); set PYTHONIOENCODING=utf-8 or use a UTF-8 locale"
         )
         raise _OutputError(msg) from None
 
@@ -266,19 +270,21 @@ def _complain(command: str | None, message: str) -> None:
 
 
 def _report(source: str | None, output_format: str, max_bytes: int) -> int:
+    loaded = _load(source, max_bytes)  # first: a file refused costs no rendering imports
+
     from safeguarding_model.render import render_report  # noqa: PLC0415 - lazily, as everywhere
 
-    loaded = _load(source, max_bytes)
     colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
     return 0
 
 
 def _check(source: str | None, output_format: str, max_bytes: int) -> int:
-    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
+    loaded = _load(source, max_bytes)
+
+    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415
 
-    loaded = _load(source, max_bytes)
     findings = check(loaded)  # type: ignore[arg-type]
     if output_format == "json":
         _write(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False) + "\n")

@@ -38,7 +38,7 @@ import re
 import stat
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError, brief
 
@@ -166,9 +166,11 @@ def load_budget(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Budg
         >>> load_budget(path).period
         FinancialYear(start_year=2015)
     """
+    data = read_data(path, max_bytes=max_bytes)  # first: a refused file costs no model import
+
     from safeguarding_model.budgets import Budget  # noqa: PLC0415 - the budget model on first use
 
-    return Budget.model_validate(read_data(path, max_bytes=max_bytes))
+    return Budget.model_validate(data)
 
 
 def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
@@ -191,9 +193,11 @@ def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Annu
         >>> load_report(path).title
         'X'
     """
+    data = read_data(path, max_bytes=max_bytes)  # first: a refused file costs no model import
+
     from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - the report model on first use
 
-    return AnnualReport.model_validate(read_data(path, max_bytes=max_bytes))
+    return AnnualReport.model_validate(data)
 
 
 # --- the file's bytes ------------------------------------------------------------------------
@@ -316,7 +320,14 @@ _YAML_BOOL = "tag:yaml.org,2002:bool"
 _YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)", re.ASCII)
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
-_NOT_FINITE = re.compile(r"[-+]?\.(?:inf|nan)", re.ASCII | re.IGNORECASE)
+_NOT_FINITE = re.compile(r"[-+]?\.?(?:inf|infinity|nan)", re.ASCII | re.IGNORECASE)
+_YAML_INT_FORM = (
+    r"[-+]?(?:0[0-9_]+|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*)"
+)
+_YAML_INT_FORMS = re.compile(_YAML_INT_FORM, re.ASCII | re.IGNORECASE)
+_YAML_FLOAT_FORMS = re.compile(
+    _YAML_INT_FORM + r"(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?", re.ASCII | re.IGNORECASE
+)
 _BOOLEANS = {"true": True, "false": False}
 
 
@@ -374,28 +385,32 @@ def _yaml_parts() -> tuple[type[Any], type[Any], type[Any]]:  # noqa: C901 - thr
 
         def construct_exact_int(self, node: Any) -> int | Decimal:  # noqa: ANN401 - a PyYAML node
             text = str(self.construct_scalar(node))
-            if not _PLAIN_INT.fullmatch(text):
+            if _PLAIN_INT.fullmatch(text):
+                return _json_int(text)
+            if _YAML_INT_FORMS.fullmatch(text):
                 raise _Refusal(
                     f"{brief(text)} is an integer in a form YAML versions read differently "
                     f"(octal, hexadecimal, binary, sexagesimal or with '_'); {_quote_hint(text)}",
                     line=_yaml_line(node),
                 )
-            return _json_int(text)
+            raise _Refusal(f"{brief(text)} is not a whole number", line=_yaml_line(node))
 
         def construct_exact_float(self, node: Any) -> Decimal:  # noqa: ANN401 - a PyYAML node
             text = str(self.construct_scalar(node))
+            if _PLAIN_FLOAT.fullmatch(text) or _PLAIN_INT.fullmatch(text):
+                return Decimal(text)
             if _NOT_FINITE.fullmatch(text):
                 raise _Refusal(
                     f"{brief(text)} is not a finite number; figures must be finite",
                     line=_yaml_line(node),
                 )
-            if not _PLAIN_FLOAT.fullmatch(text):
+            if _YAML_FLOAT_FORMS.fullmatch(text):
                 raise _Refusal(
                     f"{brief(text)} is a number in a form YAML versions read differently "
                     f"(sexagesimal or with '_'); {_quote_hint(text)}",
                     line=_yaml_line(node),
                 )
-            return Decimal(text)
+            raise _Refusal(f"{brief(text)} is not a number", line=_yaml_line(node))
 
         def construct_strict_bool(self, node: Any) -> bool:  # noqa: ANN401 - a PyYAML node
             text = str(self.construct_scalar(node))
@@ -411,12 +426,22 @@ def _yaml_parts() -> tuple[type[Any], type[Any], type[Any]]:  # noqa: C901 - thr
         def construct_text(self, node: Any) -> str:  # noqa: ANN401 - a PyYAML node
             return str(self.construct_scalar(node))
 
+        def refuse_tag(self, node: Any) -> NoReturn:  # noqa: ANN401 - a PyYAML node
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            raise _Refusal(
+                f"the tag {brief(tag)} is not accepted: report files hold mappings, lists, "
+                "text, numbers, true, false and null, as JSON does",
+                line=_yaml_line(node),
+            )
+
     registry: Any = _Constructor  # PyYAML's stubs bind add_constructor to its own loaders
     registry.add_constructor(_YAML_INT, _Constructor.construct_exact_int)
     registry.add_constructor(_YAML_FLOAT, _Constructor.construct_exact_float)
     registry.add_constructor(_YAML_BOOL, _Constructor.construct_strict_bool)
     for tag in (_YAML_TIMESTAMP, "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
         registry.add_constructor(tag, _Constructor.construct_text)  # dates stay text, as in JSON
+    for tag in ("binary", "omap", "pairs", "set"):
+        registry.add_constructor(f"tag:yaml.org,2002:{tag}", _Constructor.refuse_tag)
     return _Composer, _Constructor, _Resolver
 
 
@@ -494,6 +519,9 @@ def _may_hold_surrogates(text: str) -> bool:
 def _check_tree(data: Any, *, escapes: bool) -> None:  # noqa: ANN401 - whatever the file holds
     """Refuse deep nesting, out-of-range numbers and lone surrogates, naming where they are."""
     # Iterative, so that depth costs no stack; each entry keeps its parent's trail for messages.
+    if not isinstance(data, dict | list):
+        _check_scalar(data, (), escapes=escapes)
+        return
     stack: list[tuple[Any, int, tuple[Any, ...]]] = [(data, 0, ())]
     while stack:
         node, depth, trail = stack.pop()
@@ -507,8 +535,6 @@ def _check_tree(data: Any, *, escapes: bool) -> None:  # noqa: ANN401 - whatever
             if escapes and isinstance(key, str):
                 _check_text(key, (trail, key), key=True)
             _check_scalar(value, (trail, key), escapes=escapes)
-    if not isinstance(data, dict | list):
-        _check_scalar(data, (), escapes=escapes)
 
 
 def _check_scalar(value: object, trail: tuple[Any, ...], *, escapes: bool) -> None:
@@ -547,5 +573,6 @@ def _path(trail: tuple[Any, ...]) -> str:
     parts: list[str] = []
     while trail:
         trail, key = trail
-        parts.append(brief(key) if isinstance(key, str) and len(key) > 40 else str(key))
+        plain = isinstance(key, str) and len(key) <= 40 and key.isprintable()
+        parts.append(key if plain else brief(key) if isinstance(key, str) else str(key))
     return ".".join(reversed(parts)) or "(the whole file)"

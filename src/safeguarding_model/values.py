@@ -423,6 +423,9 @@ def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901
 
     Raises:
         ValueParseError: When the text is not a value; the message quotes it and says why.
+            A number must be a figure of sane size (see
+            [`check_figure`][safeguarding_model.values.check_figure]).
+        InvalidInputError: For an ``expect`` other than those above.
 
     Examples:
         >>> from safeguarding_model import parse_value
@@ -437,8 +440,7 @@ def parse_value(text: str, *, expect: Expect = "number") -> Value:  # noqa: C901
     if not isinstance(text, str):
         raise ValueParseError(repr(text), f"expected text, got a {type(text).__name__}")
     if expect not in ("number", "whole", "percent"):
-        msg = f"expect: expected 'number', 'whole' or 'percent', got {expect!r}"
-        raise ValueError(msg)
+        raise InvalidInputError("expect", expect, "'number', 'whole' or 'percent'")
     cleaned = " ".join(text.split())
     if not cleaned:
         return _parsed(number=None, status=ValueStatus.MISSING, note="blank cell", printed=text)
