@@ -186,3 +186,41 @@ def test_published_intervals_work_too() -> None:
         direction_of_travel(before, after, polarity="lower_is_better").direction
         is Direction.NO_SIGNIFICANT_CHANGE
     )
+
+
+def test_masked_values_are_missing() -> None:
+    previous = np.ma.masked_array([10.0, 10.0], mask=[False, True])
+    travel = direction_of_travel(previous, [12.0, 12.0], polarity="higher_is_better")
+    assert travel.direction.tolist() == ["improving", "not_compared"]
+
+
+def test_shapes_that_do_not_broadcast_are_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        direction_of_travel([1.0, 2.0, 3.0], [1.0, 2.0], polarity="higher_is_better")
+    assert caught.value.field == "previous and current"
+    with pytest.raises(InvalidInputError, match=r"previous.value"):
+        direction_of_travel(
+            rate_ci([5, 6, 7], 100, per=100),
+            rate_ci([5, 6], 100, per=100),
+            polarity="higher_is_better",
+        )
+
+
+@pytest.mark.parametrize("values", [[True, False], np.array(["2020-01-01"], dtype="datetime64[D]")])
+def test_values_that_are_not_numbers_are_refused(values: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        direction_of_travel(values, [1.0, 2.0], polarity="higher_is_better")  # type: ignore[call-overload]
+    assert caught.value.field == "previous"
+
+
+@pytest.mark.parametrize("tolerance", [10**400, "0.1", None, float("nan"), -1])
+def test_bad_tolerances_are_refused(tolerance: object) -> None:
+    with pytest.raises(InvalidInputError, match=r"^tolerance: "):
+        direction_of_travel(1.0, 2.0, polarity="higher_is_better", tolerance=tolerance)  # type: ignore[call-overload]
+
+
+def test_extreme_values_give_a_direction_without_warnings() -> None:
+    travel = direction_of_travel(-1e308, 1e308, polarity="no_judgement")
+    assert travel.direction is Direction.INCREASING
+    loose = direction_of_travel(1.0, 1.5, polarity="no_judgement", tolerance=np.float32(1))  # type: ignore[call-overload]
+    assert loose.direction is Direction.NO_SIGNIFICANT_CHANGE

@@ -67,3 +67,53 @@ def test_misuse() -> None:
     with pytest.raises(InvalidInputError, match="rate"):
         funnel_rate_significance([5], [-1], per=100)
     assert FunnelSignificance.LOW_998.value == "Low (0.001)"
+
+
+def test_masked_entries_give_an_empty_label() -> None:
+    numerators = np.ma.masked_array([40, 90, 10**20], mask=[False, False, True])
+    labels = funnel_proportion_significance(numerators, [100, 100, 1000], average=0.4)
+    assert labels.tolist() == ["Not significant", "High (0.001)", ""]
+
+
+def test_all_missing_gives_empty_labels_without_warnings() -> None:
+    assert funnel_proportion_significance([None, None], [10, 10]).tolist() == ["", ""]  # type: ignore[arg-type]
+    assert funnel_proportion_significance([], []).tolist() == []
+    assert funnel_rate_significance([None], [5.0], per=1000).tolist() == [""]  # type: ignore[arg-type]
+
+
+def test_shapes_that_do_not_broadcast_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^numerator and denominator: "):
+        funnel_proportion_significance([1, 2, 3], [10, 20])
+    with pytest.raises(InvalidInputError, match=r"^observed and expected: "):
+        funnel_ratio_significance([1, 2, 3], [10.0, 20.0])
+    with pytest.raises(InvalidInputError, match="denominator"):
+        funnel_rate_significance([1, 2], [5.0, 6.0], per=1000, denominator=[1, 2, 3])
+
+
+@pytest.mark.parametrize("average", ["0.5", float("nan"), 10**400, True, -1])
+def test_bad_averages_are_refused(average: object) -> None:
+    for call in (
+        lambda: funnel_proportion_significance([1], [10], average=average),  # type: ignore[arg-type]
+        lambda: proportion_funnel_limits([10], average),  # type: ignore[arg-type]
+        lambda: funnel_ratio_significance([1], [2.0], average=average),  # type: ignore[arg-type]
+        lambda: funnel_rate_significance([1], [2.0], per=1000, average=average),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InvalidInputError, match=r"^average: "):
+            call()
+
+
+def test_no_average_is_refused_where_one_is_required() -> None:
+    # None means "the pooled average" for proportions and rates; limits and ratios need one.
+    with pytest.raises(InvalidInputError, match=r"^average: "):
+        proportion_funnel_limits([10], None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^average: "):
+        funnel_ratio_significance([1], [2.0], average=None)  # type: ignore[arg-type]
+
+
+def test_bases_and_denominators_are_checked() -> None:
+    with pytest.raises(InvalidInputError, match=r"^per: "):
+        funnel_rate_significance([1], [2.0], per="1000")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^denominator\[0\]: "):
+        proportion_funnel_limits([0, 10], 0.5)
+    with pytest.raises(InvalidInputError, match=r"counts below 2\*\*53"):
+        funnel_ratio_significance([2**53], [1.0])

@@ -1,4 +1,7 @@
+import datetime as dt
 import math
+import re
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -288,3 +291,144 @@ def test_mean_by_rows() -> None:
     assert isinstance(batch.value, np.ndarray)
     np.testing.assert_allclose(batch.value, [2.0, 20.0])
     assert mean_ci([1.0, np.nan, 3.0]).value != mean_ci([1.0, np.nan, 3.0]).value  # NaN in, NaN out
+
+
+# --- what arrays may hold --------------------------------------------------------------------
+
+
+def test_masked_entries_are_missing_values() -> None:
+    masked = np.ma.masked_array([1.0, 2.0, 100.0], mask=[False, False, True])
+    # A missing value makes that mean missing, masked or NaN alike (not 34.3 from the hidden 100).
+    assert math.isnan(mean_ci(masked).value)
+    assert math.isnan(mean_ci([1.0, 2.0, float("nan")]).value)
+    rows = np.ma.masked_array(
+        [[1.0, 2.0, 3.0], [4.0, 5.0, 1e6]], mask=[[False, False, False], [False, False, True]]
+    )
+    means = mean_ci(rows, axis=1).value
+    assert means[0] == 2.0
+    assert math.isnan(means[1])
+
+
+def test_masked_counts_give_missing_results_like_nan() -> None:
+    counts = np.ma.masked_array(
+        [5, 10**20, 7], mask=[False, True, False]
+    )  # the hidden value is not read
+    interval = proportion_ci(counts, 100)
+    assert interval.value[0] == 0.05
+    assert math.isnan(interval.value[1])
+    assert interval.value[2] == 0.07
+    rates = rate_ci(
+        counts, np.ma.masked_array([1000, 1000, 1000], mask=[False, False, True]), per=1000
+    )
+    assert rates.value[0] == 5.0
+    assert math.isnan(rates.value[1])
+    assert math.isnan(rates.value[2])
+    assert math.isnan(count_ci(np.ma.masked_array([3], mask=[True])).upper[0])
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        (np.array(["2020-01-01"], dtype="datetime64[D]"), "datetime64[D]"),
+        (np.array([5], dtype="timedelta64[D]"), "timedelta64[D]"),
+        (np.array([5 + 0j]), "complex128"),
+        (np.array([True, False]), "bool"),
+        ([True, False], "bool"),
+        (np.array(["5"]), "<U1"),
+        (["5", "6"], "<U1"),
+        (np.array([b"5"]), "|S1"),
+    ],
+)
+def test_arrays_that_are_not_numbers_are_refused_naming_the_dtype(
+    values: object, dtype: str
+) -> None:
+    for call in (
+        lambda: count_ci(values),  # type: ignore[call-overload]
+        lambda: proportion_ci(values, 10),  # type: ignore[call-overload]
+        lambda: rate_ci(5, values),  # type: ignore[call-overload]
+        lambda: mean_ci(values),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InvalidInputError, match=f"not dtype {re.escape(dtype)}"):
+            call()
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        (np.array([5, "five"], dtype=object), "count[1]"),
+        (np.array([5, True], dtype=object), "count[1]"),
+        (np.array([[5, dt.date(2020, 1, 1)]], dtype=object), "count[(0, 1)]"),
+        ([5, 10**400], "count[1]"),
+        (np.array([10**400], dtype=object), "count[0]"),
+        ([Decimal("1E+999")], "count[0]"),
+        ([Decimal("sNaN")], "count[0]"),
+        (Decimal("sNaN"), "count"),
+        ([[1, 2], [3]], "count"),
+    ],
+)
+def test_objects_that_are_not_numbers_are_refused_by_position(values: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        count_ci(values)  # type: ignore[call-overload]
+    assert caught.value.field == field
+    assert len(str(caught.value)) < 300  # 10**400 is not echoed in full
+
+
+def test_object_arrays_of_numbers_and_missing_values_are_read() -> None:
+    mixed = np.array([5, 2.5, Decimal("7.5"), None, np.int64(3), np.float32(0.5)], dtype=object)
+    np.testing.assert_array_equal(count_ci(mixed).value, [5, 2.5, 7.5, np.nan, 3, 0.5])
+    assert count_ci(Decimal("5.5")).value == 5.5
+    assert math.isnan(count_ci(None).value)
+
+
+def test_shapes_that_do_not_broadcast_are_refused_naming_both() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        proportion_ci([1, 2, 3], [10, 20])
+    assert caught.value.field == "numerator and denominator"
+    assert "(3,)" in str(caught.value)
+    assert "(2,)" in str(caught.value)
+    with pytest.raises(InvalidInputError, match=r"^count and denominator: "):
+        rate_ci([1, 2, 3], [[10, 20]])
+
+
+@pytest.mark.parametrize("axis", [1, -2, 5, 1.0, True, "0", None])
+def test_an_axis_out_of_range_is_refused(axis: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        mean_ci([1.0, 2.0, 3.0], axis=axis)  # type: ignore[arg-type]
+    assert caught.value.field == "axis"
+    assert mean_ci([[1.0, 2.0], [3.0, 5.0]], axis=np.int64(0)).value.tolist() == [2.0, 3.5]  # type: ignore[arg-type]
+
+
+def test_counts_from_2_to_the_53_are_refused() -> None:
+    # A float holds every whole number below 2**53; 2**53 + 1 would be read as 2**53.
+    largest = 2**53 - 1
+    assert proportion_ci(largest, largest).value == 1.0
+    for call in (
+        lambda: proportion_ci(2**53 + 1, 2**53 + 1),
+        lambda: proportion_ci(5, 2**53),
+        lambda: rate_ci(np.array([2**60], dtype=np.int64), 2**61),
+        lambda: count_ci([1e20]),
+    ):
+        with pytest.raises(InvalidInputError, match=r"counts below 2\*\*53"):
+            call()
+
+
+def test_values_and_limits_that_overflow_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^values: .*float range"):
+        mean_ci([1e308, -1e308, 1e308])
+    with pytest.raises(InvalidInputError, match=r"^denominator\[0\]: .*float range"):
+        rate_ci([5], [1e-320], per=100_000)
+
+
+def test_options_beyond_float_range_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^multiplier: "):
+        proportion_ci(5, 10, multiplier=10**400)
+    with pytest.raises(InvalidInputError, match=r"^confidence: "):
+        proportion_ci(5, 10, confidence=10**400)
+    assert proportion_ci(5, 10, confidence=np.float32(0.95)).confidence == pytest.approx(0.95)  # type: ignore[call-overload]
+
+
+def test_inputs_are_not_changed() -> None:
+    counts = np.ma.masked_array([5.0, 6.0], mask=[False, True])
+    proportion_ci(counts, 10)
+    assert counts.data.tolist() == [5.0, 6.0]
+    assert counts.mask.tolist() == [False, True]

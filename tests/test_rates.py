@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+import numpy as np
+import pandas as pd
 import pint
 import pytest
 from hypothesis import given
@@ -334,3 +336,131 @@ def test_float_counts_are_accepted_or_refused_clearly(count: float) -> None:
     else:
         assert rate.value is not None
         assert rate.value >= 0
+
+
+# --- numpy and pandas scalars, exact or refused ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (np.float64(5), Decimal(500)),
+        (np.int64(5), Decimal(500)),
+        (np.uint8(5), Decimal(500)),
+        (np.float32(0.1), Decimal(10)),  # 0.1 as float32 prints 0.1: not 0.100000001490116...
+        (np.float16(0.1), Decimal(10)),
+        (np.longdouble("0.5"), Decimal(50)),
+    ],
+)
+def test_numpy_scalars_are_read_exactly(count: object, expected: Decimal) -> None:
+    rate = rate_from_count(count, 100, per=10_000, population="child")  # type: ignore[arg-type]
+    assert rate.value == expected
+    assert rate.count == expected / 100
+
+
+def test_pandas_values_are_numpy_scalars_and_are_read_exactly() -> None:
+    frame = pd.DataFrame({"count": [1691, 12], "population": [244_700.0, 0.1]})
+    first = frame.iloc[0]
+    rate = rate_from_count(first["count"], first["population"], population="child")
+    assert rate.value is not None
+    assert round(rate.value, 1) == Decimal("69.1")
+    assert rate.denominator == Decimal(244_700)
+    assert rate_from_count(frame["count"][1], frame["population"][1], population="child").value == (
+        1_200_000
+    )
+
+
+def test_implied_values_take_numpy_scalars() -> None:
+    rate = Rate(value=Decimal("69.1"), per=RateBase(10_000), population="child")
+    assert implied_count(rate, np.float64(244_700)) == Decimal("1690.877")
+    assert implied_count(rate, np.int64(244_700)) == Decimal("1690.877")
+    assert round(implied_denominator(rate, np.int64(1691))) == 244_718
+    assert round(implied_denominator(rate, np.float32(1691))) == 244_718
+
+
+@pytest.mark.parametrize("flag", [True, np.bool_(1), np.bool_(0)])
+def test_booleans_are_refused_numpy_ones_too(flag: object) -> None:
+    with pytest.raises(InvalidInputError, match=r"^count: .*not a bool"):
+        rate_from_count(flag, 100, population="child")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^denominator: .*not a bool"):
+        implied_count(Rate(value=Decimal(1), per=RateBase(100), population="child"), flag)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "count",
+    [np.float64("nan"), np.float32("inf"), np.datetime64("2020-01-01"), np.timedelta64(5, "D")],
+)
+def test_numpy_values_that_are_not_finite_numbers_are_refused(count: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        rate_from_count(count, 100, population="child")  # type: ignore[arg-type]
+    assert caught.value.field == "count"
+
+
+def test_counts_beyond_float_precision_are_exact() -> None:
+    big = 2**53 + 1  # a float would read it as 2**53
+    rate = rate_from_count(big, 2**60, per=1_000_000, population="person")
+    assert rate.count == Decimal(big)
+    assert implied_count(rate) == Decimal(big)
+
+
+@pytest.mark.parametrize(
+    ("count", "denominator", "field"),
+    [
+        (Decimal("1E+999999"), 10, "count"),
+        (10**400, 10, "count"),
+        (1, Decimal("1E-999999"), "denominator"),
+        (Decimal("9E-401"), 1, "count"),
+        (Decimal("sNaN"), 1, "count"),
+        (1, Decimal("1E-399"), "count, denominator"),  # the rate would be 1E+403
+    ],
+)
+def test_numbers_beyond_the_exact_range_are_refused(
+    count: object, denominator: object, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        rate_from_count(count, denominator, population="child")  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert len(str(caught.value)) < 250  # 10**400 is not echoed in full
+
+
+def test_a_rate_beyond_the_exact_range_is_refused() -> None:
+    with pytest.raises(ValidationError, match="below 1E\\+400"):
+        Rate(value=Decimal("1E+500"), per=RateBase(100), population="child")
+    with pytest.raises(InvalidInputError, match=r"^per: "):
+        convert_rate(
+            Rate(value=Decimal("9E+399"), per=RateBase(100), population="child"), per=1_000_000
+        )
+
+
+def test_rounded_keeps_up_to_34_places_and_refuses_others() -> None:
+    rate = Rate(value=Decimal("69.1"), per=RateBase(10_000), population="child")
+    thirty = rate.rounded(30).value
+    assert thirty == Decimal("69.1")
+    assert thirty is not None
+    assert thirty.as_tuple().exponent == -30
+    assert rate.rounded(np.int64(1)).value == Decimal("69.1")  # type: ignore[arg-type]
+    assert Rate(value=Decimal("1E+300"), per=RateBase(100), population="child").rounded(
+        34
+    ).value == Decimal("1E+300")
+    for decimals in (-1, 35, 10**30, 1.5, True, "2", None):
+        with pytest.raises(InvalidInputError) as caught:
+            rate.rounded(decimals)  # type: ignore[arg-type]
+        assert caught.value.field == "decimals"
+
+
+def test_per_takes_numpy_integers() -> None:
+    assert RateBase.parse(np.int64(1_000)) is RateBase.PER_THOUSAND  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^per: "):
+        RateBase.parse(np.float64(1_000))  # type: ignore[arg-type]
+
+
+def test_population_names_must_be_text() -> None:
+    with pytest.raises(InvalidInputError, match=r"^population: "):
+        rate_from_count(1, 10, population=5)  # type: ignore[arg-type]
+
+
+def test_long_values_are_not_echoed_in_full() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        rate_from_count("x" * 10_000, 10, population="child")  # type: ignore[arg-type]
+    assert len(str(caught.value)) < 200
+    assert str(caught.value).endswith("…")

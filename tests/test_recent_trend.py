@@ -517,3 +517,62 @@ def test_bad_years_are_refused(years: object, field: str) -> None:
         recent_trend(years, **PROPORTIONS)  # type: ignore[arg-type]
     assert raised.value.field == field
     assert str(raised.value).startswith(f"{field}: ")
+
+
+def test_masked_values_are_missing_and_masked_years_are_refused() -> None:
+    years = [2019, 2020, 2021, 2022, 2023]
+    numerators = np.ma.masked_array([10, 17, 27, 49, 67], mask=[False, False, True, False, False])
+    trend = recent_trend(years, numerators=numerators, denominators=[125, 141, 117, 204, 171])
+    assert trend.reason == "Missing values"
+    masked_years = np.ma.masked_array(years, mask=[False, True, False, False, False])
+    with pytest.raises(InvalidInputError) as caught:
+        recent_trend(masked_years, numerators=[1, 2, 3, 4, 5], denominators=[9, 9, 9, 9, 9])
+    assert caught.value.field == "years[1]"
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        np.array(["2019", "2020", "2021"], dtype="datetime64[Y]"),
+        ["2019", "2020", "2021"],
+        [True, False, True],
+    ],
+)
+def test_years_that_are_not_numbers_are_refused(years: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        recent_trend(years, numerators=[1, 2, 3], denominators=[9, 9, 9])  # type: ignore[arg-type]
+    assert caught.value.field == "years"
+
+
+def test_counts_from_2_to_the_53_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^denominators\[4\]: .*2\*\*53"):
+        recent_trend(
+            [2019, 2020, 2021, 2022, 2023],
+            numerators=[1, 2, 3, 4, 5],
+            denominators=[9, 9, 9, 9, 2**53],
+        )
+
+
+def test_extreme_values_give_a_marker_without_errors() -> None:
+    trend = recent_trend(
+        [2019, 2020, 2021, 2022, 2023],
+        values=[0, 0, 0, 0, 6.7e154],
+        lower=[0, 0, -1, -1, 0],
+        upper=[1, 1, 0, 0, 1],
+        kind="other",
+    )
+    # The statistic overflows to infinity; the trend hangs on the last point alone.
+    assert trend.chi2 == math.inf
+    assert trend.marker is TrendMarker.NO_SIGNIFICANT_CHANGE
+    assert trend.reason == "Outlier found"
+
+
+@pytest.mark.parametrize("points", [np.int64(5), 5])
+def test_points_may_be_a_numpy_integer(points: int) -> None:
+    trend = recent_trend(
+        [2019, 2020, 2021, 2022, 2023],
+        numerators=[10, 17, 27, 49, 67],
+        denominators=[125, 141.67, 117.39, 204.17, 171.79],
+        points=points,
+    )
+    assert trend.marker is TrendMarker.INCREASING

@@ -199,3 +199,51 @@ def test_an_area_is_never_significantly_different_from_its_own_value(
 ) -> None:
     interval = rate_ci(count, denominator)
     assert compare_with_benchmark(interval, interval.value).significance is Significance.SIMILAR
+
+
+def test_masked_benchmarks_are_not_compared() -> None:
+    intervals = rate_ci([50, 50], [1000, 1000], per=1000)
+    benchmark = np.ma.masked_array([10.0, 1e300], mask=[False, True])
+    result = compare_with_benchmark(intervals, benchmark)
+    assert result.significance.tolist() == ["higher", "not_compared"]
+
+
+def test_shapes_that_do_not_broadcast_are_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        compare_with_benchmark(rate_ci([5, 6, 7], 100, per=100), [1.0, 2.0])
+    assert "benchmark" in caught.value.field
+    with pytest.raises(InvalidInputError, match=r"^count and denominator: "):
+        compare_rate_with_benchmark([5, 6, 7], [100, 100], 5.0, per=100)
+
+
+@pytest.mark.parametrize(
+    "benchmark",
+    [np.array(["2020-01-01"], dtype="datetime64[D]"), [True], "5", np.array([1 + 1j])],
+)
+def test_benchmarks_that_are_not_numbers_are_refused(benchmark: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        compare_with_benchmark(rate_ci(5, 100, per=100), benchmark)  # type: ignore[call-overload]
+    assert caught.value.field == "benchmark"
+
+
+def test_something_other_than_an_interval_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^interval: "):
+        compare_with_benchmark((1.0, 0.5, 1.5), 1.0)  # type: ignore[call-overload]
+    text_limits = Interval(
+        value="5",  # type: ignore[type-var]
+        lower="4",
+        upper="6",
+        confidence=0.95,
+        method=IntervalMethod.PUBLISHED,
+    )
+    with pytest.raises(InvalidInputError, match=r"^interval.value: "):
+        compare_with_benchmark(text_limits, 1.0)
+
+
+def test_long_unknown_values_are_not_echoed_in_full() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        rag("x" * 5_000)
+    assert len(str(caught.value)) < 200
+    with pytest.raises(InvalidInputError) as caught:
+        compare_with_benchmark(rate_ci(5, 100, per=100), 1.0, polarity="y" * 5_000)
+    assert len(str(caught.value)) < 250

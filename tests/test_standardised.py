@@ -551,3 +551,56 @@ def test_event_frequencies_that_do_not_add_up_say_which_band() -> None:
     with pytest.raises(InvalidInputError, match=r"adding up to counts\[1\] = 32") as caught:
         dsr_ci(COUNTS, POPULATIONS, STANDARD, event_frequencies=[[15], [30], [61]])
     assert caught.value.value == 30
+
+
+def test_masked_counts_are_missing_and_masked_standard_weights_are_refused() -> None:
+    counts = np.ma.masked_array(
+        [15, 10**20, 61], mask=[False, True, False]
+    )  # a missing count: no events
+    populations = [21_000, 48_000, 9_500]
+    standard = [20_000, 60_000, 20_000]
+    assert dsr_ci(counts, populations, standard).value == pytest.approx(
+        dsr_ci([15, 0, 61], populations, standard).value, rel=1e-12
+    )
+    masked_weights = np.ma.masked_array(standard, mask=[False, True, False])
+    with pytest.raises(InvalidInputError) as caught:
+        dsr_ci([15, 32, 61], populations, masked_weights)
+    assert caught.value.field == "standard_populations[1]"
+    assert "cannot be missing" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        [True, False, True],
+        np.array(["2020-01-01"] * 3, dtype="datetime64[D]"),
+        ["15", "32", "61"],
+        np.array([15, 32, 61], dtype=complex),
+    ],
+)
+def test_columns_that_are_not_numbers_are_refused(column: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        dsr_ci(column, [21_000, 48_000, 9_500], [20_000, 60_000, 20_000])  # type: ignore[arg-type]
+    assert caught.value.field == "counts"
+    with pytest.raises(InvalidInputError) as caught:
+        isratio_ci([15, 32, 61], column, [1, 2, 3], [100, 100, 100])  # type: ignore[arg-type]
+    assert caught.value.field == "populations"
+
+
+def test_counts_from_2_to_the_53_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^populations\[0\]: .*2\*\*53"):
+        dsr_ci([15, 32, 61], [2**53, 48_000, 9_500], [1, 1, 1])
+
+
+def test_extreme_weights_do_not_divide_by_zero() -> None:
+    # A total standard weight so small that its square underflows: only proportions matter.
+    tiny = dsr_ci([10, 0, 0], [1, 1, 1], [0, 0, 5e-324])
+    assert tiny.value == 0.0
+    assert dsr_ci([10, 0, 0], [1, 1, 1], [5e-324, 0, 0]).value == pytest.approx(1_000_000)
+
+
+def test_results_beyond_float_range_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^populations: .*float range"):
+        dsr_ci([10, 5, 5], [1e-300, 1, 1], [1, 1, 1], per=1e300)
+    with pytest.raises(InvalidInputError, match=r"^reference_populations: .*float range"):
+        isratio_ci([10, 5, 5], [1e15, 1, 1], [1e15, 1, 1], [1e-300, 1, 1])

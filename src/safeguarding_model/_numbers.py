@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, TypeAlias, cast
 from safeguarding_model.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from typing import SupportsIndex
+    from typing import Any, SupportsIndex
+
+    import numpy as np
 
 __all__ = [
     "EXPONENT_LIMIT",
@@ -28,11 +30,9 @@ __all__ = [
     "whole",
 ]
 
-Number: TypeAlias = int | float | Decimal
-"""A number a user may pass: ``int``, ``float`` or ``Decimal`` (never ``bool`` or ``str``).
-
-numpy's integer and float scalars (what pandas columns hold) are accepted too; numpy's
-``bool_`` is refused like ``bool``."""
+Number: TypeAlias = "int | float | Decimal | np.integer[Any] | np.floating[Any]"
+"""A number a user may pass: ``int``, ``float``, ``Decimal``, or a numpy integer or float (what
+pandas columns hold); never ``bool``, numpy's ``bool_`` or ``str``."""
 
 EXPONENT_LIMIT = 400
 """Exact arithmetic takes numbers below ``1E+400`` in magnitude and, unless zero, at least
@@ -80,6 +80,8 @@ def numpy_kind(value: object) -> str | None:
         return None
     if kind.__name__ in {"bool", "bool_"}:
         return "bool"
+    if kind.__name__ in {"datetime64", "timedelta64"}:  # numpy makes them integers
+        return None
     if isinstance(value, numbers.Integral):
         return "integer"
     if isinstance(value, numbers.Real):

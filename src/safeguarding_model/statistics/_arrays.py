@@ -166,7 +166,12 @@ def _object_float(item: object, field: str, shape: tuple[int, ...], index: int) 
     where = field if not shape else f"{field}[{_position(np.unravel_index(index, shape))}]"
     if isinstance(item, bool) or kind == "bool":
         raise InvalidInputError(where, item, "a number, not a bool (or None for missing)")
-    if not (isinstance(item, numbers.Real | Decimal) or kind is not None):
+    number_like = (
+        kind is not None
+        if type(item).__module__ == "numpy"
+        else isinstance(item, numbers.Real | Decimal)
+    )
+    if not number_like:
         raise InvalidInputError(where, excerpt(item), "a number (or None for missing)")
     try:
         number = float(item)  # type: ignore[arg-type]

@@ -142,6 +142,9 @@ class Interval(Generic[V]):
 def z_score(confidence: float) -> float:
     """The two-sided standard normal quantile for ``confidence``: 1.959964 at 95%, 3.090232 at 99.8%.
 
+    Raises:
+        InvalidInputError: For a confidence that is not a number strictly between 0 and 1.
+
     Examples:
         >>> from safeguarding_model import z_score
         >>> round(z_score(0.95), 6), round(z_score(0.998), 6)

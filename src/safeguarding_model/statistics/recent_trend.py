@@ -455,7 +455,12 @@ def _proportion_test(
     if big_o in (0, big_n):  # no events, or nothing but events: no trend to test
         chi2 = math.nan
     else:
-        chi2 = big_n**2 * float(score.sum()) ** 2 / (big_o * (big_n - big_o) * spread)
+        # numpy floats: an overflow or a zero spread gives inf or NaN, not an exception.
+        chi2 = float(
+            np.float64(big_n) ** 2
+            * score.sum() ** 2
+            / (np.float64(big_o) * (big_n - big_o) * spread)
+        )
     slope, direction = _log_odds_slope(observed, total, t)
     left_out = []
     for j in range(t.size):
@@ -485,7 +490,7 @@ def _regression_test(
 ) -> tuple[float, float, int, list[int]]:
     """Weighted slope, its chi-square, direction and the leave-one-out directions."""
     slope, spread, direction = _weighted_slope(y, weights, t)
-    chi2 = slope**2 * spread  # slope² / Var(slope), with Var(slope) = 1 / Σwᵢ(tᵢ − t̄)²
+    chi2 = float(np.float64(slope) ** 2 * spread)  # slope² / Var(slope) = slope²·Σwᵢ(tᵢ − t̄)²
     left_out = []
     for j in range(t.size):
         keep = np.arange(t.size) != j
@@ -502,4 +507,4 @@ def _weighted_slope(y: FloatArray, weights: FloatArray, t: FloatArray) -> tuple[
     centred = t - float((weights * t).sum() / weights.sum())
     spread = float((weights * centred**2).sum())
     terms = weights * centred * y
-    return float(terms.sum()) / spread, spread, _sign(terms)
+    return float(terms.sum() / np.float64(spread)), spread, _sign(terms)

@@ -231,11 +231,12 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         refuse("populations", n, empty, "populations above 0 in every age band that has events")
     frequencies = None if event_frequencies is None else _person_frequencies(event_frequencies, x)
 
-    total_weight = float(w.sum())
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        # A band without events adds nothing, even with no population (0/0 would be NaN); a
-        # missing population still makes the result missing.
-        weight_per_person = np.where((x == 0) & (n >= 0), 0.0, w / n)
+        # Each band's share of the standard population, per person of the area. A band without
+        # events adds nothing, even with no population (0/0 would be NaN); a missing population
+        # still makes the result missing.
+        share = w / w.sum()
+        weight_per_person = np.where((x == 0) & (n >= 0), 0.0, share / n)
     if frequencies is None:
         method = IntervalMethod.DOBSON
         spread = x
@@ -255,8 +256,8 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         )
     low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS)
     with np.errstate(over="ignore", invalid="ignore"):
-        value = float((x * weight_per_person).sum()) / total_weight * scale
-        variance = float((spread * weight_per_person**2).sum()) / total_weight**2
+        value = float((x * weight_per_person).sum()) * scale
+        variance = float((spread * weight_per_person**2).sum())
         step = math.sqrt(variance / observed) * scale
         lower = value + step * (float(low[0]) - observed)
         upper = value + step * (float(high[0]) - observed)
