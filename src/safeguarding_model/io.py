@@ -508,7 +508,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPE = re.compile(r"\\[uU]")
 _NUMERIC_TEXT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
 _NUMBER_START = frozenset("+-.0123456789")
-_LARGEST_INT = 10**30
+_MOST_DIGITS = 30  # values.MAX_FIGURE_DIGITS, without importing pydantic to read a file
+_MOST_EXPONENT = 30  # values.MAX_FIGURE_EXPONENT
+_LARGEST_INT = 10**_MOST_DIGITS
+_SURELY_WITHIN = 30
+"""Text this short without an exponent has at most 30 digits and a size within 1E±29."""
 
 
 def _may_hold_surrogates(text: str) -> bool:
@@ -518,7 +522,8 @@ def _may_hold_surrogates(text: str) -> bool:
 
 def _check_tree(data: Any, *, escapes: bool) -> None:  # noqa: ANN401 - whatever the file holds
     """Refuse deep nesting, out-of-range numbers and lone surrogates, naming where they are."""
-    # Iterative, so that depth costs no stack; each entry keeps its parent's trail for messages.
+    # Iterative, so that depth costs no stack; each container keeps its trail (parent's trail,
+    # key) so that a message can name the field; the scalar tests are cheap first.
     if not isinstance(data, dict | list):
         _check_scalar(data, (), escapes=escapes)
         return
@@ -527,30 +532,46 @@ def _check_tree(data: Any, *, escapes: bool) -> None:  # noqa: ANN401 - whatever
         node, depth, trail = stack.pop()
         if depth > MAX_DEPTH:
             raise _Refusal(f"nested more than {MAX_DEPTH} levels deep")
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            if isinstance(value, dict | list):
+        for key, value in node.items() if type(node) is dict else enumerate(node):
+            kind = type(value)
+            if kind is str:
+                if escapes or (
+                    value[:1] in _NUMBER_START
+                    and (len(value) > _SURELY_WITHIN or "e" in value or "E" in value)
+                ):
+                    _check_scalar(value, (trail, key), escapes=escapes)
+            elif kind is dict or kind is list:
                 stack.append((value, depth + 1, (trail, key)))
-                continue
-            if escapes and isinstance(key, str):
+            elif kind is Decimal or kind is int:
+                _check_scalar(value, (trail, key), escapes=escapes)
+            if escapes and type(key) is str:
                 _check_text(key, (trail, key), key=True)
-            _check_scalar(value, (trail, key), escapes=escapes)
 
 
 def _check_scalar(value: object, trail: tuple[Any, ...], *, escapes: bool) -> None:
     if isinstance(value, Decimal):
-        _check_number(value, trail)
+        if not _within(value):
+            _refuse_number(value, trail)
     elif isinstance(value, int) and not isinstance(value, bool):
         if not -_LARGEST_INT < value < _LARGEST_INT:  # more digits than any figure has
-            _check_number(Decimal(value), trail)
+            _refuse_number(Decimal(value), trail)
     elif isinstance(value, str):
         if escapes:
             _check_text(value, trail, key=False)
         if value[:1] in _NUMBER_START and _NUMERIC_TEXT.fullmatch(value):
-            _check_number(Decimal(value), trail, printed=value)
+            number = Decimal(value)
+            if not _within(number):
+                _refuse_number(number, trail, printed=value)
 
 
-def _check_number(number: Decimal, trail: tuple[Any, ...], printed: str | None = None) -> None:
+def _within(number: Decimal) -> bool:
+    """Whether ``number`` is a figure of sane size (the quick test; ``check_figure`` says why not)."""
+    if not number.is_finite() or len(number.as_tuple().digits) > _MOST_DIGITS:
+        return False
+    return not number or -_MOST_EXPONENT <= number.adjusted() <= _MOST_EXPONENT
+
+
+def _refuse_number(number: Decimal, trail: tuple[Any, ...], printed: str | None = None) -> None:
     from safeguarding_model.values import check_figure  # noqa: PLC0415 - the figure bound lives with values
 
     try:
