@@ -232,6 +232,12 @@ CORPUS: list[tuple[str, str, str | bytes, str]] = [
         "[1, 2]",
         "Input should be a valid dictionary or instance of AnnualReport",
     ),
+    (
+        "period not text",
+        "plist.json",
+        _json(period=["2015/16"] * 3000),
+        "period: expected a FinancialYear period or its text, like '2015/16', got ['2015/16', ",
+    ),
 ]
 
 
@@ -319,7 +325,7 @@ def test_max_size_accepts_suffixes(text: str, size: int) -> None:
     assert safeguarding_model.cli._max_size(text) == size
 
 
-@pytest.mark.parametrize("text", ["0", "-1", "1x", "", "1.5M"])
+@pytest.mark.parametrize("text", ["0", "-1", "1x", "", "1.5M", "9" * 5000])
 def test_a_bad_max_size_is_a_usage_error(text: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", "r.json", "--max-size", text])
@@ -411,6 +417,16 @@ def test_an_internal_error_exits_3_with_a_one_line_report(
         "as a bug, with the command (report) and its input "
         "(SAFEGUARDING_MODEL_DEBUG=1 shows the traceback)"
     )
+
+
+def test_an_interrupt_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupt(*_: object, **__: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(safeguarding_model.render, "render_report", interrupt)
+    assert _run(capsys, "report") == (130, "", f"{PROG} report: interrupted\n")
 
 
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

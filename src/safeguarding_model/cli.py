@@ -8,6 +8,7 @@ Exit status:
 | 1 | problems found: ``check`` found an error, ``reconcile`` a discrepancy |
 | 2 | a file cannot be read or is not valid, an option is wrong, or the output cannot be written |
 | 3 | an internal error: a bug, to be reported (``SAFEGUARDING_MODEL_DEBUG=1`` shows the traceback) |
+| 130 | interrupted (Ctrl-C) |
 | 141 | the output pipe was closed early (``... \| head``), as for a process ended by SIGPIPE |
 
 A failure prints one line on standard error, ``safeguarding-model COMMAND: FILE: PROBLEM``; a
@@ -67,9 +68,11 @@ class _OutputError(Exception):
 
 def _max_size(text: str) -> int:
     """Bytes from ``--max-size``: a whole number with an optional K, M or G (binary multiples)."""
+    from safeguarding_model.errors import brief  # noqa: PLC0415 - lazily, as everywhere
+
     match = _SIZE.fullmatch(text.strip())
-    if match is None or int(match["number"]) < 1:
-        msg = f"expected a number of bytes of at least 1, optionally with K, M or G (like 200M), got {text!r}"
+    if match is None or len(match["number"]) > 15 or int(match["number"]) < 1:
+        msg = f"expected a number of bytes of at least 1, optionally with K, M or G (like 200M), got {brief(text)}"
         raise argparse.ArgumentTypeError(msg)
     return int(match["number"]) * _UNITS[match["unit"].lower()]
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from attrs import field, frozen
 
-from safeguarding_model.errors import PeriodParseError
+from safeguarding_model.errors import PeriodParseError, brief
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -67,7 +67,9 @@ _MONTHS = (
 
 def _check_year(_instance: object, attribute: Any, value: int) -> None:  # noqa: ANN401 - attrs passes its own Attribute type
     if isinstance(value, bool) or not isinstance(value, int) or not _MIN_YEAR <= value <= _MAX_YEAR:
-        msg = f"{attribute.name}: expected a year from {_MIN_YEAR} to {_MAX_YEAR}, got {value!r}"
+        msg = (
+            f"{attribute.name}: expected a year from {_MIN_YEAR} to {_MAX_YEAR}, got {brief(value)}"
+        )
         raise ValueError(msg)
 
 
@@ -146,7 +148,7 @@ class Period:
             period = parse_period(value) if isinstance(value, str) else value
             if not isinstance(period, cls):
                 kind = "period" if cls is Period else f"{cls.__name__} period"
-                msg = f"expected a {kind} or its text, like {cls._EXAMPLE!r}, got {value!r}"
+                msg = f"expected a {kind} or its text, like {cls._EXAMPLE!r}, got {brief(value)}"
                 raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
             return period
 
@@ -224,7 +226,7 @@ class FinancialYear(Period):
 
 def _check_quarter(_instance: object, attribute: Any, value: int) -> None:  # noqa: ANN401 - attrs passes its own Attribute type
     if isinstance(value, bool) or value not in (1, 2, 3, 4):
-        msg = f"{attribute.name}: expected a quarter number from 1 to 4, got {value!r}"
+        msg = f"{attribute.name}: expected a quarter number from 1 to 4, got {brief(value)}"
         raise ValueError(msg)
 
 
@@ -305,10 +307,12 @@ class CalendarYear(Period):
 
 def _check_date(_instance: object, attribute: Any, value: dt.date) -> None:  # noqa: ANN401 - attrs passes its own Attribute type
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        msg = f"{attribute.name}: expected a datetime.date, got {value!r}"
+        msg = f"{attribute.name}: expected a datetime.date, got {brief(value)}"
         raise TypeError(msg)
     if not _MIN_YEAR <= value.year <= _MAX_YEAR:
-        msg = f"{attribute.name}: expected a date from {_MIN_YEAR} to {_MAX_YEAR}, got {value!r}"
+        msg = (
+            f"{attribute.name}: expected a date from {_MIN_YEAR} to {_MAX_YEAR}, got {brief(value)}"
+        )
         raise ValueError(msg)
 
 
@@ -357,7 +361,7 @@ def _check_pool(instance: PooledPeriod, _attribute: Any, value: int) -> None:  #
     if value <= instance.first_year:
         msg = (
             f"last_year: expected a year after first_year={instance.first_year} "
-            f"(a pooled period spans at least two years), got {value!r}"
+            f"(a pooled period spans at least two years), got {brief(value)}"
         )
         raise ValueError(msg)
 
@@ -459,7 +463,7 @@ def _month(name: str, text: str) -> int:
     for number, month in enumerate(_MONTHS, start=1):
         if name in (month.lower(), month[:3].lower(), "sept" if number == 9 else ""):
             return number
-    raise PeriodParseError(text, f"{name!r} is not a month name")
+    raise PeriodParseError(text, f"{brief(name)} is not a month name")
 
 
 def _day(text: str, year: str, month: int, day: str) -> PointInTime:

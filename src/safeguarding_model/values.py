@@ -26,7 +26,7 @@ from typing import Literal, Self, TypeAlias
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model.errors import InvalidInputError, ValueParseError
+from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
 
 __all__ = [
     "MAX_FIGURE_DIGITS",
@@ -146,16 +146,14 @@ class ValueStatus(SchemaDescribed, StrEnum):
             ValueError: number: expected none for a value with status 'suppressed', got Decimal('3')
         """
         if number is not None and not number.is_finite():
-            msg = f"{field}: expected a finite number, got {number!r}"
+            msg = f"{field}: expected a finite number, got {brief(number)}"
             raise ValueError(msg)
         wanted = self.has_number
         if wanted is True and number is None:
             msg = f"{field}: expected a number for a {record} with status {self.value!r}, got None"
             raise ValueError(msg)
         if wanted is False and number is not None:
-            msg = (
-                f"{field}: expected none for a {record} with status {self.value!r}, got {number!r}"
-            )
+            msg = f"{field}: expected none for a {record} with status {self.value!r}, got {brief(number)}"
             raise ValueError(msg)
 
     @property
@@ -179,9 +177,7 @@ class ValueStatus(SchemaDescribed, StrEnum):
         status = _FROM_SDMX.get(code.strip().upper())
         if status is None:
             known = ", ".join(sorted(_FROM_SDMX))
-            msg = (
-                f"code: expected an SDMX OBS_STATUS code with a status here ({known}), got {code!r}"
-            )
+            msg = f"code: expected an SDMX OBS_STATUS code with a status here ({known}), got {brief(code)}"
             raise ValueError(msg)
         return status
 
@@ -195,7 +191,7 @@ class ValueStatus(SchemaDescribed, StrEnum):
         status = _FROM_GSS.get(symbol.strip().strip("[]").strip().lower())
         if status is None:
             known = ", ".join(sorted(_FROM_GSS))
-            msg = f"symbol: expected a GSS symbol ({known}), got {symbol!r}"
+            msg = f"symbol: expected a GSS symbol ({known}), got {brief(symbol)}"
             raise ValueError(msg)
         return status
 
@@ -326,7 +322,7 @@ class Value(Record):
         same_digits = str(reading.number) == str(self.number)  # 59.0 is not 59: precision counts
         if not same_digits or reading.status is not self.status:
             msg = (
-                f"printed: {self.printed!r} reads as {reading.number} ({reading.status.value}), "
+                f"printed: {brief(self.printed)} reads as {reading.number} ({reading.status.value}), "
                 f"but the value says {self.number} ({self.status.value}); expected the number "
                 "and status the cell prints"
             )
