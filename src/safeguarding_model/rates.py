@@ -297,8 +297,11 @@ def rate_from_count(
     [`Rate.rounded`][safeguarding_model.rates.Rate.rounded].
 
     Args:
-        count: The numerator: at least 0, finite (a weighted count may be fractional).
-        denominator: The population count: greater than 0, finite.
+        count: The numerator: at least 0, finite (a weighted count may be fractional). An
+            ``int``, ``float``, ``Decimal`` or numpy integer or float (as pandas columns hold),
+            read exactly: a float through its shortest text, so ``0.1`` is ``Decimal('0.1')``
+            and ``numpy.float32(0.1)`` too.
+        denominator: The population count: greater than 0, finite; the same kinds of number.
         per: The base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name such as ``'per_thousand'``.
         population: What the denominator counts: ``'child'``, ``'live_birth'``, ``'household'``,
             ``'person'`` or your own snake_case name.
@@ -308,7 +311,9 @@ def rate_from_count(
 
     Raises:
         InvalidInputError: For a negative, infinite or NaN count, a denominator of zero or
-            less, an unknown base or a malformed population name.
+            less, a bool (or numpy bool), text or anything else that is not a number, a number
+            of 1E+400 or more in magnitude (or nonzero below 1E-400), or a rate beyond that
+            range, an unknown base or a malformed population name.
 
     Examples:
         >>> from safeguarding_model import rate_from_count
@@ -346,7 +351,8 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     Raises:
         PopulationMismatchError: When ``population`` differs from the rate's.
         MissingValueError: When the rate has no value.
-        InvalidInputError: For an unknown base or a malformed population name.
+        InvalidInputError: For an unknown base, a malformed population name, or a converted
+            value of 1E+400 or more.
 
     Examples:
         >>> from safeguarding_model import Rate, convert_rate
@@ -379,7 +385,8 @@ def implied_count(rate: Rate, denominator: Number | None = None) -> Decimal:
 
     Raises:
         MissingValueError: When the rate has no value, or no denominator is given or known.
-        InvalidInputError: For a denominator of zero or less, infinite or NaN.
+        InvalidInputError: For a denominator of zero or less, infinite, NaN, a bool or not a
+            number, or of 1E+400 or more in magnitude.
 
     Examples:
         >>> from safeguarding_model import Rate, implied_count
@@ -407,7 +414,8 @@ def implied_denominator(rate: Rate, count: Number | None = None) -> Decimal:
 
     Raises:
         MissingValueError: When the rate has no value, or no count is given or known.
-        InvalidInputError: For a rate of zero (it implies no denominator) or a negative count.
+        InvalidInputError: For a rate of zero (it implies no denominator), or a count that is
+            negative, infinite, NaN, a bool or not a number, or of 1E+400 or more in magnitude.
 
     Examples:
         >>> from safeguarding_model import Rate, implied_denominator

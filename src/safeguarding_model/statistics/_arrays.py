@@ -136,11 +136,37 @@ def _floats(
     kind = raw.dtype.kind
     if kind in "iuf":
         with np.errstate(over="ignore"):  # a long double beyond float range: infinite, refused
-            return raw.astype(np.float64)  # a copy: the caller's array is never changed
+            # Masked entries are set to NaN in the result: then it must be a copy, never the
+            # caller's own array. Otherwise a float64 array is used as it is (nothing writes to
+            # it), which keeps a million rows fast.
+            return raw.astype(np.float64, copy=mask is not None)
     if kind == "O":
+        if _plain_numbers(raw):
+            try:
+                return raw.astype(np.float64)  # None reads as NaN
+            except (TypeError, ValueError, OverflowError):
+                pass  # read element by element below, for an error that names the element
         return _from_objects(raw, field, mask)
     words = _DTYPE_WORDS.get(kind, "values that are not numbers")
     raise InvalidInputError(field, excerpt(value), f"{_NUMBERS}, not dtype {raw.dtype} ({words})")
+
+
+_PLAIN_TYPES: Final = frozenset({int, float, Decimal, type(None)})
+
+
+def _plain_numbers(raw: npt.NDArray[Any]) -> bool:
+    """Whether an object array holds only ``int``, ``float``, ``Decimal``, numpy numbers or ``None``."""
+    for kind in set(map(type, raw.reshape(-1))):
+        if kind in _PLAIN_TYPES:
+            continue
+        if kind.__module__ != "numpy" or kind.__name__ not in _NUMPY_NUMBERS:
+            return False
+    return True
+
+
+_NUMPY_NUMBERS: Final = frozenset(
+    f"{kind}{bits}" for kind in ("int", "uint", "float") for bits in (8, 16, 32, 64)
+) | {"longdouble", "float128", "longlong", "ulonglong", "intc", "uintc"}
 
 
 def _from_objects(

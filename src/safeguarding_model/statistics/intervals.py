@@ -4,7 +4,10 @@ These are the methods the public-health profiles (Fingertips, which publishes th
 Profiles) and the R package PHEindicatormethods use, so results agree with the tools analysts
 already trust. Every function takes Python numbers or numpy arrays (broadcast together) and
 returns an [`Interval`][safeguarding_model.Interval] of floats or of arrays to match. Missing
-inputs (NaN or ``None``) give NaN results, without warnings.
+inputs (NaN, ``None``, pandas' ``NA`` or the masked entries of a numpy masked array) give NaN
+results, without warnings. Arrays of booleans, dates, durations, complex numbers or text are
+refused, and so are counts and denominators from 2**53 on, where a float no longer holds every
+whole number.
 
 Examples:
     >>> from safeguarding_model import proportion_ci, rate_ci
@@ -242,7 +245,9 @@ def proportion_ci(
 
     Raises:
         InvalidInputError: For a negative numerator, a denominator of 0 or less, a numerator
-            above its denominator, an infinite input or a confidence outside (0, 1).
+            above its denominator, an infinite input or one that is not a number (booleans,
+            dates, text), counts from 2**53 on, shapes that do not broadcast together, a
+            multiplier that is not a positive number or a confidence outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import proportion_ci
@@ -418,8 +423,9 @@ def count_ci(
         The interval of the count itself (multiplier 1).
 
     Raises:
-        InvalidInputError: For negative or infinite counts, an unknown method or a confidence
-            outside (0, 1).
+        InvalidInputError: For negative or infinite counts, counts that are not numbers
+            (booleans, dates, text) or from 2**53 on, an unknown method or a confidence outside
+            (0, 1).
 
     Examples:
         >>> from safeguarding_model import count_ci
@@ -488,8 +494,11 @@ def rate_ci(
         The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
 
     Raises:
-        InvalidInputError: For negative counts, denominators of 0 or less, infinite inputs, a
-            base that is not a positive number or a confidence outside (0, 1).
+        InvalidInputError: For negative counts, denominators of 0 or less, infinite inputs or
+            ones that are not numbers (booleans, dates, text), counts or denominators from 2**53
+            on, shapes that do not broadcast together, a rate beyond float range (a denominator
+            of 1e-320, say), a base that is not a positive number or a confidence outside
+            (0, 1).
 
     Examples:
         >>> from safeguarding_model import rate_ci
@@ -534,7 +543,8 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     """A mean and its Student's t interval: ``mean ∓ t(1 − α/2; k − 1) · s / √k``.
 
     ``s`` is the sample standard deviation of the ``k`` values. Give a 2-D array and an ``axis``
-    to compute one interval per row or column. A missing value (NaN) makes that mean missing. The
+    to compute one interval per row or column. A missing value (NaN, ``None`` or a masked entry)
+    makes that mean missing: a masked array's mask is not a way to leave values out. The
     method of PHEindicatormethods' ``phe_mean``.
 
     Args:
@@ -546,8 +556,9 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
         The interval: floats for a 1-D input, arrays for more dimensions.
 
     Raises:
-        InvalidInputError: For fewer than two values, infinite values or a confidence outside
-            (0, 1).
+        InvalidInputError: For fewer than two values, values that are not numbers or infinite,
+            an axis that is not one of the array's, values whose mean or spread overflows, or
+            a confidence outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import mean_ci

@@ -205,8 +205,10 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
             infinite counts or populations, a population of 0 where there are events, negative,
             missing or all-zero standard weights, event frequencies of the wrong shape, negative
-            or not adding up to the counts, a base that is not a positive number, or a
-            confidence outside (0, 1). The error's ``field`` names the argument.
+            or not adding up to the counts, values that are not numbers (booleans, dates, text),
+            counts or populations from 2**53 on, populations so small against the weights that
+            the rate overflows, a base that is not a positive number, or a confidence outside
+            (0, 1). The error's ``field`` names the argument.
 
     Examples:
         >>> from safeguarding_model.statistics.standardised import dsr_ci
@@ -386,8 +388,10 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
     Raises:
         InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
             infinite counts or populations, reference populations of 0 or less, no expected
-            events at all, a base that is not a positive number, or a confidence outside
-            (0, 1). The error's ``field`` names the argument.
+            events at all, values that are not numbers (booleans, dates, text), counts or
+            populations from 2**53 on, populations that make the expected events or the ratio
+            overflow, a base that is not a positive number, or a confidence outside (0, 1).
+            The error's ``field`` names the argument.
 
     Examples:
         >>> from safeguarding_model.statistics.standardised import isratio_ci
