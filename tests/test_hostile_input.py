@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -622,7 +621,11 @@ def test_parse_value_refuses_a_bad_expect_with_its_own_error() -> None:
         parse_value("1", expect="lots")  # type: ignore[arg-type]
 
 
-_FOLDER = Path(tempfile.mkdtemp(prefix="hostile-"))
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile")
+
+
 _SCALARS = st.sampled_from(
     [
         "010",
@@ -662,8 +665,8 @@ _DOCUMENTS = st.one_of(
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_DOCUMENTS, st.sampled_from([".json", ".yaml"]))
-def test_read_data_raises_only_file_format_error(content: bytes, suffix: str) -> None:
-    path = _FOLDER / f"document{suffix}"
+def test_read_data_raises_only_file_format_error(folder: Path, content: bytes, suffix: str) -> None:
+    path = folder / f"document{suffix}"
     path.write_bytes(content)
     try:
         read_data(path)
