@@ -57,7 +57,7 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 """The largest file read unless told otherwise: 100 MiB (a report of 200,000 observations is
-about 90 MiB of indented JSON)."""
+about 45 MiB of compact JSON, 90 MiB indented)."""
 
 MAX_DEPTH = 200
 """The deepest nesting of lists and mappings read from a file (a report needs fewer than ten)."""
