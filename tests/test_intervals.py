@@ -296,17 +296,25 @@ def test_mean_by_rows() -> None:
 # --- what arrays may hold --------------------------------------------------------------------
 
 
-def test_masked_entries_are_missing_values() -> None:
+def test_masked_entries_are_left_out_of_a_mean_as_numpy_ma_leaves_them() -> None:
     masked = np.ma.masked_array([1.0, 2.0, 100.0], mask=[False, False, True])
-    # A missing value makes that mean missing, masked or NaN alike (not 34.3 from the hidden 100).
-    assert math.isnan(mean_ci(masked).value)
+    # The hidden 100 is left out (not 34.3 from it): the same interval as the two kept values.
+    interval, kept = mean_ci(masked), mean_ci([1.0, 2.0])
+    assert (interval.value, interval.lower, interval.upper) == (kept.value, kept.lower, kept.upper)
+    assert interval.value == pytest.approx(float(np.ma.mean(masked)))
+    # A NaN that is not masked is a missing value, and makes that mean missing.
     assert math.isnan(mean_ci([1.0, 2.0, float("nan")]).value)
     rows = np.ma.masked_array(
         [[1.0, 2.0, 3.0], [4.0, 5.0, 1e6]], mask=[[False, False, False], [False, False, True]]
     )
-    means = mean_ci(rows, axis=1).value
-    assert means[0] == 2.0
-    assert math.isnan(means[1])
+    by_row = mean_ci(rows, axis=1)
+    second = mean_ci([4.0, 5.0])
+    assert by_row.value[0] == 2.0
+    assert by_row.value[1] == second.value
+    assert by_row.lower[1] == pytest.approx(second.lower)
+    assert by_row.lower[0] == pytest.approx(mean_ci([1.0, 2.0, 3.0]).lower)
+    with pytest.raises(InvalidInputError, match="at least two values"):
+        mean_ci(np.ma.masked_array([1.0, 2.0, 3.0], mask=[False, True, True]))
 
 
 def test_masked_counts_give_missing_results_like_nan() -> None:

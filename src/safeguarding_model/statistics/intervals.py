@@ -543,9 +543,10 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     """A mean and its Student's t interval: ``mean ∓ t(1 − α/2; k − 1) · s / √k``.
 
     ``s`` is the sample standard deviation of the ``k`` values. Give a 2-D array and an ``axis``
-    to compute one interval per row or column. A missing value (NaN, ``None`` or a masked entry)
-    makes that mean missing: a masked array's mask is not a way to leave values out. The
-    method of PHEindicatormethods' ``phe_mean``.
+    to compute one interval per row or column. The entries a numpy masked array masks are left
+    out, as ``numpy.ma`` leaves them out (``k`` counts the others); a missing value that is not
+    masked (NaN or ``None``) makes that mean missing. The method of PHEindicatormethods'
+    ``phe_mean``.
 
     Args:
         values: At least two values along ``axis``.
@@ -565,6 +566,9 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
         >>> interval = mean_ci([33.09375, 48.38596, 64.83495, 67.98475, 22.93556, 71.23587, 38.78465, 82.37927])
         >>> round(interval.value, 4), round(interval.lower, 4), round(interval.upper, 4)
         (53.7043, 36.1683, 71.2404)
+        >>> import numpy as np
+        >>> mean_ci(np.ma.masked_array([1, 2, 100], mask=[False, False, True])).value
+        1.5
     """
     from scipy.special import stdtrit  # noqa: PLC0415 - scipy on first use
 
@@ -575,19 +579,26 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
             "values", excerpt(values), "at least two values to estimate a spread"
         )
     along = check_axis(axis, array.ndim)
-    k = array.shape[along]
-    if k < 2:  # a spread needs two values
+    mask = (
+        np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else np.zeros(array.shape, bool)
+    )
+    left_out = np.broadcast_to(mask, array.shape)
+    k = (~left_out).sum(axis=along)
+    if array.shape[along] < 2 or (k < 2).any():  # a spread needs two values
         raise InvalidInputError(
             "values",
             excerpt(values),
-            f"at least two values along axis {axis} to estimate a spread (shape {array.shape})",
+            f"at least two values (not masked) along axis {axis} to estimate a spread "
+            f"(shape {array.shape})",
         )
+    kept = np.where(left_out, 0.0, array)
     with np.errstate(over="ignore", invalid="ignore"):
-        mean = array.mean(axis=along)
-        spread = array.std(axis=along, ddof=1)
-        half = float(stdtrit(k - 1, 1 - (1 - level) / 2)) * spread / np.sqrt(k)
+        mean = kept.sum(axis=along) / k
+        deviations = np.where(left_out, 0.0, array - np.expand_dims(mean, along))
+        spread = np.sqrt((deviations**2).sum(axis=along) / (k - 1))
+        half = stdtrit(k - 1, 1 - (1 - level) / 2) * spread / np.sqrt(k)
         limits = (mean - half, mean + half)
-    overflowed = ~np.isfinite(limits[1]) & ~np.isnan(array).any(axis=along)
+    overflowed = ~np.isfinite(limits[1]) & ~np.isnan(kept).any(axis=along)
     if overflowed.any():
         raise InvalidInputError(
             "values",
