@@ -270,6 +270,11 @@ def test_commands_print_no_control_character(
     _assert_terminal_safe(capsys.readouterr().out, genuine_errors=errors)
     assert main(["reconcile", str(budget)]) == 1
     _assert_terminal_safe(capsys.readouterr().out, genuine_errors=0)
+    for command in (["check", str(report)], ["report", str(report)], ["reconcile", str(budget)]):
+        main([*command, "--format", "json"])
+        out = capsys.readouterr().out
+        assert not FORBIDDEN.search(out.replace("\n", ""))
+        assert json.loads(out)
 
 
 @given(st.text(st.characters(exclude_categories=()) | st.sampled_from("\x1b\x9b\u202e\n\r\t")))

@@ -206,6 +206,30 @@ def test_yaml_python_tags_are_refused(tmp_path: Path) -> None:
     assert error.reason.startswith("not valid YAML: could not determine a constructor")
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "line"),
+    [
+        ("d.json", '{"id": "x", "title": "X", "id": "y"}', None),
+        ("d.json", '{"area": {"name": "A", "name": "B"}}', None),
+        ("d.yaml", "id: x\ntitle: X\nid: y\n", 3),
+        ("d.yaml", "area:\n  name: A\n  name: B\n", 3),
+        ("d.yaml", "{a: 1, a: 2}\n", 1),
+    ],
+)
+def test_a_key_given_twice_is_refused_not_overwritten(
+    tmp_path: Path, name: str, content: str, line: int | None
+) -> None:
+    error = _refusal(_file(tmp_path, name, content))
+    assert "is given twice in one mapping" in error.reason
+    assert error.line == line
+
+
+def test_the_same_key_in_different_mappings_is_read(tmp_path: Path) -> None:
+    data = {"a": {"name": "A"}, "b": {"name": "B"}}
+    assert read_data(_file(tmp_path, "k.json", json.dumps(data))) == data
+    assert read_data(_file(tmp_path, "k.yaml", yaml.safe_dump(data))) == data
+
+
 def test_malformed_yaml_gives_line_and_column_without_a_snippet(tmp_path: Path) -> None:
     error = _refusal(_file(tmp_path, "m.yaml", "a: 1\nb: [1, 2\n"))
     assert error.line == 3

@@ -279,3 +279,18 @@ def test_values_whose_cells_cannot_be_reread_or_agree_are_accepted(
 def test_every_reading_validates_again_without_its_context(text: str) -> None:
     value = parse_value(text)
     assert Value.model_validate(value.model_dump()) == value
+
+
+@pytest.mark.parametrize("number", ["1E+999999999", "1E-999999999", "NaN", "Infinity", "1" * 31])
+def test_figures_of_records_built_in_python_are_bounded_as_from_files(number: str) -> None:
+    from safeguarding_model import Claim, Observation  # noqa: PLC0415
+
+    claim = {"id": "c", "text": "t", "kind": "level"}
+    with pytest.raises(ValidationError, match=r"(stated: expected a|should be a) finite number"):
+        Claim.model_validate({**claim, "stated": Decimal(number)})
+    observation = {"indicator": "i", "area": "X", "period": "2015/16", "value": parse_value("1")}
+    with pytest.raises(ValidationError, match=r"(lower: expected a|should be a) finite number"):
+        Observation.model_validate({**observation, "lower": Decimal(number), "upper": Decimal(2)})
+    assert Claim.model_validate({**claim, "stated": Decimal("46.1")}).stated == Decimal("46.1")
+    limits = {"lower": Decimal("0.5"), "upper": Decimal("1.5")}
+    assert Observation.model_validate({**observation, **limits}).lower == Decimal("0.5")

@@ -285,12 +285,13 @@ def _report(source: str | None, output_format: str, max_bytes: int) -> int:
 def _check(source: str | None, output_format: str, max_bytes: int) -> int:
     loaded = _load(source, max_bytes)
 
-    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model._escape import escape_json  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415
 
     findings = check(loaded)  # type: ignore[arg-type]
     if output_format == "json":
-        _write(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False) + "\n")
+        _write(escape_json(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False)) + "\n")
     else:
         _write("".join(f"{finding}\n" for finding in findings) or "no findings\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -18,7 +18,6 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -29,7 +28,7 @@ from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.rates import Population, RateBase, _parse_base
-from safeguarding_model.values import Value
+from safeguarding_model.values import Figure, Value
 
 __all__ = [
     "IndicatorDefinition",
@@ -146,10 +145,10 @@ class Observation(Record):
     value: Value = Field(description="The figure, with its status, as printed.")
     count: Value | None = Field(default=None, description="The numerator, when printed.")
     denominator: Value | None = Field(default=None, description="The denominator, when printed.")
-    lower: Decimal | None = Field(
+    lower: Figure | None = Field(
         default=None, description="The lower confidence limit, when printed."
     )
-    upper: Decimal | None = Field(
+    upper: Figure | None = Field(
         default=None, description="The upper confidence limit, when printed."
     )
     confidence: float | None = Field(

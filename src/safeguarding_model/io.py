@@ -36,6 +36,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Hashable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -295,10 +296,39 @@ def _json_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= _LONG_INT else Decimal(text)
 
 
+class _DuplicateKey(Exception):  # noqa: N818 - private; becomes a refusal
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, refusing a key given twice (``json`` would keep the last and lose the first)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _duplicate_message(key: object) -> str:
+    return (
+        f"the key {brief(key)} is given twice in one mapping; say each field once "
+        "(a reader would keep only one of the two)"
+    )
+
+
 def _parse_json(text: str) -> Any:  # noqa: ANN401 - whatever the file holds
     try:
         return json.loads(
-            text, parse_float=Decimal, parse_int=_json_int, parse_constant=_json_constant
+            text,
+            parse_float=Decimal,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+            object_pairs_hook=_json_object,
         )
     except json.JSONDecodeError as error:
         raise _Refusal(
@@ -308,6 +338,8 @@ def _parse_json(text: str) -> Any:  # noqa: ANN401 - whatever the file holds
         raise _Refusal(
             f"not valid JSON: {error.constant} is not a number JSON allows (figures must be finite)"
         ) from None
+    except _DuplicateKey as error:
+        raise _Refusal(_duplicate_message(error.key)) from None
     except RecursionError:
         raise _Refusal(f"nested more than {MAX_DEPTH} levels deep") from None
 
@@ -422,6 +454,17 @@ def _yaml_parts() -> tuple[type[Any], type[Any], type[Any]]:  # noqa: C901 - thr
                     line=_yaml_line(node),
                 )
             return _BOOLEANS[text.lower()]
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: ANN401, FBT001, FBT002 - PyYAML's signature
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, Hashable):
+                    if key in seen:
+                        raise _Refusal(_duplicate_message(key), line=_yaml_line(key_node))
+                    seen.add(key)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
 
         def construct_text(self, node: Any) -> str:  # noqa: ANN401 - a PyYAML node
             return str(self.construct_scalar(node))

@@ -15,7 +15,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Self
 
@@ -35,7 +34,7 @@ from safeguarding_model.indicators import (
 )
 from safeguarding_model.inspections import Inspection, JudgementScale, builtin_scales
 from safeguarding_model.periods import FinancialYear, Period
-from safeguarding_model.values import Value
+from safeguarding_model.values import Figure, Value
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -177,7 +176,7 @@ class Claim(Record):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="A stable id.")
     text: str = Field(description="The statement, as printed.")
     kind: ClaimKind = Field(description="What it asserts.")
-    stated: Decimal = Field(
+    stated: Figure = Field(
         description="What it states: per cent (signed), an absolute change, a ratio or a level."
     )
     approximate: bool = Field(

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
-from typing import Literal, Self, TypeAlias
+from typing import Annotated, Literal, Self, TypeAlias
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
@@ -32,6 +32,7 @@ __all__ = [
     "MAX_FIGURE_DIGITS",
     "MAX_FIGURE_EXPONENT",
     "Expect",
+    "Figure",
     "Value",
     "ValueFlag",
     "ValueStatus",
@@ -81,6 +82,22 @@ def check_figure(number: Decimal, *, field: str) -> Decimal:
     if number and not -MAX_FIGURE_EXPONENT <= number.adjusted() <= MAX_FIGURE_EXPONENT:
         raise InvalidInputError(field, number, _FIGURE_EXPECTED)
     return number
+
+
+def _figure(number: Decimal, info: ValidationInfo) -> Decimal:
+    return check_figure(number, field=info.field_name or "number")
+
+
+Figure: TypeAlias = Annotated[Decimal, AfterValidator(_figure)]
+"""A record's field that holds a printed figure: a ``Decimal`` held to [`check_figure`][safeguarding_model.values.check_figure]'s bound.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from pydantic import TypeAdapter
+    >>> from safeguarding_model.values import Figure
+    >>> TypeAdapter(Figure).validate_python(Decimal("46.1"))
+    Decimal('46.1')
+"""
 
 
 class ValueStatus(SchemaDescribed, StrEnum):
