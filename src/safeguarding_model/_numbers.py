@@ -25,6 +25,7 @@ __all__ = [
     "is_real",
     "is_whole",
     "numpy_kind",
+    "real_float",
     "tidy",
     "to_decimal",
     "whole",
@@ -162,8 +163,12 @@ def _from_text(text: str, value: object, field: str) -> Decimal:
         raise InvalidInputError(field, value, "a finite number") from None
 
 
-def check_magnitude(number: Decimal, field: str, value: object = None) -> Decimal:
+def check_magnitude(
+    number: Decimal, field: str, value: object = None, *, of: str = "a number"
+) -> Decimal:
     """``number`` when it is zero or within ``1E-400`` to ``1E+400`` in magnitude.
+
+    ``of`` says what must keep to the range ("numbers giving a rate" for a computed result).
 
     Raises:
         InvalidInputError: For a number outside that range (naming ``field`` and ``value``,
@@ -174,10 +179,24 @@ def check_magnitude(number: Decimal, field: str, value: object = None) -> Decima
         raise InvalidInputError(
             field,
             excerpt(shown),
-            f"a number below 1E+{EXPONENT_LIMIT} in magnitude and, unless 0, "
+            f"{of} below 1E+{EXPONENT_LIMIT} in magnitude and, unless 0, "
             f"at least 1E-{EXPONENT_LIMIT}",
         )
     return number
+
+
+def real_float(value: object, field: str, expected: str) -> float:
+    """``value`` as a float when it is a real number (see ``is_real``) within float range.
+
+    Raises:
+        InvalidInputError: Naming ``field`` and ``expected``, for anything else.
+    """
+    if not is_real(value):
+        raise InvalidInputError(field, excerpt(value), expected)
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an int beyond float range
+        raise InvalidInputError(field, excerpt(value), expected) from None
 
 
 def tidy(number: Decimal) -> Decimal:

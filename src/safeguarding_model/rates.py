@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from safeguarding_model._numbers import (
-    EXPONENT_LIMIT,
     Number,
     check_magnitude,
     excerpt,
@@ -328,7 +327,7 @@ def rate_from_count(
     _check_population(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)
-    _check_result(value, "count, denominator", (counted, over))
+    check_magnitude(value, "count, denominator", (counted, over), of="numbers giving a rate")
     return Rate(value=value, per=base, population=population, count=counted, denominator=over)
 
 
@@ -369,7 +368,7 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     target = rate.population if population is None else _check_population(population)
     value = _require_value(rate)
     converted = tidy(convert_magnitude(value, (rate.per, rate.population), (base, target)))
-    _check_result(converted, "per", base.value)
+    check_magnitude(converted, "per", base.value, of="numbers giving a rate")
     return rate.model_copy(update={"value": converted, "per": base})
 
 
@@ -428,17 +427,6 @@ def implied_denominator(rate: Rate, count: Number | None = None) -> Decimal:
     counted = _given_or_known(count, rate.count, "count", strict=False)
     with localcontext(prec=_PRECISION):
         return tidy(counted * rate.per.value / value)
-
-
-def _check_result(number: Decimal, field: str, value: object) -> None:
-    """Refuse a computed rate beyond the range every rate's numbers keep to."""
-    if number and not -EXPONENT_LIMIT <= number.adjusted() < EXPONENT_LIMIT:
-        raise InvalidInputError(
-            field,
-            excerpt(value),
-            f"numbers giving a rate below 1E+{EXPONENT_LIMIT} and, unless 0, "
-            f"at least 1E-{EXPONENT_LIMIT}",
-        )
 
 
 def _given_or_known(

@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from safeguarding_model._numbers import excerpt, is_real
+from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.statistics._arrays import (
@@ -204,12 +204,7 @@ def direction_of_travel(
 
 def _check_tolerance(tolerance: object) -> float:
     expected = "a number of at least 0"
-    if not is_real(tolerance):
-        raise InvalidInputError("tolerance", excerpt(tolerance), expected)
-    try:
-        allowance = float(tolerance)  # type: ignore[arg-type]
-    except OverflowError:  # an int beyond float range
-        raise InvalidInputError("tolerance", excerpt(tolerance), expected) from None
+    allowance = real_float(tolerance, "tolerance", expected)
     if not allowance >= 0:
         raise InvalidInputError("tolerance", tolerance, expected)
     return allowance

@@ -31,7 +31,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from safeguarding_model._numbers import excerpt, is_real
+from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import FloatArray, as_floats, broadcast, refuse
 from safeguarding_model.statistics.intervals import (
@@ -72,12 +72,7 @@ _WIDTH: Final = max(len(member.value) for member in FunnelSignificance)
 def _check_average(average: object, *, proportion: bool) -> float:
     """``average`` as a float: a proportion from 0 to 1, or a positive number."""
     expected = "a proportion from 0 to 1" if proportion else "a number greater than 0, such as 1"
-    if not is_real(average):
-        raise InvalidInputError("average", excerpt(average), expected)
-    try:
-        number = float(average)  # type: ignore[arg-type]
-    except OverflowError:  # an int beyond float range
-        raise InvalidInputError("average", excerpt(average), expected) from None
+    number = real_float(average, "average", expected)
     inside = 0 <= number <= 1 if proportion else 0 < number < math.inf
     if not inside:
         raise InvalidInputError("average", average, expected)
