@@ -83,7 +83,9 @@ def test_counts_decide_through_the_intervals() -> None:
     assert big.method is DirectionMethod.INTERVALS
     assert big.confidence == 0.95
     assert big.lower > 0
-    small = direction_of_travel(rate_ci(4, 1000), rate_ci(6, 1000), polarity="lower_is_better")
+    small = direction_of_travel(
+        rate_ci(4, 1000, per=100_000), rate_ci(6, 1000, per=100_000), polarity="lower_is_better"
+    )
     assert small.direction is Direction.NO_SIGNIFICANT_CHANGE
     assert small.lower < 0 < small.upper
 
@@ -152,7 +154,7 @@ def test_swapping_periods_swaps_the_direction(counts: tuple[int, int], n: int) -
 
 @given(pairs, st.integers(min_value=5000, max_value=10**6))
 def test_flipping_polarity_swaps_improving_and_worsening(counts: tuple[int, int], n: int) -> None:
-    a, b = (rate_ci(c, n) for c in counts)
+    a, b = (rate_ci(c, n, per=100_000) for c in counts)
     up = direction_of_travel(a, b, polarity=Polarity.HIGHER_IS_BETTER).direction
     down = direction_of_travel(a, b, polarity=Polarity.LOWER_IS_BETTER).direction
     swap = {Direction.IMPROVING: Direction.WORSENING, Direction.WORSENING: Direction.IMPROVING}

@@ -35,7 +35,7 @@ def test_every_reference_label(dataset: str) -> None:
         labels = funnel_ratio_significance(x, n, average=average)
     else:
         labels = funnel_rate_significance(
-            x, rate, per=number(rows[0]["multiplier"]), average=average, denominator=n
+            x, rate, per=int(number(rows[0]["multiplier"])), average=average, denominator=n
         )
     assert labels.tolist() == [r["expected_label"] for r in rows]
 
@@ -112,7 +112,7 @@ def test_no_average_is_refused_where_one_is_required() -> None:
 
 def test_bases_and_denominators_are_checked() -> None:
     with pytest.raises(InvalidInputError, match=r"^per: "):
-        funnel_rate_significance([1], [2.0], per="1000")  # type: ignore[arg-type]
+        funnel_rate_significance([1], [2.0], per="1,000 pounds")
     with pytest.raises(InvalidInputError, match=r"^denominator\[0\]: "):
         proportion_funnel_limits([0, 10], 0.5)
     with pytest.raises(InvalidInputError, match=r"counts below 2\*\*53"):

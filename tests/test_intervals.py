@@ -43,7 +43,7 @@ def _interval_for(row: dict[str, str]) -> Interval[float]:
     if row["method"] in ("wilson_proportion_ci", "phe_proportion"):
         return proportion_ci(x, n, confidence=confidence, multiplier=multiplier)
     if row["method"] == "phe_rate":
-        return rate_ci(x, n, per=multiplier, confidence=confidence)
+        return rate_ci(x, n, per=int(multiplier), confidence=confidence)
     return count_ci(x, confidence=confidence, method="byars")
 
 
@@ -141,8 +141,8 @@ def test_edges_zero_and_all() -> None:
     every = proportion_ci(50, 50, multiplier=100)
     assert every.upper == 100.0
     assert every.value == 100.0
-    assert rate_ci(0, 1000).lower == 0.0
-    assert rate_ci(0, 1000).upper > 0
+    assert rate_ci(0, 1000, per=100_000).lower == 0.0
+    assert rate_ci(0, 1000, per=100_000).upper > 0
 
 
 def test_tiny_and_huge_denominators() -> None:
@@ -159,7 +159,7 @@ def test_tiny_and_huge_denominators() -> None:
 def test_missing_values_give_missing_results_without_warnings() -> None:
     with np.errstate(all="raise"):  # any floating-point warning would raise here
         interval = proportion_ci([np.nan, 5, 3], [10, np.nan, 10], multiplier=100)
-        rate = rate_ci([np.nan, 5, 50], [1000, np.nan, 1000])
+        rate = rate_ci([np.nan, 5, 50], [1000, np.nan, 1000], per=100_000)
         counted = count_ci([np.nan, 3.0])
     assert np.isnan(interval.value[:2]).all()
     assert np.isnan(interval.lower[:2]).all()
@@ -181,12 +181,16 @@ def test_missing_values_give_missing_results_without_warnings() -> None:
         (lambda: proportion_ci(1, 10, confidence=95), "confidence", "strictly between 0 and 1"),
         (lambda: proportion_ci(1, 10, confidence=0), "confidence", "strictly between 0 and 1"),
         (lambda: proportion_ci(1, 10, confidence=1.0), "confidence", "strictly between 0 and 1"),
-        (lambda: proportion_ci(1, 10, multiplier=0), "multiplier", "a positive number"),
+        (lambda: proportion_ci(1, 10, multiplier=0), "multiplier", "1 (a proportion or ratio)"),
+        (lambda: proportion_ci(1, 10, multiplier=1_000), "multiplier", "or 100 (a percentage)"),
         (lambda: proportion_ci("5", 10), "numerator", "numbers"),
         (lambda: proportion_ci(np.inf, 10), "numerator", "finite numbers"),
-        (lambda: rate_ci(-5, 100), "count", "at least 0"),
-        (lambda: rate_ci(5, -100), "denominator", "greater than 0"),
-        (lambda: rate_ci(5, 100, per=-1), "per", "a positive number"),
+        (lambda: rate_ci(-5, 100, per=100_000), "count", "at least 0"),
+        (lambda: rate_ci(5, -100, per=100_000), "denominator", "greater than 0"),
+        (lambda: rate_ci(5, 100, per=-1), "per", "a rate base: 100, 1_000"),
+        (lambda: rate_ci(5, 100, per=7), "per", "a rate base: 100, 1_000"),
+        (lambda: rate_ci(5, 100, per=1_000.5), "per", "a rate base: 100, 1_000"),
+        (lambda: rate_ci(5, 100, per="per 7"), "per", "a rate base: 100, 1_000"),
         (lambda: count_ci(5, method="wald"), "method", "'auto', 'byars' or 'exact'"),  # type: ignore[call-overload]
         (lambda: mean_ci([1.0]), "values", "at least two values"),
         (lambda: z_score(1.5), "confidence", "strictly between 0 and 1"),
@@ -274,8 +278,8 @@ def test_count_limits_are_ordered_and_grow_with_the_count(count: int, confidence
 
 @given(st.integers(min_value=10, max_value=10**6), st.integers(min_value=2, max_value=50))
 def test_rate_narrows_as_counts_and_denominators_grow(count: int, factor: int) -> None:
-    small = rate_ci(count, 10**7)
-    large = rate_ci(count * factor, 10**7 * factor)
+    small = rate_ci(count, 10**7, per=100_000)
+    large = rate_ci(count * factor, 10**7 * factor, per=100_000)
     assert large.width <= small.width
 
 
@@ -353,7 +357,7 @@ def test_arrays_that_are_not_numbers_are_refused_naming_the_dtype(
     for call in (
         lambda: count_ci(values),  # type: ignore[call-overload]
         lambda: proportion_ci(values, 10),  # type: ignore[call-overload]
-        lambda: rate_ci(5, values),  # type: ignore[call-overload]
+        lambda: rate_ci(5, values, per=100_000),  # type: ignore[call-overload]
         lambda: mean_ci(values),  # type: ignore[arg-type]
     ):
         with pytest.raises(InvalidInputError, match=f"not dtype {re.escape(dtype)}"):
@@ -395,7 +399,7 @@ def test_shapes_that_do_not_broadcast_are_refused_naming_both() -> None:
     assert "(3,)" in str(caught.value)
     assert "(2,)" in str(caught.value)
     with pytest.raises(InvalidInputError, match=r"^count and denominator: "):
-        rate_ci([1, 2, 3], [[10, 20]])
+        rate_ci([1, 2, 3], [[10, 20]], per=100_000)
 
 
 @pytest.mark.parametrize("axis", [1, -2, 5, 1.0, True, "0", None])
@@ -413,7 +417,7 @@ def test_counts_from_2_to_the_53_are_refused() -> None:
     for call in (
         lambda: proportion_ci(2**53 + 1, 2**53 + 1),
         lambda: proportion_ci(5, 2**53),
-        lambda: rate_ci(np.array([2**60], dtype=np.int64), 2**61),
+        lambda: rate_ci(np.array([2**60], dtype=np.int64), 2**61, per=100_000),
         lambda: count_ci([1e20]),
     ):
         with pytest.raises(InvalidInputError, match=r"counts below 2\*\*53"):

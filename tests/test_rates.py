@@ -46,7 +46,7 @@ def test_rate_from_count_is_exact() -> None:
     assert rate_from_count(1, 3, per=100, population="person").value == Decimal(
         "33.33333333333333333333333333333333"
     )
-    assert rate_from_count(0, 5, population="child").value == 0
+    assert rate_from_count(0, 5, population="child", per=10_000).value == 0
     assert str(rate_from_count(10, 100, per=1_000, population="child").value) == "100"
 
 
@@ -103,7 +103,7 @@ def test_rate_from_count_refuses_bad_numbers(
     count: object, denominator: object, field: str, expected: str
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        rate_from_count(count, denominator, population="child")  # type: ignore[arg-type]
+        rate_from_count(count, denominator, population="child", per=10_000)  # type: ignore[arg-type]
     assert caught.value.field == field
     assert expected in str(caught.value)
     assert str(caught.value).startswith(f"{field}: expected ")
@@ -123,7 +123,7 @@ def test_floats_are_read_through_their_shortest_repr() -> None:
 )
 def test_population_names_are_checked(population: str) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        rate_from_count(1, 10, population=population)
+        rate_from_count(1, 10, population=population, per=10_000)
     assert caught.value.field == "population"
     with pytest.raises(ValidationError, match="population"):
         Rate(value=Decimal(1), per=RateBase.PER_THOUSAND, population=population)
@@ -184,7 +184,7 @@ def test_implied_count_and_denominator() -> None:
     rate = Rate(value=Decimal("69.1"), per=RateBase.PER_TEN_THOUSAND, population="child")
     assert implied_count(rate, 244_700) == Decimal("1690.877")
     assert round(implied_denominator(rate, 1691)) == 244_718
-    with_counts = rate_from_count(1691, 244_700, population="child")
+    with_counts = rate_from_count(1691, 244_700, population="child", per=10_000)
     assert implied_count(with_counts) == 1691
     assert implied_denominator(with_counts) == 244_700
 
@@ -315,8 +315,8 @@ def test_implied_denominator_inverts_rate_from_count(
 @given(counts, counts, denominators)
 def test_rates_grow_with_counts(first: Decimal, second: Decimal, denominator: Decimal) -> None:
     low, high = sorted((first, second))
-    low_rate = rate_from_count(low, denominator, population="child").value
-    high_rate = rate_from_count(high, denominator, population="child").value
+    low_rate = rate_from_count(low, denominator, population="child", per=10_000).value
+    high_rate = rate_from_count(high, denominator, population="child", per=10_000).value
     assert low_rate is not None
     assert high_rate is not None
     assert low_rate <= high_rate
@@ -330,7 +330,7 @@ def test_rates_round_trip_through_json(rate: Rate) -> None:
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_float_counts_are_accepted_or_refused_clearly(count: float) -> None:
     try:
-        rate = rate_from_count(count, 10, population="child")
+        rate = rate_from_count(count, 10, population="child", per=10_000)
     except InvalidInputError as error:
         assert error.field == "count"
     else:
@@ -361,13 +361,13 @@ def test_numpy_scalars_are_read_exactly(count: object, expected: Decimal) -> Non
 def test_pandas_values_are_numpy_scalars_and_are_read_exactly() -> None:
     frame = pd.DataFrame({"count": [1691, 12], "population": [244_700.0, 0.1]})
     first = frame.iloc[0]
-    rate = rate_from_count(first["count"], first["population"], population="child")
+    rate = rate_from_count(first["count"], first["population"], population="child", per=10_000)
     assert rate.value is not None
     assert round(rate.value, 1) == Decimal("69.1")
     assert rate.denominator == Decimal(244_700)
-    assert rate_from_count(frame["count"][1], frame["population"][1], population="child").value == (
-        1_200_000
-    )
+    assert rate_from_count(
+        frame["count"][1], frame["population"][1], population="child", per=10_000
+    ).value == (1_200_000)
 
 
 def test_implied_values_take_numpy_scalars() -> None:
@@ -381,7 +381,7 @@ def test_implied_values_take_numpy_scalars() -> None:
 @pytest.mark.parametrize("flag", [True, np.bool_(1), np.bool_(0)])
 def test_booleans_are_refused_numpy_ones_too(flag: object) -> None:
     with pytest.raises(InvalidInputError, match=r"^count: .*not a bool"):
-        rate_from_count(flag, 100, population="child")  # type: ignore[arg-type]
+        rate_from_count(flag, 100, population="child", per=10_000)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"^denominator: .*not a bool"):
         implied_count(Rate(value=Decimal(1), per=RateBase(100), population="child"), flag)  # type: ignore[arg-type]
 
@@ -392,7 +392,7 @@ def test_booleans_are_refused_numpy_ones_too(flag: object) -> None:
 )
 def test_numpy_values_that_are_not_finite_numbers_are_refused(count: object) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        rate_from_count(count, 100, population="child")  # type: ignore[arg-type]
+        rate_from_count(count, 100, population="child", per=10_000)  # type: ignore[arg-type]
     assert caught.value.field == "count"
 
 
@@ -418,7 +418,7 @@ def test_numbers_beyond_the_exact_range_are_refused(
     count: object, denominator: object, field: str
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        rate_from_count(count, denominator, population="child")  # type: ignore[arg-type]
+        rate_from_count(count, denominator, population="child", per=10_000)  # type: ignore[arg-type]
     assert caught.value.field == field
     assert len(str(caught.value)) < 250  # 10**400 is not echoed in full
 
@@ -456,11 +456,11 @@ def test_per_takes_numpy_integers() -> None:
 
 def test_population_names_must_be_text() -> None:
     with pytest.raises(InvalidInputError, match=r"^population: "):
-        rate_from_count(1, 10, population=5)  # type: ignore[arg-type]
+        rate_from_count(1, 10, population=5, per=10_000)  # type: ignore[arg-type]
 
 
 def test_long_values_are_not_echoed_in_full() -> None:
     with pytest.raises(InvalidInputError) as caught:
-        rate_from_count("x" * 10_000, 10, population="child")  # type: ignore[arg-type]
+        rate_from_count("x" * 10_000, 10, population="child", per=10_000)  # type: ignore[arg-type]
     assert len(str(caught.value)) < 200
     assert str(caught.value).endswith("…")

@@ -197,7 +197,7 @@ def test_significant_at_998_implies_significant_at_95(x: int, n: int, benchmark:
 def test_an_area_is_never_significantly_different_from_its_own_value(
     count: int, denominator: int
 ) -> None:
-    interval = rate_ci(count, denominator)
+    interval = rate_ci(count, denominator, per=100_000)
     assert compare_with_benchmark(interval, interval.value).significance is Significance.SIMILAR
 
 

@@ -64,8 +64,8 @@ class Case(NamedTuple):
     standard: str | None
 
     @property
-    def per(self) -> float:
-        return float(self.row["multiplier"])
+    def per(self) -> int:
+        return int(float(self.row["multiplier"]))
 
     @property
     def confidence(self) -> float:
@@ -166,7 +166,7 @@ def _check_observed_and_expected(case: Case) -> None:
 @pytest.mark.parametrize("case", _cases("calculate_ISRatio"))
 def test_isratio_matches_phe(case: Case) -> None:
     _check_observed_and_expected(case)
-    interval = isratio_ci(*_isr_inputs(case), per=case.per, confidence=case.confidence)
+    interval = isratio_ci(*_isr_inputs(case), multiplier=case.per, confidence=case.confidence)
     _assert_matches(interval, case.row)
     assert interval.method is IntervalMethod.BYARS_EXACT
 
@@ -217,7 +217,7 @@ levels = st.sampled_from([0.8, 0.9, 0.95, 0.99, 0.998])
 def test_dsr_limits_bracket_the_value(
     area: tuple[list[int], list[int], list[int]], level: float
 ) -> None:
-    interval = dsr_ci(*area, confidence=level)
+    interval = dsr_ci(*area, confidence=level, per=100_000)
     if sum(area[0]) < 10:
         assert math.isnan(interval.value)
         assert math.isnan(interval.lower)
@@ -228,8 +228,8 @@ def test_dsr_limits_bracket_the_value(
 
 @given(areas())
 def test_dsr_998_interval_contains_the_95(area: tuple[list[int], list[int], list[int]]) -> None:
-    narrow = dsr_ci(*area, confidence=0.95)
-    wide = dsr_ci(*area, confidence=0.998)
+    narrow = dsr_ci(*area, confidence=0.95, per=100_000)
+    wide = dsr_ci(*area, confidence=0.998, per=100_000)
     assert wide.value == narrow.value
     assert wide.lower <= narrow.lower
     assert narrow.upper <= wide.upper
@@ -241,8 +241,8 @@ def test_scaling_the_standard_population_changes_nothing(
 ) -> None:
     # Only the standard population's proportions matter: the weights are normalised by their sum.
     counts, populations, weights = area
-    base = dsr_ci(counts, populations, weights)
-    scaled = dsr_ci(counts, populations, [w * factor for w in weights])
+    base = dsr_ci(counts, populations, weights, per=100_000)
+    scaled = dsr_ci(counts, populations, [w * factor for w in weights], per=100_000)
     for a, b in [
         (base.value, scaled.value),
         (base.lower, scaled.lower),
@@ -258,8 +258,10 @@ def test_dsr_is_the_crude_rate_when_the_standard_matches_the_area(
     # With weights proportional to the area's own populations, standardising changes nothing:
     # DSR = Σx / Σn, and Dobson's limits reduce to Byar's limits of the crude rate (O >= 10).
     counts, populations, _ = area
-    standardised = dsr_ci(counts, populations, [n * factor for n in populations], confidence=level)
-    crude = rate_ci(sum(counts), sum(populations), confidence=level)
+    standardised = dsr_ci(
+        counts, populations, [n * factor for n in populations], confidence=level, per=100_000
+    )
+    crude = rate_ci(sum(counts), sum(populations), confidence=level, per=100_000)
     for a, b in [
         (standardised.value, crude.value),
         (standardised.lower, crude.lower),
@@ -273,8 +275,10 @@ def test_one_event_per_person_is_the_independent_dsr(
     area: tuple[list[int], list[int], list[int]],
 ) -> None:
     counts, populations, weights = area
-    independent = dsr_ci(counts, populations, weights)
-    single = dsr_ci(counts, populations, weights, event_frequencies=[[c] for c in counts])
+    independent = dsr_ci(counts, populations, weights, per=100_000)
+    single = dsr_ci(
+        counts, populations, weights, event_frequencies=[[c] for c in counts], per=100_000
+    )
     assert single.method is IntervalMethod.DOBSON_NONINDEPENDENT
     assert single.value == independent.value
     assert math.isclose(single.lower, independent.lower, rel_tol=1e-12)
@@ -287,8 +291,8 @@ def test_repeat_events_widen_the_dsr_interval(area: tuple[list[int], list[int], 
     counts, populations, weights = area
     paired = [[c % 2, c // 2] for c in counts]
     assume(any(c >= 2 and w > 0 for c, w in zip(counts, weights, strict=True)))
-    independent = dsr_ci(counts, populations, weights)
-    repeated = dsr_ci(counts, populations, weights, event_frequencies=paired)
+    independent = dsr_ci(counts, populations, weights, per=100_000)
+    repeated = dsr_ci(counts, populations, weights, event_frequencies=paired, per=100_000)
     assert repeated.value == independent.value
     assert repeated.lower < independent.lower
     assert repeated.upper > independent.upper
@@ -313,16 +317,16 @@ def test_isr_limits_bracket_the_value(data: st.DataObject, level: float) -> None
         )
         > 0
     )
-    for function in (isratio_ci, israte_ci):
+    for function, scale in ((isratio_ci, {"multiplier": 1}), (israte_ci, {"per": 100_000})):
         interval = function(
-            counts, populations, reference_counts, reference_populations, confidence=level
+            counts, populations, reference_counts, reference_populations, confidence=level, **scale
         )
         assert interval.lower <= interval.value <= interval.upper
         wide = function(
-            counts, populations, reference_counts, reference_populations, confidence=0.998
+            counts, populations, reference_counts, reference_populations, confidence=0.998, **scale
         )
         narrow = function(
-            counts, populations, reference_counts, reference_populations, confidence=0.95
+            counts, populations, reference_counts, reference_populations, confidence=0.95, **scale
         )
         assert wide.lower <= narrow.lower <= narrow.upper <= wide.upper
 
@@ -358,12 +362,12 @@ def test_isr_is_one_when_the_area_has_the_reference_rates(data: st.DataObject) -
         for c, p, n in zip(reference_counts, reference_populations, populations, strict=True)
     ]
     assume(sum(counts) > 0)
-    ratio = isratio_ci(counts, populations, reference_counts, reference_populations, per=100)
+    ratio = isratio_ci(counts, populations, reference_counts, reference_populations, multiplier=100)
     assert math.isclose(ratio.value, 100, rel_tol=1e-9)
-    rate = israte_ci(counts, populations, reference_counts, reference_populations, per=1)
+    rate = israte_ci(counts, populations, reference_counts, reference_populations, per=100)
     # ... and the indirectly standardised rate is then the reference's crude rate.
     assert math.isclose(
-        rate.value, sum(reference_counts) / sum(reference_populations), rel_tol=1e-9
+        rate.value, sum(reference_counts) / sum(reference_populations) * 100, rel_tol=1e-9
     )
 
 
@@ -376,9 +380,11 @@ REFERENCE_POPULATIONS = [800_000, 2_000_000, 400_000]
 
 
 def test_dsr_is_not_published_below_ten_events() -> None:
-    assert math.isnan(dsr_ci([3, 3, 3], POPULATIONS, STANDARD).value)
-    assert not math.isnan(dsr_ci([3, 3, 4], POPULATIONS, STANDARD).value)
-    nothing = dsr_ci([0, 0, 0], POPULATIONS, STANDARD, event_frequencies=[[0], [0], [0]])
+    assert math.isnan(dsr_ci([3, 3, 3], POPULATIONS, STANDARD, per=100_000).value)
+    assert not math.isnan(dsr_ci([3, 3, 4], POPULATIONS, STANDARD, per=100_000).value)
+    nothing = dsr_ci(
+        [0, 0, 0], POPULATIONS, STANDARD, event_frequencies=[[0], [0], [0]], per=100_000
+    )
     assert math.isnan(nothing.lower)
     assert nothing.method is IntervalMethod.DOBSON_NONINDEPENDENT
 
@@ -394,8 +400,8 @@ def test_isr_uses_the_exact_interval_below_ten_events() -> None:
 
 
 def test_a_missing_count_is_no_events_as_in_phe() -> None:
-    missing = dsr_ci([15, math.nan, 61], POPULATIONS, STANDARD)
-    zero = dsr_ci([15, 0, 61], POPULATIONS, STANDARD)
+    missing = dsr_ci([15, math.nan, 61], POPULATIONS, STANDARD, per=100_000)
+    zero = dsr_ci([15, 0, 61], POPULATIONS, STANDARD, per=100_000)
     assert (missing.value, missing.lower, missing.upper) == (zero.value, zero.lower, zero.upper)
     ratio = isratio_ci(
         np.array([15, None, 61], dtype=object), POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS
@@ -407,8 +413,8 @@ def test_a_missing_count_is_no_events_as_in_phe() -> None:
 
 
 def test_missing_populations_or_all_counts_give_a_missing_result() -> None:
-    assert math.isnan(dsr_ci([15, 32, 61], [21_000, math.nan, 9_500], STANDARD).value)
-    assert math.isnan(dsr_ci([15, 0, 61], [21_000, math.nan, 9_500], STANDARD).value)
+    assert math.isnan(dsr_ci([15, 32, 61], [21_000, math.nan, 9_500], STANDARD, per=100_000).value)
+    assert math.isnan(dsr_ci([15, 0, 61], [21_000, math.nan, 9_500], STANDARD, per=100_000).value)
     assert math.isnan(
         isratio_ci(
             [15, 32, 61],
@@ -423,13 +429,15 @@ def test_missing_populations_or_all_counts_give_a_missing_result() -> None:
         ).upper
     )
     assert math.isnan(
-        israte_ci([15, 32, 61], POPULATIONS, REFERENCE_COUNTS, [1e6, math.nan, 1e6]).value
+        israte_ci(
+            [15, 32, 61], POPULATIONS, REFERENCE_COUNTS, [1e6, math.nan, 1e6], per=100_000
+        ).value
     )
 
 
 def test_a_band_without_people_or_events_adds_only_its_weight() -> None:
-    with_band = dsr_ci([15, 32, 61, 0], [*POPULATIONS, 0], [*STANDARD, 100_000])
-    halved = dsr_ci([15, 32, 61], POPULATIONS, STANDARD)
+    with_band = dsr_ci([15, 32, 61, 0], [*POPULATIONS, 0], [*STANDARD, 100_000], per=100_000)
+    halved = dsr_ci([15, 32, 61], POPULATIONS, STANDARD, per=100_000)
     assert math.isclose(with_band.value, halved.value / 2, rel_tol=1e-12)
 
 
@@ -446,9 +454,14 @@ def test_non_independent_dsr_accepts_gaps_as_zero_persons() -> None:
         POPULATIONS,
         STANDARD,
         event_frequencies=np.array([[15, None], [30, 1], [61, math.nan]], dtype=object),
+        per=100_000,
     )
     zeros = dsr_ci(
-        [15, 32, 61], POPULATIONS, STANDARD, event_frequencies=[[15, 0], [30, 1], [61, 0]]
+        [15, 32, 61],
+        POPULATIONS,
+        STANDARD,
+        event_frequencies=[[15, 0], [30, 1], [61, 0]],
+        per=100_000,
     )
     assert (gaps.lower, gaps.upper) == (zeros.lower, zeros.upper)
 
@@ -500,7 +513,7 @@ def test_dsr_refuses_bad_input(
     arguments: tuple[object, ...], options: dict[str, object], field: str
 ) -> None:
     with pytest.raises(InvalidInputError, match=rf"^{re.escape(field)}: expected") as caught:
-        dsr_ci(*arguments, **options)  # type: ignore[arg-type]
+        dsr_ci(*arguments, **{"per": 100_000, **options})  # type: ignore[arg-type]
     assert caught.value.field == field
 
 
@@ -513,7 +526,6 @@ def test_dsr_refuses_bad_input(
             {"confidence": 0},
             "confidence",
         ),
-        ((COUNTS, POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS), {"per": -1}, "per"),
         (([15, -32, 61], POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS), {}, "counts[1]"),
         (
             (COUNTS, [21_000, 48_000, -1], REFERENCE_COUNTS, REFERENCE_POPULATIONS),
@@ -542,14 +554,33 @@ def test_isr_refuses_bad_input(
     options: dict[str, object],
     field: str,
 ) -> None:
+    base = {"per": 100_000} if function is israte_ci else {}
     with pytest.raises(InvalidInputError, match=rf"^{re.escape(field)}: expected") as caught:
-        function(*arguments, **options)
+        function(*arguments, **base, **options)
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("function", "options", "field"),
+    [
+        (israte_ci, {"per": -1}, "per"),
+        (israte_ci, {"per": 7}, "per"),
+        (israte_ci, {"per": "per 7"}, "per"),
+        (isratio_ci, {"multiplier": -1}, "multiplier"),
+        (isratio_ci, {"multiplier": 1_000}, "multiplier"),
+    ],
+)
+def test_isr_bases_and_multipliers_are_refused(
+    function: Callable[..., Interval[float]], options: dict[str, object], field: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=rf"^{field}: expected") as caught:
+        function(COUNTS, POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS, **options)
     assert caught.value.field == field
 
 
 def test_event_frequencies_that_do_not_add_up_say_which_band() -> None:
     with pytest.raises(InvalidInputError, match=r"adding up to counts\[1\] = 32") as caught:
-        dsr_ci(COUNTS, POPULATIONS, STANDARD, event_frequencies=[[15], [30], [61]])
+        dsr_ci(COUNTS, POPULATIONS, STANDARD, event_frequencies=[[15], [30], [61]], per=100_000)
     assert caught.value.value == 30
 
 
@@ -559,12 +590,12 @@ def test_masked_counts_are_missing_and_masked_standard_weights_are_refused() -> 
     )  # a missing count: no events
     populations = [21_000, 48_000, 9_500]
     standard = [20_000, 60_000, 20_000]
-    assert dsr_ci(counts, populations, standard).value == pytest.approx(
-        dsr_ci([15, 0, 61], populations, standard).value, rel=1e-12
+    assert dsr_ci(counts, populations, standard, per=100_000).value == pytest.approx(
+        dsr_ci([15, 0, 61], populations, standard, per=100_000).value, rel=1e-12
     )
     masked_weights = np.ma.masked_array(standard, mask=[False, True, False])
     with pytest.raises(InvalidInputError) as caught:
-        dsr_ci([15, 32, 61], populations, masked_weights)
+        dsr_ci([15, 32, 61], populations, masked_weights, per=100_000)
     assert caught.value.field == "standard_populations[1]"
     assert "cannot be missing" in str(caught.value)
 
@@ -580,7 +611,7 @@ def test_masked_counts_are_missing_and_masked_standard_weights_are_refused() -> 
 )
 def test_columns_that_are_not_numbers_are_refused(column: object) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        dsr_ci(column, [21_000, 48_000, 9_500], [20_000, 60_000, 20_000])  # type: ignore[arg-type]
+        dsr_ci(column, [21_000, 48_000, 9_500], [20_000, 60_000, 20_000], per=100_000)  # type: ignore[arg-type]
     assert caught.value.field == "counts"
     with pytest.raises(InvalidInputError) as caught:
         isratio_ci([15, 32, 61], column, [1, 2, 3], [100, 100, 100])  # type: ignore[arg-type]
@@ -589,18 +620,20 @@ def test_columns_that_are_not_numbers_are_refused(column: object) -> None:
 
 def test_counts_from_2_to_the_53_are_refused() -> None:
     with pytest.raises(InvalidInputError, match=r"^populations\[0\]: .*2\*\*53"):
-        dsr_ci([15, 32, 61], [2**53, 48_000, 9_500], [1, 1, 1])
+        dsr_ci([15, 32, 61], [2**53, 48_000, 9_500], [1, 1, 1], per=100_000)
 
 
 def test_extreme_weights_do_not_divide_by_zero() -> None:
     # A total standard weight so small that its square underflows: only proportions matter.
-    tiny = dsr_ci([10, 0, 0], [1, 1, 1], [0, 0, 5e-324])
+    tiny = dsr_ci([10, 0, 0], [1, 1, 1], [0, 0, 5e-324], per=100_000)
     assert tiny.value == 0.0
-    assert dsr_ci([10, 0, 0], [1, 1, 1], [5e-324, 0, 0]).value == pytest.approx(1_000_000)
+    assert dsr_ci([10, 0, 0], [1, 1, 1], [5e-324, 0, 0], per=100_000).value == pytest.approx(
+        1_000_000
+    )
 
 
 def test_results_beyond_float_range_are_refused() -> None:
     with pytest.raises(InvalidInputError, match=r"^populations: .*float range"):
-        dsr_ci([10, 5, 5], [1e-300, 1, 1], [1, 1, 1], per=1e300)
+        dsr_ci([10, 5, 5], [1e-310, 1, 1], [1, 1, 1], per=1_000_000)
     with pytest.raises(InvalidInputError, match=r"^reference_populations: .*float range"):
         isratio_ci([10, 5, 5], [1e15, 1, 1], [1e15, 1, 1], [1e-300, 1, 1])

@@ -2,17 +2,26 @@
 
 Plain enums with no numpy, so that records (an observation's stated significance, a Section 11
 rating) can use them without loading the statistics layer, which computes them.
+
+What a difference means is decided in one place, [`judge`][safeguarding_model.markers.judge]:
+a difference above zero is higher, below zero lower, and an indicator's polarity turns higher
+and lower into better and worse. Significance against a benchmark, direction of travel, the
+recent trend and the scorecards all ask it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final, Self
+from typing import TYPE_CHECKING, Final, Self
 
+from safeguarding_model._numbers import excerpt
 from safeguarding_model._records import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
-__all__ = ["Direction", "Labelled", "Polarity", "Rag", "Significance"]
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+__all__ = ["Direction", "Labelled", "Polarity", "Rag", "Significance", "judge"]
 
 
 class Labelled:
@@ -61,6 +70,27 @@ class Polarity(SchemaDescribed, StrEnum):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
     NO_JUDGEMENT = "no_judgement"
+
+    @classmethod
+    def parse(cls, polarity: Polarity | str) -> Polarity:
+        """A polarity from itself or its value (``'higher_is_better'``, ``'lower_is_better'``, ``'no_judgement'``).
+
+        Raises:
+            InvalidInputError: For anything else.
+
+        Examples:
+            >>> from safeguarding_model import Polarity
+            >>> Polarity.parse("lower_is_better")
+            <Polarity.LOWER_IS_BETTER: 'lower_is_better'>
+        """
+        try:
+            return cls(polarity)
+        except ValueError:
+            raise InvalidInputError(
+                "polarity",
+                excerpt(polarity),
+                "'higher_is_better', 'lower_is_better' or 'no_judgement'",
+            ) from None
 
     def flipped(self) -> Polarity:
         """The opposite polarity (no judgement stays no judgement)."""
@@ -149,6 +179,51 @@ _RAG_OF: Final = {
 }
 
 
+def judge(difference: float | Decimal | None, polarity: Polarity | str) -> Significance:
+    """What a difference means for an indicator of ``polarity``: the one place it is decided.
+
+    ``difference`` is the sign that matters: a value minus its benchmark, a later value minus an
+    earlier one, a trend's slope; give it only once the difference is known to be significant.
+
+    | difference | higher is better | lower is better | no judgement |
+    | --- | --- | --- | --- |
+    | above 0 | better | worse | higher |
+    | below 0 | worse | better | lower |
+    | 0 | similar | similar | similar |
+    | ``None`` or NaN | not compared | not compared | not compared |
+
+    Args:
+        difference: The difference, or its sign; ``None`` (or NaN) when it is missing.
+        polarity: The indicator's polarity, or its value.
+
+    Returns:
+        The [`Significance`][safeguarding_model.Significance] the difference amounts to.
+
+    Raises:
+        InvalidInputError: For an unknown polarity.
+
+    Examples:
+        >>> from safeguarding_model.markers import Polarity, judge
+        >>> judge(5.2, Polarity.LOWER_IS_BETTER), judge(-1, "no_judgement"), judge(None, "higher_is_better")
+        (<Significance.WORSE: 'worse'>, <Significance.LOWER: 'lower'>, <Significance.NOT_COMPARED: 'not_compared'>)
+    """
+    chosen = Polarity.parse(polarity)
+    # NaN, float or Decimal, is the one value unequal to itself.
+    if difference is None or difference != difference:  # noqa: PLR0124 - the NaN test
+        return Significance.NOT_COMPARED
+    if difference == 0:
+        return Significance.SIMILAR
+    higher, lower = _MEANINGS[chosen]
+    return higher if difference > 0 else lower
+
+
+_MEANINGS: Final = {
+    Polarity.HIGHER_IS_BETTER: (Significance.BETTER, Significance.WORSE),
+    Polarity.LOWER_IS_BETTER: (Significance.WORSE, Significance.BETTER),
+    Polarity.NO_JUDGEMENT: (Significance.HIGHER, Significance.LOWER),
+}
+
+
 class Direction(SchemaDescribed, StrEnum):
     """Which way an indicator moved between two periods.
 
@@ -174,6 +249,21 @@ class Direction(SchemaDescribed, StrEnum):
     NO_SIGNIFICANT_CHANGE = "no_significant_change"
     NO_CHANGE = "no_change"
     NOT_COMPARED = "not_compared"
+
+    @classmethod
+    def of_change(cls, significance: Significance) -> Direction:
+        """The direction of travel a significant change amounts to, as [`judge`][safeguarding_model.markers.judge] decides it.
+
+        Better is improving, worse worsening, higher increasing, lower decreasing, similar no
+        significant change, not compared not compared.
+
+        Examples:
+            >>> from safeguarding_model import Direction, Polarity
+            >>> from safeguarding_model.markers import judge
+            >>> Direction.of_change(judge(-2.0, Polarity.LOWER_IS_BETTER))
+            <Direction.IMPROVING: 'improving'>
+        """
+        return _OF_CHANGE[Significance(significance)]
 
     @property
     def source_word(self) -> str:
@@ -212,4 +302,12 @@ _FROM_WORDS: Final = {word.lower(): direction for direction, word in _WORDS.item
     "no significant change": Direction.NO_SIGNIFICANT_CHANGE,
     "no change": Direction.NO_CHANGE,
     "unchanged": Direction.NO_CHANGE,
+}
+_OF_CHANGE: Final = {
+    Significance.BETTER: Direction.IMPROVING,
+    Significance.WORSE: Direction.WORSENING,
+    Significance.HIGHER: Direction.INCREASING,
+    Significance.LOWER: Direction.DECREASING,
+    Significance.SIMILAR: Direction.NO_SIGNIFICANT_CHANGE,
+    Significance.NOT_COMPARED: Direction.NOT_COMPARED,
 }

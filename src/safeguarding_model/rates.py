@@ -21,9 +21,10 @@ Examples:
 from __future__ import annotations
 
 import re
+import warnings
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import IntEnum
-from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Final, Self, TypeAlias, cast
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
@@ -31,6 +32,7 @@ from safeguarding_model._numbers import (
     Number,
     check_magnitude,
     excerpt,
+    is_real,
     is_whole,
     tidy,
     to_decimal,
@@ -53,6 +55,9 @@ __all__ = [
     "implied_denominator",
     "rate_from_count",
 ]
+
+DEPRECATED_SINCE = "0.1.0"
+"""The version that deprecated the defaults of ``per`` (and the other spellings of issue 11)."""
 
 _PRECISION = 34
 """Significant digits for rate arithmetic: far beyond any published figure."""
@@ -92,8 +97,13 @@ class RateBase(SchemaDescribed, IntEnum):
     def parse(cls, per: int | str | RateBase) -> RateBase:
         """A base from its multiplier (``10_000``) or name (``'per_ten_thousand'``, ``'per 10,000'``, ``'%'``).
 
+        The one reading of ``per`` everywhere a rate is made or tested: ``rate_from_count``,
+        ``rate_ci``, ``compare_rate_with_benchmark``, ``dsr_ci``, ``israte_ci``, the funnel
+        rate functions and the records.
+
         Raises:
-            InvalidInputError: For anything else; the message lists the bases.
+            InvalidInputError: For anything else (``7``, ``1000.0``, ``'per 7'``, a bool); the
+                message lists the bases.
         """
         if isinstance(per, RateBase):
             return per
@@ -110,6 +120,70 @@ class RateBase(SchemaDescribed, IntEnum):
             if found is not None:
                 return found
         raise InvalidInputError("per", excerpt(per), _BASES_EXPECTED)
+
+
+def _float_base(value: object) -> RateBase | None:
+    """The base a float (or numpy float) names, such as ``1e5``; ``None`` for anything else."""
+    if not is_real(value) or is_whole(value):
+        return None
+    number = float(value)  # type: ignore[arg-type]  # a real number, checked above
+    if not number.is_integer() or int(number) not in RateBase._value2member_map_:
+        return None
+    return RateBase(int(number))
+
+
+class _OldDefault(int):
+    """The base a function used when ``per`` was not given: deprecated, it warns when read.
+
+    Shown as ``<required>`` in signatures, because ``per`` is to be passed every time.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<required>"
+
+
+OLD_DEFAULT_PER_TEN_THOUSAND: Final[int] = _OldDefault(10_000)
+"""Package-internal: ``rate_from_count``'s old default base, kept for calls without ``per`` (they warn)."""
+
+OLD_DEFAULT_PER_HUNDRED_THOUSAND: Final[int] = _OldDefault(100_000)
+"""Package-internal: the statistics' old default base, kept for calls without ``per`` (they warn)."""
+
+
+def parse_per(per: float | str | RateBase, *, function: str, stacklevel: int = 3) -> RateBase:
+    """``per`` read by [`RateBase.parse`][safeguarding_model.RateBase.parse]; a missing one warns.
+
+    Package-internal: every function that makes or tests a rate reads its ``per`` here. When
+    ``per`` was not passed (it is the old default), the call still works, with a
+    ``DeprecationWarning`` naming ``function``: the default goes, pass ``per=`` explicitly. A
+    float naming a base (``per=1e5``, which the statistics took before) works and warns too.
+
+    Raises:
+        InvalidInputError: For anything but a rate base.
+
+    Examples:
+        >>> from safeguarding_model.rates import parse_per
+        >>> parse_per("per 100,000", function="rate_ci")
+        <RateBase.PER_HUNDRED_THOUSAND: 100000>
+    """
+    if isinstance(per, _OldDefault):
+        warnings.warn(
+            f"{function}() without per= is deprecated since version {DEPRECATED_SINCE}: its "
+            f"default base, per={int(per):_}, will be removed; pass per= explicitly "
+            f"(100, 1_000, 10_000, 100_000 or 1_000_000)",
+            DeprecationWarning,
+            stacklevel=stacklevel,
+        )
+    elif (base := _float_base(per)) is not None:
+        warnings.warn(
+            f"{function}(per={per!r}) is deprecated since version {DEPRECATED_SINCE}: a base is "
+            f"a whole number or a name; pass per={int(base):_}",
+            DeprecationWarning,
+            stacklevel=stacklevel,
+        )
+        return base
+    return RateBase.parse(cast("int | str | RateBase", per))  # a float here is refused
 
 
 _BASE_NAMES = {
@@ -287,7 +361,7 @@ def rate_from_count(
     count: Number,
     denominator: Number,
     *,
-    per: int | str | RateBase = 10_000,
+    per: int | str | RateBase = OLD_DEFAULT_PER_TEN_THOUSAND,
     population: str,
 ) -> Rate:
     """The rate of ``count`` events in a population of ``denominator``, per ``per``.
@@ -301,7 +375,9 @@ def rate_from_count(
             read exactly: a float through its shortest text, so ``0.1`` is ``Decimal('0.1')``
             and ``numpy.float32(0.1)`` too.
         denominator: The population count: greater than 0, finite; the same kinds of number.
-        per: The base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name such as ``'per_thousand'``.
+        per: The base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name such as
+            ``'per_thousand'``. Required: a call without it still uses per 10,000 but warns
+            (``DeprecationWarning``), and the default will be removed.
         population: What the denominator counts: ``'child'``, ``'live_birth'``, ``'household'``,
             ``'person'`` or your own snake_case name.
 
@@ -316,14 +392,14 @@ def rate_from_count(
 
     Examples:
         >>> from safeguarding_model import rate_from_count
-        >>> print(rate_from_count(1691, 244_700, population="child").rounded(1))
+        >>> print(rate_from_count(1691, 244_700, per=10_000, population="child").rounded(1))
         69.1 per 10,000 children aged 0-17
         >>> print(rate_from_count(48, 10_000, per=1_000, population="live_birth"))
         4.8 per 1,000 live births
     """
     counted = to_decimal(count, "count", minimum=Decimal(0))
     over = to_decimal(denominator, "denominator", minimum=Decimal(0), strict_minimum=True)
-    base = RateBase.parse(per)
+    base = parse_per(per, function="rate_from_count")
     _check_population(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)

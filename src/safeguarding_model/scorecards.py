@@ -23,7 +23,7 @@ from attrs import frozen
 
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
-from safeguarding_model.markers import Direction, Polarity, Significance
+from safeguarding_model.markers import Direction, Polarity, Significance, judge
 from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
@@ -97,11 +97,7 @@ def _direction(previous: Observation | None, latest: Observation, polarity: Pola
         return Direction.NO_CHANGE
     if abs(after - before) <= half_unit(before) + half_unit(after):
         return Direction.NO_SIGNIFICANT_CHANGE
-    rose = after > before
-    if polarity is Polarity.NO_JUDGEMENT:
-        return Direction.INCREASING if rose else Direction.DECREASING
-    good = rose == (polarity is Polarity.HIGHER_IS_BETTER)
-    return Direction.IMPROVING if good else Direction.WORSENING
+    return Direction.of_change(judge(after - before, polarity))
 
 
 def computed_significance(

@@ -300,6 +300,27 @@ def check_confidence(confidence: object) -> float:
     return level
 
 
+def check_multiplier(multiplier: object) -> float:
+    """A proportion's ``multiplier``: 1 (a proportion) or 100 (a percentage), as a float.
+
+    Rates take ``per`` instead (read by ``RateBase.parse``); ``multiplier`` scales a proportion
+    or a ratio only, as the public-health methods name it.
+
+    Raises:
+        InvalidInputError: For anything but 1 or 100 (an int, a whole float or a numpy number).
+    """
+    expected = "1 (a proportion or ratio) or 100 (a percentage); a rate takes per= instead"
+    if not is_real(multiplier):
+        raise InvalidInputError("multiplier", excerpt(multiplier), expected)
+    try:
+        scale = float(cast("float", multiplier))
+    except OverflowError:  # an int beyond float range
+        raise InvalidInputError("multiplier", excerpt(multiplier), expected) from None
+    if scale not in (1.0, 100.0):
+        raise InvalidInputError("multiplier", excerpt(multiplier), expected)
+    return scale
+
+
 @overload
 def shape_like(result: FloatArray, scalar: bool) -> FloatOrArray: ...  # noqa: FBT001
 @overload

@@ -40,7 +40,7 @@ from attrs import frozen
 
 from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.markers import Direction, Polarity
+from safeguarding_model.markers import Direction, Polarity, judge
 from safeguarding_model.statistics._arrays import (
     FloatOrArray,
     Scalar,
@@ -49,7 +49,6 @@ from safeguarding_model.statistics._arrays import (
     shape_like,
 )
 from safeguarding_model.statistics.intervals import Interval
-from safeguarding_model.statistics.significance import _parse_polarity
 
 __all__ = ["Direction", "DirectionMethod", "Travel", "direction_of_travel"]
 
@@ -115,11 +114,7 @@ def _directions(
     significant: npt.NDArray[np.bool_],
     polarity: Polarity,
 ) -> npt.NDArray[np.str_]:
-    up, down = {
-        Polarity.HIGHER_IS_BETTER: (Direction.IMPROVING, Direction.WORSENING),
-        Polarity.LOWER_IS_BETTER: (Direction.WORSENING, Direction.IMPROVING),
-        Polarity.NO_JUDGEMENT: (Direction.INCREASING, Direction.DECREASING),
-    }[polarity]
+    up, down = Direction.of_change(judge(1, polarity)), Direction.of_change(judge(-1, polarity))
     moved = np.where(difference > 0, up.value, down.value)
     return np.where(
         np.isnan(difference),
@@ -185,7 +180,7 @@ def direction_of_travel(
         >>> direction_of_travel(100, 100, polarity="higher_is_better").direction.source_word
         'Same'
     """
-    chosen = _parse_polarity(polarity)
+    chosen = Polarity.parse(polarity)
     allowance = _check_tolerance(tolerance)
     if isinstance(previous, Interval) and isinstance(current, Interval):
         if tolerance:

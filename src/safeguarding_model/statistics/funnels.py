@@ -33,11 +33,11 @@ import numpy.typing as npt
 
 from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.rates import RateBase, parse_per
 from safeguarding_model.statistics._arrays import FloatArray, as_floats, broadcast, refuse
 from safeguarding_model.statistics.intervals import (
     IntervalMethod,
-    _check_multiplier,
-    _count_limits,
+    count_limits,
     z_score,
 )
 
@@ -232,7 +232,7 @@ def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[n
     missing = np.isnan(x) | np.isnan(e)
     levels = {}
     for confidence in (0.95, 0.998):
-        lower, upper = _count_limits(
+        lower, upper = count_limits(
             np.where(missing, 0.0, x), confidence, IntervalMethod.BYARS_EXACT
         )
         with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
@@ -244,7 +244,7 @@ def funnel_rate_significance(
     count: npt.ArrayLike,
     rate: npt.ArrayLike,
     *,
-    per: float,
+    per: float | str | RateBase,
     average: float | None = None,
     denominator: npt.ArrayLike | None = None,
 ) -> npt.NDArray[np.str_]:
@@ -258,7 +258,8 @@ def funnel_rate_significance(
     Args:
         count: Counts of events, at least 0 (NaN or ``None`` for missing: an empty label).
         rate: The rates, at least 0, per ``per`` (broadcast with the counts).
-        per: The rates' base, a positive number such as 100_000.
+        per: The rates' base: 100, 1_000, 10_000, 100_000, 1_000_000, a name such as
+            ``'per 100,000'`` or a [`RateBase`][safeguarding_model.RateBase].
         average: The average rate per ``per``, greater than 0; derived from the data by default.
         denominator: Denominators for the rates of 0 (greater than 0, or NaN where unknown).
 
@@ -276,7 +277,7 @@ def funnel_rate_significance(
         >>> funnel_rate_significance([1746, 2242, 1912], [603.7, 845.9, 659.6], per=100_000, average=668.5).tolist()
         ['Low (0.001)', 'High (0.001)', 'Not significant']
     """
-    scale = _check_multiplier(per, "per")
+    scale = float(parse_per(per, function="funnel_rate_significance"))
     chosen = None if average is None else _check_average(average, proportion=False)
     named = [
         ("count", np.atleast_1d(as_floats(count, "count", counts=True))),

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
-from typing import Any, Generic, Literal, TypeVar, cast, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from safeguarding_model._numbers import excerpt, is_real
+from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model.statistics._arrays import (
     FloatArray,
     Scalar,
@@ -36,6 +37,7 @@ from safeguarding_model.statistics._arrays import (
     broadcast,
     check_axis,
     check_confidence,
+    check_multiplier,
     is_scalar,
     refuse,
     shape_like,
@@ -159,21 +161,6 @@ def z_score(confidence: float) -> float:
     return float(ndtri(1 - (1 - level) / 2))
 
 
-def _check_multiplier(multiplier: object, field: str) -> float:
-    expected = "a positive number such as 1, 100 or 100_000"
-    if not is_real(multiplier):
-        raise InvalidInputError(field, excerpt(multiplier), expected)
-    try:
-        scale = float(cast("float", multiplier))
-    except OverflowError:  # an int beyond float range
-        raise InvalidInputError(
-            field, excerpt(multiplier), expected + ", within float range"
-        ) from None
-    if not (np.isfinite(scale) and scale > 0):
-        raise InvalidInputError(field, multiplier, expected)
-    return scale
-
-
 def _counts(count: object, field: str) -> FloatArray:
     array = as_floats(count, field, counts=True)
     with np.errstate(invalid="ignore"):
@@ -238,7 +225,7 @@ def proportion_ci(
         numerator: Counts of at least 0 and at most the denominator (fractions allowed).
         denominator: Counts greater than 0.
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
-        multiplier: Scales the value and limits (1 for a proportion, 100 for a percentage).
+        multiplier: Scales the value and limits: 1 for a proportion, 100 for a percentage.
 
     Returns:
         The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
@@ -247,7 +234,7 @@ def proportion_ci(
         InvalidInputError: For a negative numerator, a denominator of 0 or less, a numerator
             above its denominator, an infinite input or one that is not a number (booleans,
             dates, text), counts from 2**53 on, shapes that do not broadcast together, a
-            multiplier that is not a positive number or a confidence outside (0, 1).
+            multiplier other than 1 or 100 or a confidence outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import proportion_ci
@@ -260,7 +247,7 @@ def proportion_ci(
     from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
 
     level = check_confidence(confidence)
-    scale = _check_multiplier(multiplier, "multiplier")
+    scale = check_multiplier(multiplier)
     x, n = broadcast(
         ("numerator", _counts(numerator, "numerator")),
         ("denominator", _denominators(denominator, "denominator")),
@@ -293,16 +280,9 @@ def proportion_ci(
     np.copyto(lower, 0.0, where=x == 0)
     np.copyto(upper, 1.0, where=x == n)
     if scale != 1:
-        with np.errstate(over="ignore"):
-            value *= scale
-            lower *= scale
-            upper *= scale
-        _refuse_overflow(
-            "multiplier",
-            upper,
-            np.full(upper.shape, scale),
-            "a multiplier that keeps the limits within float range",
-        )
+        value *= scale
+        lower *= scale
+        upper *= scale
     return Interval[Any](
         value=shape_like(value, scalar),
         lower=shape_like(lower, scalar),
@@ -352,9 +332,14 @@ def _small_count_limits(x: FloatArray, level: float) -> tuple[FloatArray, FloatA
     return _exact_limits(x, level)
 
 
-def _count_limits(
+def count_limits(
     x: FloatArray, level: float, method: IntervalMethod
 ) -> tuple[FloatArray, FloatArray]:
+    """The Poisson limits of counts ``x`` at ``level`` by ``method``, unchecked.
+
+    Package-internal (not in ``__all__``): the core of ``count_ci`` and ``rate_ci`` that the
+    funnel and standardised-rate functions share; callers check their inputs first.
+    """
     from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
 
     z = float(ndtri(1 - (1 - level) / 2))
@@ -442,7 +427,7 @@ def count_ci(
     counted = _counts(count, "count")
     scalar = is_scalar(counted)
     x = np.atleast_1d(counted)
-    lower, upper = _count_limits(x, level, chosen)
+    lower, upper = count_limits(x, level, chosen)
     return Interval[Any](
         value=shape_like(x if not scalar else x[0], scalar),
         lower=shape_like(lower if not scalar else lower[0], scalar),
@@ -457,7 +442,7 @@ def rate_ci(
     count: Scalar,
     denominator: Scalar,
     *,
-    per: float = ...,
+    per: float | str | RateBase = ...,
     confidence: float = ...,
 ) -> Interval[float]: ...
 @overload
@@ -465,14 +450,14 @@ def rate_ci(
     count: npt.ArrayLike,
     denominator: npt.ArrayLike,
     *,
-    per: float = ...,
+    per: float | str | RateBase = ...,
     confidence: float = ...,
 ) -> Interval[FloatArray]: ...
 def rate_ci(
     count: npt.ArrayLike | Scalar,
     denominator: npt.ArrayLike | Scalar,
     *,
-    per: float = 100_000,
+    per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     confidence: float = 0.95,
 ) -> Interval[Any]:
     """A crude rate and its interval: exact Poisson for counts below 10, Byar's from 10.
@@ -487,18 +472,21 @@ def rate_ci(
     Args:
         count: Counts of at least 0.
         denominator: Populations greater than 0.
-        per: The rate's base, such as 1_000, 10_000 or 100_000.
+        per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000, a name such as
+            ``'per 10,000'`` or a [`RateBase`][safeguarding_model.RateBase]. Required: a call
+            without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1.
 
     Returns:
-        The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
+        The interval, of floats for scalar inputs or of arrays for arrays (broadcast together);
+        its ``multiplier`` is the base.
 
     Raises:
         InvalidInputError: For negative counts, denominators of 0 or less, infinite inputs or
             ones that are not numbers (booleans, dates, text), counts or denominators from 2**53
             on, shapes that do not broadcast together, a rate beyond float range (a denominator
-            of 1e-320, say), a base that is not a positive number or a confidence outside
-            (0, 1).
+            of 1e-320, say), a base that is not a rate base (``per=7``) or a confidence
+            outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import rate_ci
@@ -509,7 +497,7 @@ def rate_ci(
         8.767
     """
     level = check_confidence(confidence)
-    scale = _check_multiplier(per, "per")
+    scale = float(parse_per(per, function="rate_ci"))
     x, n = broadcast(
         ("count", _counts(count, "count")),
         ("denominator", _denominators(denominator, "denominator")),
@@ -517,7 +505,7 @@ def rate_ci(
     scalar = is_scalar(x, n)
     x = np.atleast_1d(x)
     n = np.atleast_1d(n)
-    lower, upper = _count_limits(x, level, IntervalMethod.BYARS_EXACT)
+    lower, upper = count_limits(x, level, IntervalMethod.BYARS_EXACT)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         factor = scale / n
         value, lower, upper = x * factor, lower * factor, upper * factor

@@ -50,10 +50,9 @@ from attrs import frozen
 
 from safeguarding_model._numbers import excerpt, is_whole, whole
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.markers import Labelled, Polarity
+from safeguarding_model.markers import Labelled, Polarity, Significance, judge
 from safeguarding_model.statistics._arrays import as_floats, refuse
 from safeguarding_model.statistics.intervals import z_score
-from safeguarding_model.statistics.significance import _parse_polarity
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -127,17 +126,15 @@ class TrendMethod(StrEnum):
         return "inverse-variance weighted regression"
 
 
-_MOVES: Final = {
-    Polarity.HIGHER_IS_BETTER: (
-        TrendMarker.INCREASING_AND_GETTING_BETTER,
-        TrendMarker.DECREASING_AND_GETTING_WORSE,
-    ),
-    Polarity.LOWER_IS_BETTER: (
-        TrendMarker.INCREASING_AND_GETTING_WORSE,
-        TrendMarker.DECREASING_AND_GETTING_BETTER,
-    ),
-    Polarity.NO_JUDGEMENT: (TrendMarker.INCREASING, TrendMarker.DECREASING),
+_MARKERS: Final = {
+    (1, Significance.BETTER): TrendMarker.INCREASING_AND_GETTING_BETTER,
+    (1, Significance.WORSE): TrendMarker.INCREASING_AND_GETTING_WORSE,
+    (1, Significance.HIGHER): TrendMarker.INCREASING,
+    (-1, Significance.BETTER): TrendMarker.DECREASING_AND_GETTING_BETTER,
+    (-1, Significance.WORSE): TrendMarker.DECREASING_AND_GETTING_WORSE,
+    (-1, Significance.LOWER): TrendMarker.DECREASING,
 }
+"""The marker of a significant trend: its sign and what [`judge`][safeguarding_model.markers.judge] makes of it."""
 
 
 @frozen
@@ -279,7 +276,7 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
     """
     if not isinstance(kind, str) or kind not in ("proportion", "other"):
         raise InvalidInputError("kind", excerpt(kind), "'proportion' or 'other'")
-    chosen = _parse_polarity(polarity)
+    chosen = Polarity.parse(polarity)
     if not is_whole(points) or whole(points) < 3:  # a trend needs three points
         raise InvalidInputError(
             "points", excerpt(points), "a whole number of at least 3, such as 5"
@@ -331,8 +328,7 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
         if any(sign != direction for sign in left_out):
             reason = _OUTLIER_FOUND
         else:
-            up, down = _MOVES[chosen]
-            marker, reason = (up if direction > 0 else down), _SIGNIFICANT
+            marker, reason = _MARKERS[direction, judge(direction, chosen)], _SIGNIFICANT
     return result(
         marker=marker,
         reason=reason,

@@ -26,7 +26,8 @@ from attrs import frozen
 
 from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.markers import Polarity, Rag, Significance
+from safeguarding_model.markers import Polarity, Rag, Significance, judge
+from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model.statistics._arrays import FloatArray, Scalar, as_floats, broadcast
 from safeguarding_model.statistics.intervals import (
     Interval,
@@ -153,15 +154,6 @@ class Comparison(Generic[S]):
         return f"{tally} against {self.comparator}, {how}"
 
 
-def _parse_polarity(polarity: Polarity | str) -> Polarity:
-    try:
-        return Polarity(polarity)
-    except ValueError:
-        raise InvalidInputError(
-            "polarity", excerpt(polarity), "'higher_is_better', 'lower_is_better' or 'no_judgement'"
-        ) from None
-
-
 def _interval_parts(interval: object) -> tuple[FloatArray, FloatArray, FloatArray]:
     """An interval's value and limits as float arrays, checked."""
     if not isinstance(interval, Interval):
@@ -230,7 +222,7 @@ def compare_with_benchmark(
         >>> compare_with_benchmark(published, 12.0, polarity=Polarity.LOWER_IS_BETTER).significance
         <Significance.WORSE: 'worse'>
     """
-    chosen = _parse_polarity(polarity)
+    chosen = Polarity.parse(polarity)
     parts = _interval_parts(interval)
     target = as_floats(benchmark, "benchmark")
     value, lower, upper, _ = broadcast(
@@ -252,11 +244,7 @@ def compare_with_benchmark(
     with np.errstate(invalid="ignore"):
         above = lower > target
         below = upper < target
-    higher, lower_word = {
-        Polarity.HIGHER_IS_BETTER: (Significance.BETTER, Significance.WORSE),
-        Polarity.LOWER_IS_BETTER: (Significance.WORSE, Significance.BETTER),
-        Polarity.NO_JUDGEMENT: (Significance.HIGHER, Significance.LOWER),
-    }[chosen]
+    higher, lower_word = judge(1, chosen), judge(-1, chosen)
     codes = np.where(
         missing,
         Significance.NOT_COMPARED.value,
@@ -338,7 +326,7 @@ def compare_rate_with_benchmark(
     denominator: Scalar,
     benchmark: Scalar,
     *,
-    per: float = ...,
+    per: float | str | RateBase = ...,
     polarity: Polarity | str = ...,
     confidence: float = ...,
     comparator: str = ...,
@@ -349,7 +337,7 @@ def compare_rate_with_benchmark(
     denominator: npt.ArrayLike,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    per: float = ...,
+    per: float | str | RateBase = ...,
     polarity: Polarity | str = ...,
     confidence: float = ...,
     comparator: str = ...,
@@ -359,7 +347,7 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
     denominator: npt.ArrayLike | Scalar,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    per: float = 100_000,
+    per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     polarity: Polarity | str = Polarity.NO_JUDGEMENT,
     confidence: float = 0.95,
     comparator: str = "England",
@@ -367,7 +355,8 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
     """Compare crude rates, from their counts, with a benchmark (Byar's / exact Poisson intervals).
 
     The same as ``compare_with_benchmark(rate_ci(count, denominator, per=per, ...), benchmark, ...)``;
-    give the benchmark per ``per``.
+    give the benchmark per ``per``. ``per`` is required: a call without it still uses per
+    100,000 but warns (``DeprecationWarning``).
 
     Raises:
         InvalidInputError: For what [`rate_ci`][safeguarding_model.rate_ci] or
@@ -382,5 +371,6 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
         cast("npt.ArrayLike", count),
         cast("npt.ArrayLike", denominator),
     )  # the overloads type the result
-    interval = rate_ci(counted, over, per=per, confidence=confidence)
+    base = parse_per(per, function="compare_rate_with_benchmark")
+    interval = rate_ci(counted, over, per=base, confidence=confidence)
     return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)

@@ -18,27 +18,34 @@ use. Inputs are one area's age bands, as 1-D sequences in the same band order.
 
 Examples:
     >>> from safeguarding_model.statistics.standardised import dsr_ci, isratio_ci
-    >>> print(dsr_ci([15, 32, 61], [21_000, 48_000, 9_500], [20_000, 60_000, 20_000]))
+    >>> print(dsr_ci([15, 32, 61], [21_000, 48_000, 9_500], [20_000, 60_000, 20_000], per=100_000))
     182.7 (148.6 to 222.1), 95% Dobson
-    >>> print(isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=100))
+    >>> print(isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], multiplier=100))
     99.3 (81.5 to 119.9), 95% Byar's (exact Poisson below 10)
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.statistics._arrays import FloatArray, as_floats, check_confidence, refuse
+from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
+from safeguarding_model.statistics._arrays import (
+    FloatArray,
+    as_floats,
+    check_confidence,
+    check_multiplier,
+    refuse,
+)
 from safeguarding_model.statistics.intervals import (
     Interval,
     IntervalMethod,
-    _check_multiplier,
-    _count_limits,
+    count_limits,
 )
 
 if TYPE_CHECKING:
@@ -147,7 +154,7 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
     populations: npt.ArrayLike,
     standard_populations: npt.ArrayLike,
     *,
-    per: float = 100_000,
+    per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     confidence: float = 0.95,
     event_frequencies: npt.ArrayLike | None = None,
 ) -> Interval[float]:
@@ -190,7 +197,8 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
             band has events.
         standard_populations: The standard population's weight for each band, at least 0 and
             not all 0. Only their proportions matter.
-        per: The rate's base (100,000 by default).
+        per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name. Required: a
+            call without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
         event_frequencies: For non-independent events, a 2-D array of shape (bands, k): column
             ``j`` holds the persons with ``j + 1`` events in each band. NaN reads as 0 persons.
@@ -207,23 +215,23 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
             missing or all-zero standard weights, event frequencies of the wrong shape, negative
             or not adding up to the counts, values that are not numbers (booleans, dates, text),
             counts or populations from 2**53 on, populations so small against the weights that
-            the rate overflows, a base that is not a positive number, or a confidence outside
-            (0, 1). The error's ``field`` names the argument.
+            the rate overflows, a base that is not a rate base (``per=7``), or a confidence
+            outside (0, 1). The error's ``field`` names the argument.
 
     Examples:
         >>> from safeguarding_model.statistics.standardised import dsr_ci
         >>> counts = [15, 32, 61]
         >>> populations = [21_000, 48_000, 9_500]
         >>> standard = [20_000, 60_000, 20_000]
-        >>> print(dsr_ci(counts, populations, standard))
+        >>> print(dsr_ci(counts, populations, standard, per=100_000))
         182.7 (148.6 to 222.1), 95% Dobson
-        >>> print(dsr_ci(counts, populations, standard, event_frequencies=[[11, 2], [26, 3], [45, 8]]))
+        >>> print(dsr_ci(counts, populations, standard, per=100_000, event_frequencies=[[11, 2], [26, 3], [45, 8]]))
         182.7 (144.5 to 226.8), 95% Dobson, adjusted for non-independent events
-        >>> dsr_ci([2, 3, 4], populations, standard).value  # 9 events: not published
+        >>> dsr_ci([2, 3, 4], populations, standard, per=100_000).value  # 9 events: not published
         nan
     """
     level = check_confidence(confidence)
-    scale = _check_multiplier(per, "per")
+    scale = float(parse_per(per, function="dsr_ci"))
     x = np.nan_to_num(_event_counts(counts, "counts"), nan=0.0)
     bands = x.size
     n = _area_populations(populations, bands)
@@ -256,7 +264,7 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
             method=method,
             multiplier=scale,
         )
-    low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS)
+    low, high = count_limits(np.array([observed]), level, IntervalMethod.BYARS)
     with np.errstate(over="ignore", invalid="ignore"):
         value = float((x * weight_per_person).sum()) * scale
         variance = float((spread * weight_per_person**2).sum())
@@ -337,80 +345,34 @@ def _indirect(
             excerpt(reference_x.tolist()),
             "events in at least one age band where the area has people (else none are expected)",
         )
-    low, high = _count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
+    low, high = count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
     reference_rate = float(reference_x.sum()) / float(reference_n.sum())
     return observed, expected, float(low[0]), float(high[0]), level, reference_rate
 
 
-def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only options
-    counts: npt.ArrayLike,
-    populations: npt.ArrayLike,
-    reference_counts: npt.ArrayLike,
-    reference_populations: npt.ArrayLike,
+def _isr(
+    columns: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
     *,
-    per: float = 1,
-    confidence: float = 0.95,
+    scale: float,
+    as_rate: bool,
+    confidence: float,
 ) -> Interval[float]:
-    """An indirectly standardised ratio (observed / expected events) and its interval.
+    """The one indirect standardisation: ``O / E`` and its limits, times ``scale``.
 
-    The reference population's rate in each age band, applied to the area's population, gives the
-    events the area would expect if it were like the reference:
-    ``E = Σ reference_countsᵢ / reference_populationsᵢ × populationsᵢ``. The ratio is ``O / E``
-    with ``O = Σ counts``, and its limits are the count interval of ``O`` (exact Poisson below
-    10 events, Byar's from 10; see [`count_ci`][safeguarding_model.count_ci]) divided by ``E``.
-    Value and limits are multiplied by ``per``: 1 for a ratio, 100 for the ratio as a
-    percentage (a standardised mortality or admission ratio of 100 means "as expected").
-
-    A band whose population is 0 expects no events, but any events observed in it still count.
-    A missing count or reference count (NaN or ``None``) is read as no events in that band, as
-    PHEindicatormethods does; the result is missing (NaN) when every count, or every reference
-    count, is missing, or when a population or reference population is. The method of
-    PHEindicatormethods'
-    ``calculate_ISRatio``; Breslow, N. E. and Day, N. E. (1987), *Statistical Methods in Cancer
-    Research, volume II*, IARC.
-
-    Two functions rather than one with a switch: a ratio and a rate need different bases (1 or
-    100 for a ratio, 100,000 for a rate), so each has its own default. See
-    [`israte_ci`][safeguarding_model.israte_ci] for the rate.
-
-    Args:
-        counts: The area's events in each age band, at least 0.
-        populations: The area's population in each band, at least 0.
-        reference_counts: The reference population's events in each band, at least 0.
-        reference_populations: The reference population in each band, above 0.
-        per: 1 for a ratio, 100 for a ratio expressed per 100.
-        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
-
-    Returns:
-        The interval (floats), with ``multiplier = per`` and method
-        [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
-
-    Raises:
-        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
-            infinite counts or populations, reference populations of 0 or less, no expected
-            events at all, values that are not numbers (booleans, dates, text), counts or
-            populations from 2**53 on, populations that make the expected events or the ratio
-            overflow, a base that is not a positive number, or a confidence outside (0, 1).
-            The error's ``field`` names the argument.
-
-    Examples:
-        >>> from safeguarding_model.statistics.standardised import isratio_ci
-        >>> ratio = isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000])
-        >>> round(ratio.value, 4), round(ratio.lower, 4), round(ratio.upper, 4)
-        (0.9931, 0.8146, 1.199)
-        >>> print(isratio_ci([2, 1, 4], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=100))
-        6.4 (2.6 to 13.3), 95% Byar's (exact Poisson below 10)
+    A ratio (``as_rate=False``) is scaled by its multiplier; a rate also by the reference
+    population's crude rate.
     """
-    scale = _check_multiplier(per, "per")
-    observed, expected, low, high, level, _ = _indirect(
+    counts, populations, reference_counts, reference_populations = columns
+    observed, expected, low, high, level, reference_rate = _indirect(
         counts, populations, reference_counts, reference_populations, confidence
     )
-    factor = scale / expected
+    factor = (reference_rate if as_rate else 1.0) * scale / expected
     _refuse_overflow(
         (observed * factor, high * factor),
         "populations",
         populations,
-        "populations large enough, for the base, that the ratio stays within float range",
+        f"populations large enough, for the base, that the {'rate' if as_rate else 'ratio'} "
+        "stays within float range",
     )
     return Interval(
         value=observed * factor,
@@ -422,13 +384,90 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
     )
 
 
+def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only options
+    counts: npt.ArrayLike,
+    populations: npt.ArrayLike,
+    reference_counts: npt.ArrayLike,
+    reference_populations: npt.ArrayLike,
+    *,
+    multiplier: float = 1,
+    confidence: float = 0.95,
+    per: float | None = None,
+) -> Interval[float]:
+    """An indirectly standardised ratio (observed / expected events) and its interval.
+
+    The reference population's rate in each age band, applied to the area's population, gives the
+    events the area would expect if it were like the reference:
+    ``E = Σ reference_countsᵢ / reference_populationsᵢ × populationsᵢ``. The ratio is ``O / E``
+    with ``O = Σ counts``, and its limits are the count interval of ``O`` (exact Poisson below
+    10 events, Byar's from 10; see [`count_ci`][safeguarding_model.count_ci]) divided by ``E``.
+    Value and limits are multiplied by ``multiplier``: 1 for a ratio, 100 for the ratio as a
+    percentage (a standardised mortality or admission ratio of 100 means "as expected"). A
+    ratio is not a rate, so it takes ``multiplier`` (as ``proportion_ci`` does), not ``per``.
+
+    A band whose population is 0 expects no events, but any events observed in it still count.
+    A missing count or reference count (NaN or ``None``) is read as no events in that band, as
+    PHEindicatormethods does; the result is missing (NaN) when every count, or every reference
+    count, is missing, or when a population or reference population is. The method of
+    PHEindicatormethods'
+    ``calculate_ISRatio``; Breslow, N. E. and Day, N. E. (1987), *Statistical Methods in Cancer
+    Research, volume II*, IARC.
+
+    See [`israte_ci`][safeguarding_model.israte_ci] for the rate; both share one computation.
+
+    Args:
+        counts: The area's events in each age band, at least 0.
+        populations: The area's population in each band, at least 0.
+        reference_counts: The reference population's events in each band, at least 0.
+        reference_populations: The reference population in each band, above 0.
+        multiplier: 1 for a ratio, 100 for a ratio expressed per 100.
+        confidence: The level, strictly between 0 and 1 (0.95, 0.998).
+        per: Deprecated since version 0.1.0: the old name of ``multiplier``; it warns.
+
+    Returns:
+        The interval (floats), with its ``multiplier`` and method
+        [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
+
+    Raises:
+        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
+            infinite counts or populations, reference populations of 0 or less, no expected
+            events at all, values that are not numbers (booleans, dates, text), counts or
+            populations from 2**53 on, populations that make the expected events or the ratio
+            overflow, a multiplier other than 1 or 100, both ``multiplier`` and ``per``, or a
+            confidence outside (0, 1). The error's ``field`` names the argument.
+
+    Examples:
+        >>> from safeguarding_model.statistics.standardised import isratio_ci
+        >>> ratio = isratio_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000])
+        >>> round(ratio.value, 4), round(ratio.lower, 4), round(ratio.upper, 4)
+        (0.9931, 0.8146, 1.199)
+        >>> print(isratio_ci([2, 1, 4], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], multiplier=100))
+        6.4 (2.6 to 13.3), 95% Byar's (exact Poisson below 10)
+    """
+    if per is not None:
+        warnings.warn(
+            "isratio_ci(per=...) is deprecated since version 0.1.0: a ratio is scaled by "
+            "multiplier= (1 or 100); use isratio_ci(..., multiplier=...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if multiplier != 1:
+            raise InvalidInputError(
+                "per", excerpt(per), "no per= beside multiplier= (per= is its old name)"
+            )
+        multiplier = per
+    scale = check_multiplier(multiplier)
+    columns = (counts, populations, reference_counts, reference_populations)
+    return _isr(columns, scale=scale, as_rate=False, confidence=confidence)
+
+
 def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only options
     counts: npt.ArrayLike,
     populations: npt.ArrayLike,
     reference_counts: npt.ArrayLike,
     reference_populations: npt.ArrayLike,
     *,
-    per: float = 100_000,
+    per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     confidence: float = 0.95,
 ) -> Interval[float]:
     """An indirectly standardised rate and its interval.
@@ -445,7 +484,8 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
         populations: The area's population in each band, at least 0.
         reference_counts: The reference population's events in each band, at least 0.
         reference_populations: The reference population in each band, above 0.
-        per: The rate's base (100,000 by default).
+        per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name. Required: a
+            call without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
 
     Returns:
@@ -454,29 +494,13 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
 
     Raises:
         InvalidInputError: For the same inputs as
-            [`isratio_ci`][safeguarding_model.isratio_ci].
+            [`isratio_ci`][safeguarding_model.isratio_ci], and a base that is not a rate base.
 
     Examples:
         >>> from safeguarding_model.statistics.standardised import israte_ci
         >>> print(israte_ci([15, 32, 61], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], per=1_000))
         1.4 (1.1 to 1.7), 95% Byar's (exact Poisson below 10)
     """
-    scale = _check_multiplier(per, "per")
-    observed, expected, low, high, level, reference_rate = _indirect(
-        counts, populations, reference_counts, reference_populations, confidence
-    )
-    factor = reference_rate * scale / expected
-    _refuse_overflow(
-        (observed * factor, high * factor),
-        "populations",
-        populations,
-        "populations large enough, for the base, that the rate stays within float range",
-    )
-    return Interval(
-        value=observed * factor,
-        lower=low * factor,
-        upper=high * factor,
-        confidence=level,
-        method=IntervalMethod.BYARS_EXACT,
-        multiplier=scale,
-    )
+    scale = float(parse_per(per, function="israte_ci"))
+    columns = (counts, populations, reference_counts, reference_populations)
+    return _isr(columns, scale=scale, as_rate=True, confidence=confidence)
