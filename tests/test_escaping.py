@@ -190,9 +190,10 @@ def _assert_terminal_safe(text: str, *, genuine_errors: int) -> None:
     assert not FORBIDDEN.findall(text)
     lines = text.split("\n")
     assert all(not FORBIDDEN.search(line) for line in lines)
-    assert not [line for line in lines if re.match(r"(- )?error \[budget_arithmetic\] fake", line)]
+    finding = r"(- )?([A-Z][0-9]{3} )?error \["  # a rule code before the severity in check's output
+    assert not [line for line in lines if re.match(finding + r"budget_arithmetic\] fake", line)]
     # the only lines that look like an error finding are the real ones
-    assert sum(1 for line in lines if re.match(r"(- )?error \[", line)) == genuine_errors
+    assert sum(1 for line in lines if re.match(finding, line)) == genuine_errors
 
 
 def test_text_report_puts_no_control_character_on_the_terminal(hostile: AnnualReport) -> None:
@@ -264,7 +265,7 @@ def test_commands_print_no_control_character(
     errors = sum(f.severity is Severity.ERROR for f in findings)
     assert main(["check", str(report)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines() == [str(f) for f in findings]
+    assert out.splitlines() == [f"{f.code} {f}" for f in findings]
     _assert_terminal_safe(out, genuine_errors=errors)
     assert main(["report", str(report)]) == 0
     _assert_terminal_safe(capsys.readouterr().out, genuine_errors=errors)

@@ -46,7 +46,7 @@ from attrs import frozen
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._frozen import FrozenDict, FrozenMapping
-from safeguarding_model._numbers import tidy
+from safeguarding_model._numbers import half_unit, tidy
 from safeguarding_model._records import (
     SLUG_PATTERN,
     Record,
@@ -55,15 +55,25 @@ from safeguarding_model._records import (
     check_text,
 )
 from safeguarding_model.errors import InvalidInputError, ValueParseError
+from safeguarding_model.findings import (
+    Domain,
+    Finding,
+    FindingNumber,
+    Kind,
+    Role,
+    Rule,
+    Severity,
+)
 from safeguarding_model.markers import Rag
 from safeguarding_model.periods import Period
 from safeguarding_model.values import Value, parse_value
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "COMPLIANCE_RATINGS",
+    "RULES",
     "Agency",
     "AgencyKind",
     "Arrangement",
@@ -726,6 +736,30 @@ class ShareCheck:
         verdict = {True: " (agrees)", False: " (disagrees)", None: ""}[self.agrees]
         return f"{self.rating.value}: {stated}, {computed}{verdict}"
 
+    def to_finding(self, period: Period) -> Finding | None:
+        """The check as a [`Finding`][safeguarding_model.findings.Finding] (rule S101) when it disagrees, else ``None``.
+
+        Examples:
+            >>> from decimal import Decimal
+            >>> from safeguarding_model import FinancialYear, Rag
+            >>> from safeguarding_model.agencies import ShareCheck
+            >>> print(ShareCheck(Rag.GREEN, Decimal("80"), Decimal("75"), agrees=False).to_finding(FinancialYear(2015)))
+            error [section11_shares] section 11 2015/16 / green: stated 80%, computed 75% from the returns
+        """
+        if self.agrees is not False or self.stated is None or self.computed is None:
+            return None
+        return Finding(
+            "S101",
+            Kind.SECTION11_SHARES,
+            Severity.ERROR,
+            f"section 11 {period} / {self.rating.value}",
+            f"stated {tidy(self.stated)}%, computed {_show(self.computed)} from the returns",
+            numbers=(
+                FindingNumber(Role.STATED, str(self.stated)),
+                FindingNumber(Role.COMPUTED, str(self.computed)),
+            ),
+        )
+
 
 @frozen
 class Section11Shares:
@@ -859,3 +893,170 @@ def section11_shares(
         stated_total=stated_total,
         tolerance=Decimal(tolerance),
     )
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+
+def _duplicate_rows_rule(attendance: Attendance) -> Iterator[Finding]:
+    """An attendance table prints the same row more than once (ignoring case and spacing).
+
+    A warning: both rows count towards the mean, as printed.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="A101"):
+        ...     print(finding.code, finding)
+        A101 warning [attendance] attendance / Lancashire Teaching Hospital Trust NHS: the same row is printed more than once
+    """
+    for label in attendance_summary(attendance).duplicate_labels:
+        yield Finding(
+            "A101",
+            Kind.ATTENDANCE,
+            Severity.WARNING,
+            f"attendance / {label}",
+            "the same row is printed more than once",
+        )
+
+
+def _overall_rule(attendance: Attendance) -> Iterator[Finding]:
+    """An attendance table's stated overall share differs from the mean of its rows.
+
+    The mean is rounded half up to the stated overall's decimal places. A warning: a table may
+    weight its overall by the meetings per row, which it seldom prints.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="A102"):
+        ...     print(finding.code, finding)
+        A102 warning [attendance] attendance / overall: stated 67%, the rows average 71.39% (a weighted figure would need the meetings per row)
+    """
+    summary = attendance_summary(attendance)
+    if summary.agrees is False and summary.stated_overall is not None and summary.mean is not None:
+        yield Finding(
+            "A102",
+            Kind.ATTENDANCE,
+            Severity.WARNING,
+            "attendance / overall",
+            f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
+            "(a weighted figure would need the meetings per row)",
+            numbers=(
+                FindingNumber(Role.STATED, str(summary.stated_overall)),
+                FindingNumber(Role.MEAN, f"{summary.mean:.4f}"),
+            ),
+        )
+
+
+def _share_rule(audit: Section11Audit) -> Iterator[Finding]:
+    """A stated section 11 share differs from the share computed from the returns.
+
+    The computed share is rounded half up to the stated share's decimal places, exactly; an
+    audit printed only as shares (no returns) has nothing to compare.
+
+    Examples:
+        >>> from safeguarding_model import FinancialYear
+        >>> from safeguarding_model.agencies import Section11Audit, Section11Return, percent
+        >>> from safeguarding_model.checks import find_rule
+        >>> returns = tuple(Section11Return(agency=a, standard="Training", rating=r)
+        ...                 for a, r in [("police", "green"), ("cafcass", "amber")])
+        >>> audit = Section11Audit(period=FinancialYear(2015), returns=returns,
+        ...                        stated_shares={"green": percent("60"), "amber": percent("40")})
+        >>> for finding in find_rule("S101")(audit):
+        ...     print(finding.code, finding)
+        S101 error [section11_shares] section 11 2015/16 / amber: stated 40%, computed 50% from the returns
+        S101 error [section11_shares] section 11 2015/16 / green: stated 60%, computed 50% from the returns
+    """
+    for share in section11_shares(audit).checks:
+        finding = share.to_finding(audit.period)
+        if finding is not None:
+            yield finding
+
+
+def _shares_total_rule(audit: Section11Audit) -> Iterator[Finding]:
+    """The stated section 11 shares do not add to 100%, allowing for rounding.
+
+    Each stated share stands for every number that rounds to it, so the shares may add to 100
+    give or take half a unit of each one's last printed digit (89.7% and 10.3%: 0.1).
+
+    Examples:
+        >>> from safeguarding_model import FinancialYear
+        >>> from safeguarding_model.agencies import Section11Audit, percent
+        >>> from safeguarding_model.checks import find_rule
+        >>> audit = Section11Audit(period=FinancialYear(2015), stated_shares={"green": percent("89.7"), "amber": percent("12.3")})
+        >>> for finding in find_rule("S102")(audit):
+        ...     print(finding.code, finding)
+        S102 error [section11_shares] section 11 2015/16 / stated shares: the stated shares add to 102.0%, not 100% (rounding allows 0.10)
+    """
+    stated = [value.number for value in audit.stated_shares.values() if value.number is not None]
+    if not stated:
+        return
+    total = sum(stated, Decimal(0))
+    slack = sum((half_unit(number) for number in stated), Decimal(0))
+    if abs(total - _HUNDRED) > slack:
+        yield Finding(
+            "S102",
+            Kind.SECTION11_SHARES,
+            Severity.ERROR,
+            f"section 11 {audit.period} / stated shares",
+            f"the stated shares add to {total}%, not 100% (rounding allows {slack})",
+            numbers=(
+                FindingNumber(Role.TOTAL, str(total)),
+                FindingNumber(Role.TOLERANCE, str(slack)),
+            ),
+        )
+
+
+def _index_rule(agencies: tuple[Agency, ...]) -> Iterator[Finding]:
+    """The agencies' ids are not unique, a parent is not listed, or parents form a cycle.
+
+    A report read from a file is refused for these before any rule runs; the rule reports them
+    for agencies built without validation (``model_construct``) or gathered from several files.
+
+    Examples:
+        >>> from safeguarding_model.agencies import Agency
+        >>> from safeguarding_model.checks import find_rule
+        >>> agencies = (
+        ...     Agency(id="lcc", name="Lancashire County Council", kind="local_authority", statutory_partner=True),
+        ...     Agency(id="lcc", name="Lancashire County Council", kind="local_authority", statutory_partner=True),
+        ... )
+        >>> for finding in find_rule("G101")(agencies):
+        ...     print(finding.code, finding)
+        G101 error [agency_index] agencies[1].id: expected an id not used before (agencies[0] has it), got 'lcc'
+    """
+    try:
+        index_agencies(agencies)
+    except InvalidInputError as error:
+        yield Finding(
+            "G101", Kind.AGENCY_INDEX, Severity.ERROR, error.field, str(error).split(": ", 1)[-1]
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("A101", "attendance-duplicate-row", Domain.ATTENDANCE, _duplicate_rows_rule, "attendance"),
+    Rule(
+        "A102",
+        "attendance-overall",
+        Domain.ATTENDANCE,
+        _overall_rule,
+        "attendance",
+        "the mean rounded half up to the stated overall's decimal places",
+    ),
+    Rule(
+        "S101",
+        "section11-share",
+        Domain.SECTION11,
+        _share_rule,
+        "section11",
+        "the computed share rounded half up to the stated share's decimal places",
+    ),
+    Rule(
+        "S102",
+        "section11-shares-total",
+        Domain.SECTION11,
+        _shares_total_rule,
+        "section11",
+        "half a unit of the last printed digit of each stated share",
+    ),
+    Rule("G101", "agency-index", Domain.AGENCIES, _index_rule, "agencies"),
+)
+"""The rules of agencies' records: attendance (A), section 11 (S) and the agency list (G)."""

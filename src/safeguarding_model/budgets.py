@@ -42,6 +42,15 @@ from pydantic import BeforeValidator, Field
 from safeguarding_model._escape import escape_terminal
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
+from safeguarding_model.findings import (
+    Domain,
+    Finding,
+    FindingNumber,
+    Kind,
+    Role,
+    Rule,
+    Severity,
+)
 from safeguarding_model.periods import FinancialYear, parse_period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.values import ValueFlag, parse_value
@@ -50,6 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "RULES",
     "Budget",
     "BudgetLine",
     "BudgetSection",
@@ -372,6 +382,31 @@ class Discrepancy:
         text = f"{self.location}: stated {self.stated}, {basis} {self.computed} (difference {self.difference})"
         return f"{text}; {escape_terminal(self.note)}" if self.note else text
 
+    def to_finding(self) -> Finding:
+        """The discrepancy as a [`Finding`][safeguarding_model.findings.Finding] (rules B101 to B103).
+
+        Examples:
+            >>> from decimal import Decimal
+            >>> from safeguarding_model import Discrepancy, DiscrepancyKind, Location, Side
+            >>> d = Discrepancy(DiscrepancyKind.SUBTOTAL, Location(Side.INCOME, "Central", "subtotal"), Decimal(10), Decimal(9))
+            >>> print(d.to_finding().code, d.to_finding())
+            B101 error [budget_arithmetic] budget income / Central / subtotal: stated 10, computed 9 (difference 1)
+        """
+        note = f"; {self.note}" if self.note else ""
+        return Finding(
+            _DISCREPANCY_CODES[self.kind],
+            Kind.BUDGET_ARITHMETIC,
+            Severity.ERROR,
+            f"budget {self.location}",
+            f"stated {self.stated}, computed {self.computed} (difference {self.difference}){note}",
+            numbers=(
+                FindingNumber(Role.STATED, str(self.stated)),
+                FindingNumber(Role.COMPUTED, str(self.computed)),
+                FindingNumber(Role.DIFFERENCE, str(self.difference)),
+            ),
+            provenance=() if self.provenance is None else (self.provenance,),
+        )
+
 
 @frozen
 class Notice:
@@ -394,6 +429,25 @@ class Notice:
 
     def __str__(self) -> str:
         return f"{self.location}: {escape_terminal(self.message)}"
+
+    def to_finding(self) -> Finding:
+        """The notice as a [`Finding`][safeguarding_model.findings.Finding] (rules B201 to B203), a warning.
+
+        Examples:
+            >>> from safeguarding_model import Location, Notice, NoticeKind, Side
+            >>> notice = Notice(NoticeKind.PERIOD_LABEL, Location(Side.INCOME, None, "total"), "labelled 2014/15")
+            >>> print(notice.to_finding().code, notice.to_finding())
+            B201 warning [period_label] budget income / total: labelled 2014/15
+        """
+        code, kind = _NOTICE_CODES[self.kind]
+        return Finding(
+            code,
+            kind,
+            Severity.WARNING,
+            f"budget {self.location}",
+            self.message,
+            provenance=() if self.provenance is None else (self.provenance,),
+        )
 
 
 @frozen
@@ -512,6 +566,18 @@ class Reconciliation:
     def balanced(self) -> bool:
         """Whether every stated figure agrees with its parts (within the tolerance)."""
         return not self.discrepancies
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The discrepancies (errors) and notices (warnings) as findings, in that order.
+
+        Examples:
+            >>> from safeguarding_model import load_example, reconcile
+            >>> [f.code for f in reconcile(load_example().budget).findings]
+            ['B101', 'B101', 'B102', 'B101', 'B202', 'B201']
+        """
+        discrepancies = (discrepancy.to_finding() for discrepancy in self.discrepancies)
+        return (*discrepancies, *(notice.to_finding() for notice in self.notices))
 
     def to_text(self) -> str:
         """The reconciliation as a plain-text table, as the command line prints it.
@@ -818,3 +884,127 @@ def contribution_shares(
             ContributionShare(agency, amount, amount / whole) for agency, amount in totals.items()
         ]
     return tuple(sorted(shares, key=lambda share: (-share.amount, share.agency)))
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+_DISCREPANCY_CODES = {
+    DiscrepancyKind.SUBTOTAL: "B101",
+    DiscrepancyKind.TOTAL: "B102",
+    DiscrepancyKind.TRANSFERS: "B103",
+}
+_NOTICE_CODES = {
+    NoticeKind.PERIOD_LABEL: ("B201", Kind.PERIOD_LABEL),
+    NoticeKind.FLAGGED_VALUE: ("B202", Kind.AMBIGUOUS_VALUE),
+    NoticeKind.NEGATIVE_AMOUNT: ("B203", Kind.NEGATIVE_AMOUNT),
+}
+
+
+def _discrepancies(budget: Budget, kind: DiscrepancyKind) -> Iterator[Finding]:
+    for discrepancy in reconcile(budget).discrepancies:
+        if discrepancy.kind is kind:
+            yield discrepancy.to_finding()
+
+
+def _notices_of(budget: Budget, kind: NoticeKind) -> Iterator[Finding]:
+    for notice in _notices(budget):
+        if notice.kind is kind:
+            yield notice.to_finding()
+
+
+def _subtotal_rule(budget: Budget) -> Iterator[Finding]:
+    """A section's stated subtotal differs from what its lines add up to.
+
+    An error, with the stated and computed subtotals and their exact difference.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="B101")[:1]:
+        ...     print(finding.code, finding)
+        B101 error [budget_arithmetic] budget expenditure / Child Death Overview / subtotal: stated 97000, computed 96500 (difference 500)
+    """
+    return _discrepancies(budget, DiscrepancyKind.SUBTOTAL)
+
+
+def _total_rule(budget: Budget) -> Iterator[Finding]:
+    """A side's stated total differs from its sections' subtotals as stated.
+
+    The subtotals as printed are what a reader can add up (a computed subtotal where a section
+    prints none); the message says what the lines add up to when that differs.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="B102"):
+        ...     print(finding.code, finding)
+        B102 error [budget_arithmetic] budget income / total: stated 482013, computed 481513 (difference 500); the lines add to 481959
+    """
+    return _discrepancies(budget, DiscrepancyKind.TOTAL)
+
+
+def _transfers_rule(budget: Budget) -> Iterator[Finding]:
+    """Transfers between funds on a side do not net to zero.
+
+    Examples:
+        >>> from safeguarding_model import Budget, BudgetLine, BudgetSection, BudgetSide
+        >>> from safeguarding_model.checks import find_rule
+        >>> budget = Budget(period="2015/16", expenditure=BudgetSide(sections=()), income=BudgetSide(sections=(
+        ...     BudgetSection(name="Reserves", lines=(BudgetLine(label="to SCR fund", amount=-5000, transfer=True),)),
+        ... )))
+        >>> for finding in find_rule("B103")(budget):
+        ...     print(finding.code, finding)
+        B103 error [budget_arithmetic] budget income / transfers: stated 0, computed -5000 (difference 5000); transfers out and in should cancel on the side they move money within
+    """
+    return _discrepancies(budget, DiscrepancyKind.TRANSFERS)
+
+
+def _period_label_rule(budget: Budget) -> Iterator[Finding]:
+    """A total, subtotal, section or line labelled with another financial year than the budget's.
+
+    A warning: a label copied from last year's table often means the figure was too.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="B201"):
+        ...     print(finding.code, finding)
+        B201 warning [period_label] budget income / total: labelled '14/15' in a budget for 2015/16
+    """
+    return _notices_of(budget, NoticeKind.PERIOD_LABEL)
+
+
+def _flagged_amount_rule(budget: Budget) -> Iterator[Finding]:
+    """An amount whose printed cell had to be read by a guess (``73.000`` in a column of pounds).
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="B202"):
+        ...     print(finding.code, finding)
+        B202 warning [ambiguous_value] budget expenditure / Training / Staffing Costs: the printed amount '73.000': a '.' followed by three digits in a column of whole numbers, read as a thousands separator
+    """
+    return _notices_of(budget, NoticeKind.FLAGGED_VALUE)
+
+
+def _negative_amount_rule(budget: Budget) -> Iterator[Finding]:
+    """A negative amount on a line that is not a transfer between funds.
+
+    Examples:
+        >>> from safeguarding_model import Budget, BudgetLine, BudgetSection, BudgetSide
+        >>> from safeguarding_model.checks import find_rule
+        >>> budget = Budget(period="2015/16", income=BudgetSide(sections=()), expenditure=BudgetSide(sections=(
+        ...     BudgetSection(name="Training", lines=(BudgetLine(label="Refund", amount=-200),)),
+        ... )))
+        >>> for finding in find_rule("B203")(budget):
+        ...     print(finding.code, finding)
+        B203 warning [negative_amount] budget expenditure / Training / Refund: a negative amount (-200) that is not a transfer
+    """
+    return _notices_of(budget, NoticeKind.NEGATIVE_AMOUNT)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("B101", "budget-subtotal", Domain.BUDGETS, _subtotal_rule, "budget", "0 pounds"),
+    Rule("B102", "budget-total", Domain.BUDGETS, _total_rule, "budget", "0 pounds"),
+    Rule("B103", "budget-transfers", Domain.BUDGETS, _transfers_rule, "budget", "0 pounds"),
+    Rule("B201", "budget-period-label", Domain.BUDGETS, _period_label_rule, "budget"),
+    Rule("B202", "budget-flagged-amount", Domain.BUDGETS, _flagged_amount_rule, "budget"),
+    Rule("B203", "budget-negative-amount", Domain.BUDGETS, _negative_amount_rule, "budget"),
+)
+"""The budget's rules: each takes a [`Budget`][safeguarding_model.Budget]."""

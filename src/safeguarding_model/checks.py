@@ -31,27 +31,42 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import defaultdict
 from decimal import Decimal
-from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from attrs import frozen
-
-from safeguarding_model._escape import escape_terminal
+from safeguarding_model import agencies, budgets
 from safeguarding_model._numbers import half_unit
-from safeguarding_model.agencies import attendance_summary
-from safeguarding_model.budgets import NoticeKind, reconcile
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.findings import (
+    Domain,
+    Finding,
+    FindingNumber,
+    Kind,
+    Role,
+    Rule,
+    Severity,
+    select_rules,
+)
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.report import AnnualReport, Claim, ClaimBound, ClaimKind
 from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from safeguarding_model.values import Value
 
-__all__ = ["CheckFinding", "CheckKind", "Severity", "check"]
+CheckFinding = Finding
+"""The former name of [`Finding`][safeguarding_model.findings.Finding], deprecated: use ``Finding``.
+
+The front door warns when it is used as ``safeguarding_model.CheckFinding``.
+"""
+
+__all__ = ["CheckKind", "Severity", "check", "default_rules", "find_rule"]
 
 _CROSS_PERIOD = Decimal("0.05")
 """Implied populations of different periods may differ this much (estimates move ~1% a year)."""
@@ -59,75 +74,8 @@ _APPROXIMATE = Decimal("0.10")
 """An "approximately" claim may be this far off, relative to the stated figure."""
 
 
-class Severity(StrEnum):
-    """How serious a finding is.
-
-    Examples:
-        >>> from safeguarding_model import Severity
-        >>> Severity("error")
-        <Severity.ERROR: 'error'>
-    """
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class CheckKind(StrEnum):
-    """What kind of disagreement a check finding reports (see the module's table).
-
-    Examples:
-        >>> from safeguarding_model import CheckKind
-        >>> CheckKind("stated_change")
-        <CheckKind.STATED_CHANGE: 'stated_change'>
-    """
-
-    BUDGET_ARITHMETIC = "budget_arithmetic"
-    PERIOD_LABEL = "period_label"
-    AMBIGUOUS_VALUE = "ambiguous_value"
-    RATE_VS_COUNTS = "rate_vs_counts"
-    IMPLIED_DENOMINATOR = "implied_denominator"
-    SHARES_TOTAL = "shares_total"
-    STATED_CHANGE = "stated_change"
-    STATED_DIRECTION = "stated_direction"
-    STATED_SIGNIFICANCE = "stated_significance"
-    ATTENDANCE = "attendance"
-    REPEATED_FIGURE = "repeated_figure"
-
-
-@frozen
-class CheckFinding:
-    r"""One place where a report disagrees with itself, with the numbers involved.
-
-    The fields keep the report's strings as printed; ``str()`` gives one line, safe to print on
-    a terminal: line breaks and tabs in them become spaces, and other control characters and
-    bidirectional formatting characters are shown as escapes (``\x1b``, ``\u202e``).
-
-    Examples:
-        >>> from safeguarding_model import CheckFinding, CheckKind, Severity
-        >>> print(CheckFinding(CheckKind.STATED_CHANGE, Severity.ERROR, "claim lado-contacts", "stated 7%, figures give 5.6%"))
-        error [stated_change] claim lado-contacts: stated 7%, figures give 5.6%
-    """
-
-    kind: CheckKind
-    """What disagrees."""
-    severity: Severity
-    """How serious it is."""
-    location: str
-    """Where, in words."""
-    message: str
-    """What disagrees, in words."""
-    provenance: tuple[Provenance, ...] = ()
-    """Where the figures involved are printed."""
-    numbers: tuple[tuple[str, str], ...] = ()
-    """The numbers involved, by name, as exact text."""
-
-    json_properties: ClassVar[tuple[str, ...]] = ()
-
-    def __str__(self) -> str:
-        # one line, whatever the report's strings in the location and message hold
-        location, message = escape_terminal(self.location), escape_terminal(self.message)
-        return f"{self.severity.value} [{self.kind.value}] {location}: {message}"
+CheckKind = Kind
+"""What kind of disagreement a finding reports: [`Kind`][safeguarding_model.findings.Kind], by its former name."""
 
 
 def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:
@@ -137,72 +85,108 @@ def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:
     return value.number - half, value.number + half
 
 
-def check(report: AnnualReport) -> tuple[CheckFinding, ...]:
+def _finding(  # noqa: PLR0913, PLR0917 - the fields of a finding, positionally as the rules write them
+    code: str,
+    kind: CheckKind,
+    severity: Severity,
+    location: str,
+    message: str,
+    provenance: Iterable[Provenance] = (),
+    numbers: Iterable[tuple[str, str]] = (),
+) -> Finding:
+    return Finding(
+        code,
+        kind,
+        severity,
+        location,
+        message,
+        numbers=tuple(FindingNumber(Role(role).value, text) for role, text in numbers),
+        provenance=tuple(provenance),
+    )
+
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def check(
+    report: AnnualReport,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> tuple[Finding, ...]:
     """Every place the report disagrees with itself, errors first.
+
+    Runs each rule on the record it reads (a rule that reads the budget is skipped for a report
+    without one). ``select`` and ``ignore`` choose rules by code or code prefix, as linters do:
+    ``select=["B", "C101"]`` runs the budget rules and C101, ``ignore="R1"`` leaves out the
+    indicator and rate rules.
 
     Args:
         report: A report, as printed.
+        select: Codes or code prefixes of the rules to run (a list, or a comma-separated
+            string); ``None`` runs them all.
+        ignore: Codes or code prefixes of rules not to run, after ``select``.
+        rules: The rules to choose from; ``None`` for [`default_rules`][safeguarding_model.checks.default_rules].
+            Pass ``(*default_rules(), my_rule)`` to add a rule of your own.
 
     Returns:
-        The findings, sorted by severity then kind; empty when the report is consistent.
+        The findings, sorted by severity, kind, then location; empty when the report is consistent.
+
+    Raises:
+        InvalidInputError: For a code in ``select`` or ``ignore`` that is not a capital letter
+            and up to three digits, or a rule that is not a [`Rule`][safeguarding_model.findings.Rule].
 
     Examples:
-        >>> from safeguarding_model import AnnualReport, Area, check
+        >>> from safeguarding_model import AnnualReport, Area, check, load_example
         >>> check(AnnualReport(id="empty", title="Empty", arrangement="board", area=Area(name="X"), period="2015/16"))
         ()
+        >>> sorted({f.code for f in check(load_example(), select="B")})
+        ['B101', 'B102', 'B201', 'B202']
     """
-    findings: list[CheckFinding] = []
-    findings += _budget(report)
-    findings += _ambiguous(report)
-    findings += _rates_and_counts(report)
-    findings += _implied_denominators(report)
-    findings += _shares(report)
-    findings += _claims(report)
-    findings += _directions(report)
-    findings += _significances(report)
-    findings += _attendance(report)
-    findings += _repeated_figures(report)
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    return tuple(sorted(findings, key=lambda f: (order[f.severity], f.kind.value, f.location)))
+    candidates = default_rules() if rules is None else tuple(rules)
+    given: tuple[object, ...] = candidates
+    for position, candidate in enumerate(given):
+        if not isinstance(candidate, Rule):
+            expected = "a Rule (see safeguarding_model.findings.Rule)"
+            raise InvalidInputError(f"rules[{position}]", candidate, expected)
+    findings: list[Finding] = []
+    for rule in select_rules(candidates, select=select, ignore=ignore):
+        subject = report if rule.reads is None else getattr(report, rule.reads, None)
+        if subject is not None:
+            findings += rule(subject)
+    return tuple(sorted(findings, key=lambda f: (_ORDER[f.severity], str(f.kind), f.location)))
 
 
-def _budget(report: AnnualReport) -> list[CheckFinding]:
-    if report.budget is None:
-        return []
-    result = reconcile(report.budget)
-    findings = [
-        CheckFinding(
-            CheckKind.BUDGET_ARITHMETIC,
-            Severity.ERROR,
-            f"budget {d.location}",
-            f"stated {d.stated}, computed {d.computed} (difference {d.difference})"
-            + (f"; {d.note}" if d.note else ""),
-            provenance=() if d.provenance is None else (d.provenance,),
-            numbers=(
-                ("stated", str(d.stated)),
-                ("computed", str(d.computed)),
-                ("difference", str(d.difference)),
-            ),
-        )
-        for d in result.discrepancies
-    ]
-    kinds = {
-        NoticeKind.PERIOD_LABEL: CheckKind.PERIOD_LABEL,
-        NoticeKind.FLAGGED_VALUE: CheckKind.AMBIGUOUS_VALUE,
-    }
-    for notice in result.notices:
-        kind = kinds.get(notice.kind)
-        if kind is not None:
-            findings.append(
-                CheckFinding(
-                    kind,
-                    Severity.WARNING,
-                    f"budget {notice.location}",
-                    notice.message,
-                    () if notice.provenance is None else (notice.provenance,),
-                )
-            )
-    return findings
+@functools.cache
+def default_rules() -> tuple[Rule, ...]:
+    """Every rule [`check`][safeguarding_model.check] runs by default, by domain then code.
+
+    Examples:
+        >>> from safeguarding_model.checks import default_rules
+        >>> [rule.code for rule in default_rules()][:4]
+        ['B101', 'B102', 'B103', 'B201']
+    """
+    order = list(Domain)
+    every = (*budgets.RULES, *_RULES, *agencies.RULES)
+    return tuple(sorted(every, key=lambda rule: (order.index(rule.domain), rule.code)))
+
+
+def find_rule(code: str) -> Rule:
+    """The default rule with ``code``.
+
+    Raises:
+        InvalidInputError: For a code no default rule has.
+
+    Examples:
+        >>> from safeguarding_model.checks import find_rule
+        >>> find_rule("B101").summary
+        "A section's stated subtotal differs from what its lines add up to."
+    """
+    for rule in default_rules():
+        if rule.code == code:
+            return rule
+    raise InvalidInputError("code", code, "the code of a rule in default_rules()")
 
 
 def _caveat(*values: Value | None) -> str:
@@ -226,9 +210,10 @@ def _provenance(*observations: Observation) -> tuple[Provenance, ...]:
     return tuple(o.provenance for o in observations if o.provenance is not None)
 
 
-def _ambiguous(report: AnnualReport) -> list[CheckFinding]:
+def _ambiguous(report: AnnualReport) -> list[Finding]:
     return [
-        CheckFinding(
+        _finding(
+            "V101",
             CheckKind.AMBIGUOUS_VALUE,
             Severity.WARNING,
             _where(observation),
@@ -240,7 +225,7 @@ def _ambiguous(report: AnnualReport) -> list[CheckFinding]:
     ]
 
 
-def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
+def _rates_and_counts(report: AnnualReport) -> list[Finding]:
     findings = []
     rates = {i.id: i for i in report.indicators if i.kind is MeasureKind.RATE and i.per is not None}
     for observation in report.observations:
@@ -262,7 +247,8 @@ def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
         computed = count * indicator.per.value / over
         if abs(computed - value) > half_unit(value):
             findings.append(
-                CheckFinding(
+                _finding(
+                    "R101",
                     CheckKind.RATE_VS_COUNTS,
                     Severity.ERROR,
                     _where(observation),
@@ -274,8 +260,11 @@ def _rates_and_counts(report: AnnualReport) -> list[CheckFinding]:
     return findings
 
 
-def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
-    """Rates of one population and area whose own counts imply populations that cannot agree."""
+_Groups = dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]]
+
+
+def _implied_groups(report: AnnualReport) -> _Groups:
+    """Each rate observation with a count, with the range of populations it implies, by population and area."""
     definitions = {indicator.id: indicator for indicator in report.indicators}
     groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]] = defaultdict(list)
     for observation in report.observations:
@@ -296,8 +285,13 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
         groups[(indicator.population, observation.area)].append(
             (observation, count * per / high, count * per / low)
         )
-    findings = _against_context(report, groups)
-    for (population, area), members in groups.items():
+    return groups
+
+
+def _implied_denominators(report: AnnualReport) -> list[Finding]:
+    """Rates of one population and area whose own counts imply populations that cannot agree."""
+    findings = []
+    for (population, area), members in _implied_groups(report).items():
         disagreeing: set[frozenset[str]] = set()
         # Same period first: a cross-period pair of indicators already in error says nothing new.
         for same_period in (True, False):
@@ -312,7 +306,8 @@ def _implied_denominators(report: AnnualReport) -> list[CheckFinding]:
                     continue
                 disagreeing.add(indicators)
                 findings.append(
-                    CheckFinding(
+                    _finding(
+                        "R102",
                         CheckKind.IMPLIED_DENOMINATOR,
                         Severity.ERROR if same_period else Severity.WARNING,
                         f"{population} in {area}",
@@ -349,15 +344,14 @@ def _apart(
     return sorted(found)
 
 
-def _against_context(
-    report: AnnualReport, groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]]
-) -> list[CheckFinding]:
+def _against_context(report: AnnualReport) -> list[Finding]:
     """Populations implied by the report's own area's rates against the population estimates it states.
 
     A stated estimate is for a year, rates for others: they may differ by the cross-period
     allowance. One finding per indicator, for its observation nearest the estimate's year.
     """
     findings = []
+    groups = _implied_groups(report)
     for figure in report.context:
         if figure.population is None or figure.period is None or figure.value.number is None:
             continue
@@ -370,7 +364,8 @@ def _against_context(
         for observation, low, high in by_indicator.values():
             if high * (1 + _CROSS_PERIOD) < stated or stated * (1 + _CROSS_PERIOD) < low:
                 findings.append(
-                    CheckFinding(
+                    _finding(
+                        "R103",
                         CheckKind.IMPLIED_DENOMINATOR,
                         Severity.WARNING,
                         f"{figure.population} in {report.area.name}: {figure.label}",
@@ -383,7 +378,7 @@ def _against_context(
     return findings
 
 
-def _shares(report: AnnualReport) -> list[CheckFinding]:
+def _shares(report: AnnualReport) -> list[Finding]:
     wholes = {i.id: i.shares_of for i in report.indicators if i.shares_of is not None}
     groups: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
     for observation in report.observations:
@@ -398,7 +393,8 @@ def _shares(report: AnnualReport) -> list[CheckFinding]:
         )
         if abs(total - 100) > slack:
             findings.append(
-                CheckFinding(
+                _finding(
+                    "R104",
                     CheckKind.SHARES_TOTAL,
                     Severity.ERROR,
                     f"{whole} / {area} / {period}",
@@ -431,7 +427,7 @@ def _claim_provenance(claim: Claim, used: list[Observation]) -> tuple[Provenance
     return tuple(p for p in (claim.provenance, *_provenance(*used)) if p is not None)
 
 
-def _claims(report: AnnualReport) -> list[CheckFinding]:
+def _claims(report: AnnualReport) -> list[Finding]:
     findings = []
     observations: dict[str, Observation] = {}
     for observation in report.observations:
@@ -469,7 +465,8 @@ def _claims(report: AnnualReport) -> list[CheckFinding]:
             )
             severity = Severity.WARNING if claim.approximate or truncated else Severity.ERROR
             findings.append(
-                CheckFinding(
+                _finding(
+                    "C101",
                     CheckKind.STATED_CHANGE,
                     severity,
                     f"claim {claim.id}",
@@ -505,13 +502,14 @@ def _bound_finding(
     high: Decimal,
     figures: tuple[Value | None, Value | None],
     used: list[Observation],
-) -> CheckFinding | None:
+) -> Finding | None:
     """The finding for a claim whose stated number is a bound the figures do not keep, if any."""
     if claim.bound is None or _bound_holds(claim.bound, claim.stated, low, high):
         return None
     centre = (low + high) / 2
     words = claim.bound.value.replace("_", " ")
-    return CheckFinding(
+    return _finding(
+        "C102",
         CheckKind.STATED_CHANGE,
         Severity.ERROR,
         f"claim {claim.id}",
@@ -537,7 +535,7 @@ def _change_range(
     return a_low - b_high, a_high - b_low
 
 
-def _directions(report: AnnualReport) -> list[CheckFinding]:
+def _directions(report: AnnualReport) -> list[Finding]:
     """A stated better or worse that the change in the figures contradicts."""
     findings = []
     by_series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
@@ -564,7 +562,8 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
                 stated is Direction.WORSENING and improved
             ):
                 findings.append(
-                    CheckFinding(
+                    _finding(
+                        "R105",
                         CheckKind.STATED_DIRECTION,
                         Severity.ERROR,
                         _where(current),
@@ -576,7 +575,7 @@ def _directions(report: AnnualReport) -> list[CheckFinding]:
     return findings
 
 
-def _significances(report: AnnualReport) -> list[CheckFinding]:
+def _significances(report: AnnualReport) -> list[Finding]:
     """Stated significance (or colour) against England that the figure's interval contradicts."""
     from safeguarding_model.markers import Significance  # noqa: PLC0415 - local vocabulary
     from safeguarding_model.scorecards import (  # noqa: PLC0415 - avoids a cycle
@@ -618,7 +617,8 @@ def _significances(report: AnnualReport) -> list[CheckFinding]:
             stated_words = observation.stated_rag.value
         if stated_words is not None:
             findings.append(
-                CheckFinding(
+                _finding(
+                    "R106",
                     CheckKind.STATED_SIGNIFICANCE,
                     Severity.ERROR,
                     _where(observation),
@@ -629,34 +629,7 @@ def _significances(report: AnnualReport) -> list[CheckFinding]:
     return findings
 
 
-def _attendance(report: AnnualReport) -> list[CheckFinding]:
-    if report.attendance is None:
-        return []
-    summary = attendance_summary(report.attendance)
-    findings = [
-        CheckFinding(
-            CheckKind.ATTENDANCE,
-            Severity.WARNING,
-            f"attendance / {label}",
-            "the same row is printed more than once",
-        )
-        for label in summary.duplicate_labels
-    ]
-    if summary.agrees is False and summary.stated_overall is not None and summary.mean is not None:
-        findings.append(
-            CheckFinding(
-                CheckKind.ATTENDANCE,
-                Severity.WARNING,
-                "attendance / overall",
-                f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
-                "(a weighted figure would need the meetings per row)",
-                numbers=(("stated", str(summary.stated_overall)), ("mean", f"{summary.mean:.4f}")),
-            )
-        )
-    return findings
-
-
-def _repeated_figures(report: AnnualReport) -> list[CheckFinding]:
+def _repeated_figures(report: AnnualReport) -> list[Finding]:
     """One indicator, area and period printed more than once, with figures that disagree.
 
     Two numbers disagree when no number rounds to both (an error); a number printed in one place
@@ -684,7 +657,8 @@ def _repeated_figures(report: AnnualReport) -> list[CheckFinding]:
             for o in observations
         )
         findings.append(
-            CheckFinding(
+            _finding(
+                "R107",
                 CheckKind.REPEATED_FIGURE,
                 Severity.ERROR if apart else Severity.WARNING,
                 _where(observations[0]),
@@ -694,3 +668,224 @@ def _repeated_figures(report: AnnualReport) -> list[CheckFinding]:
             )
         )
     return findings
+
+
+# --- rules ---------------------------------------------------------------------------------
+# The rules below read the whole report (observations of several indicators, claims that refer
+# to observations); the rules that read one record live beside it, in budgets and agencies.
+
+
+def _ambiguous_rule(report: AnnualReport) -> list[Finding]:
+    """A cell of an observation whose reading was a guess (see [`ValueFlag`][safeguarding_model.ValueFlag]).
+
+    A warning, one per guess: ``8.75`` without ``%`` in a column of percentages, ``73.000`` in a
+    column of whole numbers.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="V101")[:1]:
+        ...     print(finding.code, finding)
+        V101 warning [ambiguous_value] child-protection-plans-multiple-categories / Lancashire / 31 March 2015: the cell '8.75': a number without '%' in a column of percentages, read as a percentage
+    """
+    return _ambiguous(report)
+
+
+def _rate_rule(report: AnnualReport) -> list[Finding]:
+    """A rate printed with its count and denominator that they do not give.
+
+    The rate computed from the count and denominator must be within half a unit of the printed
+    rate's last digit.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport
+        >>> from safeguarding_model.checks import find_rule
+        >>> report = AnnualReport.model_validate({"id": "t", "title": "T", "arrangement": "board", "area": {"name": "A"}, "period": "2015/16",
+        ...     "indicators": [{"id": "cla", "name": "CLA", "kind": "rate", "per": 10000, "population": "child"}],
+        ...     "observations": [{"indicator": "cla", "area": "A", "period": "2015/16", "value": {"number": "60"},
+        ...                       "count": {"number": "1691"}, "denominator": {"number": "244718"}}]})
+        >>> for finding in find_rule("R101")(report):
+        ...     print(finding.code, finding)
+        R101 error [rate_vs_counts] cla / A / 2015/16: printed 60, but 1691 / 244718 x 10,000 = 69.0999
+    """
+    return _rates_and_counts(report)
+
+
+def _implied_rule(report: AnnualReport) -> list[Finding]:
+    """Rates over one population and area whose counts imply populations that cannot agree.
+
+    Each rate with its count implies a range of populations (allowing for the rounding of the
+    rate). Two ranges of the same period that do not meet are an error; of different periods, a
+    warning when they are more than 5% apart (population estimates move about 1% a year).
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="R102")[:1]:
+        ...     print(finding.code, finding)
+        R102 error [implied_denominator] child in Lancashire: referrals-to-childrens-social-care-rate / Lancashire / 2013/14 implies 24,303 to 24,323 child; children-in-need-rate / Lancashire / 2013/14 implies 243,144 to 243,209
+    """
+    return _implied_denominators(report)
+
+
+def _context_rule(report: AnnualReport) -> list[Finding]:
+    """A population the report states that its own area's rates and counts do not imply.
+
+    A warning when the implied range is more than 5% from the stated estimate (an estimate is
+    for one year, the rates for others); one finding per indicator, for its observation nearest
+    the estimate's year.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="R103")[:1]:
+        ...     print(finding.code, finding)
+        R103 warning [implied_denominator] child in Lancashire: child population: stated 274,733 (2014); referrals-to-childrens-social-care-rate / Lancashire / 2014/15 implies 24,291 to 24,314
+    """
+    return _against_context(report)
+
+
+def _shares_rule(report: AnnualReport) -> list[Finding]:
+    """Shares of one whole (indicators with the same ``shares_of``) that do not add to 100%.
+
+    Rounding allows half a unit of each share's last printed digit.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport
+        >>> from safeguarding_model.checks import find_rule
+        >>> report = AnnualReport.model_validate({"id": "t", "title": "T", "arrangement": "board", "area": {"name": "A"}, "period": "2015/16",
+        ...     "indicators": [{"id": i, "name": i, "kind": "percentage", "shares_of": "plans"} for i in "abc"],
+        ...     "observations": [{"indicator": i, "area": "A", "period": "2015/16", "value": {"number": v}}
+        ...                      for i, v in zip("abc", ["40", "11.9", "50.1"])]})
+        >>> for finding in find_rule("R104")(report):
+        ...     print(finding.code, finding)
+        R104 error [shares_total] plans / A / 2015/16: the shares add to 102.0%, not 100% (rounding allows 0.60)
+    """
+    return _shares(report)
+
+
+def _direction_rule(report: AnnualReport) -> list[Finding]:
+    """A stated better or worse that the change in the figures contradicts.
+
+    Only where the indicator has a polarity and the two figures' rounding ranges do not meet.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport
+        >>> from safeguarding_model.checks import find_rule
+        >>> report = AnnualReport.model_validate({"id": "t", "title": "T", "arrangement": "board", "area": {"name": "A"}, "period": "2015/16",
+        ...     "indicators": [{"id": "gld", "name": "GLD", "kind": "percentage", "polarity": "higher_is_better"}],
+        ...     "observations": [{"indicator": "gld", "area": "A", "period": "2014/15", "value": {"number": "63.3"}},
+        ...                      {"indicator": "gld", "area": "A", "period": "2015/16", "value": {"number": "67.5"}, "stated_direction": "worsening"}]})
+        >>> for finding in find_rule("R105")(report):
+        ...     print(finding.code, finding)
+        R105 error [stated_direction] gld / A / 2015/16: stated 'Worse', but the figure went from 63.3 to 67.5 (higher_is_better)
+    """
+    return _directions(report)
+
+
+def _significance_rule(report: AnnualReport) -> list[Finding]:
+    """A stated significance or colour against England that the figure's interval contradicts.
+
+    The interval is the printed one, or one computed from the printed count and denominator;
+    a figure without either is not compared.
+
+    Examples:
+        >>> from safeguarding_model import AnnualReport
+        >>> from safeguarding_model.checks import find_rule
+        >>> report = AnnualReport.model_validate({"id": "t", "title": "T", "arrangement": "board", "area": {"name": "A"}, "period": "2015/16",
+        ...     "indicators": [{"id": "r", "name": "R", "kind": "rate", "per": 10000, "population": "child"}],
+        ...     "observations": [{"indicator": "r", "area": "A", "period": "2015/16", "value": {"number": "69.1"},
+        ...                       "count": {"number": "1691"}, "denominator": {"number": "244718"}, "stated_significance": "similar"},
+        ...                      {"indicator": "r", "area": "England", "period": "2015/16", "value": {"number": "60"}}]})
+        >>> for finding in find_rule("R106")(report):
+        ...     print(finding.code, finding)
+        R106 error [stated_significance] r / A / 2015/16: stated 'Similar' against England, its interval gives 'Higher'
+    """
+    return _significances(report)
+
+
+def _repeated_rule(report: AnnualReport) -> list[Finding]:
+    """One indicator, area and period printed more than once, with figures that cannot all be right.
+
+    Two numbers that no number rounds to are an error; a number in one place and none in
+    another (``N/A`` in a table, ``82.0%`` in the text) a warning.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="R107")[:1]:
+        ...     print(finding.code, finding)
+        R107 warning [repeated_figure] assessments-completed-to-timescale / England / 2015/16: printed 2 times as different figures: 'N/A' (line 356); '81.0%' (line 372)
+    """
+    return _repeated_figures(report)
+
+
+def _change_rule(report: AnnualReport) -> list[Finding]:
+    """A claim's stated change, ratio or level that its figures do not give, allowing for rounding.
+
+    An error, or a warning for an "approximately" claim (which may be 10% off) or for a figure
+    truncated rather than rounded (12.27% stated as 12.2%).
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="C101")[:1]:
+        ...     print(finding.code, finding)
+        C101 error [stated_change] claim children-subject-to-cpp-increase: 'At the end of March 2015, 956 children were subject to a child protection plan. However, in March 2016 this had increased by 55% to 1,443.' states 55 (percent_change), the figures give 50.94 (from 50.81 to 51.07 allowing for rounding)
+    """
+    return [finding for finding in _claims(report) if finding.code == "C101"]
+
+
+def _bound_rule(report: AnnualReport) -> list[Finding]:
+    """A claim's bound ("more than", "at least", "fewer than", "almost") that its figures do not keep.
+
+    "Almost" wants a figure a little short of the stated one: within 10% below it.
+
+    Examples:
+        >>> from safeguarding_model import check, load_example
+        >>> for finding in check(load_example(), select="C102"):
+        ...     print(finding.code, finding)
+        C102 error [stated_change] claim child-population-quarter-million: 'Lancashire has a child population of almost a quarter of a million (274,733 – 2014 mid-year estimate).' states almost 250000 (level), the figures give 274733.00 (from 274732.50 to 274733.50 allowing for rounding)
+    """
+    return [finding for finding in _claims(report) if finding.code == "C102"]
+
+
+_ROUNDING = "half a unit of each printed figure's last digit"
+
+_RULES: tuple[Rule, ...] = (
+    Rule("R101", "rate-vs-counts", Domain.INDICATORS_AND_RATES, _rate_rule, None, _ROUNDING),
+    Rule(
+        "R102",
+        "implied-denominator",
+        Domain.INDICATORS_AND_RATES,
+        _implied_rule,
+        None,
+        f"{_ROUNDING}; 5% between periods",
+    ),
+    Rule(
+        "R103",
+        "implied-vs-stated-population",
+        Domain.INDICATORS_AND_RATES,
+        _context_rule,
+        None,
+        f"{_ROUNDING}; 5% between the estimate's year and the rate's",
+    ),
+    Rule("R104", "shares-total", Domain.INDICATORS_AND_RATES, _shares_rule, None, _ROUNDING),
+    Rule("R105", "stated-direction", Domain.INDICATORS_AND_RATES, _direction_rule, None, _ROUNDING),
+    Rule(
+        "R106",
+        "stated-significance",
+        Domain.INDICATORS_AND_RATES,
+        _significance_rule,
+        None,
+        "none: the interval decides",
+    ),
+    Rule("R107", "repeated-figure", Domain.INDICATORS_AND_RATES, _repeated_rule, None, _ROUNDING),
+    Rule(
+        "C101",
+        "stated-change",
+        Domain.CLAIMS,
+        _change_rule,
+        None,
+        f"{_ROUNDING}; 10% for 'approximately'",
+    ),
+    Rule(
+        "C102", "stated-bound", Domain.CLAIMS, _bound_rule, None, f"{_ROUNDING}; 10% for 'almost'"
+    ),
+    Rule("V101", "ambiguous-value", Domain.VALUES, _ambiguous_rule),
+)

@@ -56,6 +56,8 @@ _EPILOG = (
 )
 _SIZE = re.compile(r"(?P<number>[0-9]+)\s*(?P<unit>[kmg]?)(?:i?b)?", re.ASCII | re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_CODE_PREFIX = re.compile(r"[A-Z][0-9]{0,3}", re.ASCII)
+_SHOWN = 20  # characters of a refused rule code shown in the error
 
 
 class _Failure(Exception):  # noqa: N818 - private: a known failure, exit 2
@@ -112,6 +114,20 @@ def _parser() -> argparse.ArgumentParser:
         "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
     )
     checker.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    checker.add_argument(
+        "--select",
+        metavar="CODES",
+        type=_codes,
+        default=None,
+        help="run only the rules with these codes or code prefixes, comma-separated (e.g. B,C101)",
+    )
+    checker.add_argument(
+        "--ignore",
+        metavar="CODES",
+        type=_codes,
+        default=None,
+        help="leave out the rules with these codes or code prefixes, comma-separated",
+    )
     checker.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of a report or budget file", epilog=_EPILOG
@@ -282,18 +298,35 @@ def _report(source: str | None, output_format: str, max_bytes: int) -> int:
     return 0
 
 
-def _check(source: str | None, output_format: str, max_bytes: int) -> int:
+def _codes(text: str) -> tuple[str, ...]:
+    """Rule codes or code prefixes from a comma-separated option (``B,C101``)."""
+    codes = tuple(code.strip() for code in text.split(",") if code.strip())
+    for code in codes:
+        if code != "ALL" and not _CODE_PREFIX.fullmatch(code):
+            shown = code if len(code) <= _SHOWN else code[:_SHOWN] + "…"
+            msg = f"expected rule codes or code prefixes such as B, B1 or B101, got {shown!r}"
+            raise argparse.ArgumentTypeError(msg)
+    return codes
+
+
+def _check(
+    source: str | None,
+    output_format: str,
+    max_bytes: int,
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] | None = None,
+) -> int:
     loaded = _load(source, max_bytes)
 
     from safeguarding_model._escape import escape_json  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415
 
-    findings = check(loaded)  # type: ignore[arg-type]
+    findings = check(loaded, select=select, ignore=ignore)  # type: ignore[arg-type]
     if output_format == "json":
         _write(escape_json(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False)) + "\n")
     else:
-        _write("".join(f"{finding}\n" for finding in findings) or "no findings\n")
+        _write("".join(f"{finding.code} {finding}\n" for finding in findings) or "no findings\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -351,7 +384,13 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if arguments.command == "report":
         return _report(arguments.source, arguments.format, arguments.max_size)
     if arguments.command == "check":
-        return _check(arguments.source, arguments.format, arguments.max_size)
+        return _check(
+            arguments.source,
+            arguments.format,
+            arguments.max_size,
+            arguments.select,
+            arguments.ignore,
+        )
     if arguments.command == "schema":
         return _schema(arguments.kind)
     if arguments.command == "reconcile":

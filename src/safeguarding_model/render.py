@@ -20,7 +20,8 @@ from safeguarding_model._escape import (
 )
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.budgets import reconcile
-from safeguarding_model.checks import CheckFinding, Severity, check
+from safeguarding_model.checks import check
+from safeguarding_model.findings import Finding, Severity
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
@@ -184,7 +185,7 @@ def _grade(inspection: Inspection) -> str:
 def _text(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...],
-    findings: tuple[CheckFinding, ...],
+    findings: tuple[Finding, ...],
     reconciliation: Reconciliation | None,
     *,
     colour: bool,
@@ -230,7 +231,7 @@ def _text(
 def _markdown(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...],
-    findings: tuple[CheckFinding, ...],
+    findings: tuple[Finding, ...],
     reconciliation: Reconciliation | None,
 ) -> str:
     """The Markdown format: every user string through ``escape_markdown``; the budget as ``<pre>``.
@@ -274,7 +275,7 @@ pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; }
 def _html(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...],
-    findings: tuple[CheckFinding, ...],
+    findings: tuple[Finding, ...],
     reconciliation: Reconciliation | None,
 ) -> str:
     """The HTML format: every user string through ``escape_html``, in text and attributes alike."""

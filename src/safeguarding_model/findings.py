@@ -1,0 +1,389 @@
+"""One finding for every disagreement, and the rules that make them.
+
+A [`Finding`][safeguarding_model.findings.Finding] is one place where a report disagrees with
+itself: a subtotal with its lines, a rate with its count, a stated change with its figures, a
+stated share with the returns. It carries the code of the rule that found it, a severity, where
+it is, a message, the numbers involved each with its [`Role`][safeguarding_model.findings.Role],
+and the provenance of every figure it rests on.
+
+A [`Rule`][safeguarding_model.findings.Rule] is a documented callable from a record (a budget, an
+attendance table, a whole report) to findings, with a stable code: a letter for its domain and
+three digits, as linters number theirs (``B101`` is a budget's subtotal, ``S102`` the stated
+section 11 shares' total). [`select_rules`][safeguarding_model.findings.select_rules] picks
+rules by code or code prefix, as ``ruff --select`` does.
+
+This module is in the core layer: it imports nothing from the domain.
+
+Examples:
+    >>> from safeguarding_model.findings import Finding, FindingNumber, Role, Severity
+    >>> finding = Finding(
+    ...     "C101", "stated_change", Severity.ERROR, "claim lado-contacts", "stated 7%, figures give 5.6%",
+    ...     numbers=(FindingNumber(Role.STATED, "7"), FindingNumber(Role.COMPUTED, "5.65")),
+    ... )
+    >>> print(finding)
+    error [stated_change] claim lado-contacts: stated 7%, figures give 5.6%
+    >>> finding.code, finding.stated, dict(finding.numbers)
+    ('C101', '7', {'stated': '7', 'computed': '5.65'})
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import ClassVar, NamedTuple
+
+from attrs import field, frozen
+
+from safeguarding_model._escape import escape_terminal
+from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.provenance import Provenance
+
+__all__ = [
+    "Domain",
+    "Finding",
+    "FindingNumber",
+    "Kind",
+    "Role",
+    "Rule",
+    "Severity",
+    "select_rules",
+]
+
+_CODE = re.compile(r"[A-Z][0-9]{3}", re.ASCII)
+_PREFIX = re.compile(r"[A-Z][0-9]{0,3}", re.ASCII)
+
+
+class Severity(StrEnum):
+    """How serious a finding is.
+
+    Examples:
+        >>> from safeguarding_model.findings import Severity
+        >>> Severity("error")
+        <Severity.ERROR: 'error'>
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Kind(StrEnum):
+    """What kind of disagreement a finding reports; several rules may share a kind.
+
+    A rule of your own may use one of these, or ``LOCAL``.
+
+    Examples:
+        >>> from safeguarding_model.findings import Kind
+        >>> Kind("stated_change")
+        <Kind.STATED_CHANGE: 'stated_change'>
+    """
+
+    BUDGET_ARITHMETIC = "budget_arithmetic"
+    PERIOD_LABEL = "period_label"
+    AMBIGUOUS_VALUE = "ambiguous_value"
+    NEGATIVE_AMOUNT = "negative_amount"
+    RATE_VS_COUNTS = "rate_vs_counts"
+    IMPLIED_DENOMINATOR = "implied_denominator"
+    SHARES_TOTAL = "shares_total"
+    STATED_CHANGE = "stated_change"
+    STATED_DIRECTION = "stated_direction"
+    STATED_SIGNIFICANCE = "stated_significance"
+    ATTENDANCE = "attendance"
+    REPEATED_FIGURE = "repeated_figure"
+    SECTION11_SHARES = "section11_shares"
+    AGENCY_INDEX = "agency_index"
+    LOCAL = "local"
+    """A finding of a rule of a user's own."""
+
+
+class Role(StrEnum):
+    """What a number in a finding is.
+
+    Examples:
+        >>> from safeguarding_model.findings import Role
+        >>> Role("implied_denominator")
+        <Role.IMPLIED_DENOMINATOR: 'implied_denominator'>
+    """
+
+    STATED = "stated"
+    """A figure as the source states it."""
+    COMPUTED = "computed"
+    """The same figure computed from the figures it rests on."""
+    DIFFERENCE = "difference"
+    """Stated minus computed, exact."""
+    PRINTED = "printed"
+    """A cell as printed, where one figure is printed more than once."""
+    COUNT = "count"
+    """A count a rate or share is computed from."""
+    DENOMINATOR = "denominator"
+    """The population or total a count is divided by."""
+    IMPLIED_DENOMINATOR = "implied_denominator"
+    """A population implied by a rate and its count (a range, allowing for rounding)."""
+    TOTAL = "total"
+    """Shares or amounts added up."""
+    MEAN = "mean"
+    """The mean of a table's rows."""
+    BOUND = "bound"
+    """The words that make a stated figure a bound ("more_than", "almost")."""
+    TOLERANCE = "tolerance"
+    """The largest difference a rule lets pass."""
+
+
+class FindingNumber(NamedTuple):
+    """One number in a finding, with its role, as exact text.
+
+    A pair, so ``dict(finding.numbers)`` maps roles to numbers and the JSON output is
+    ``["stated", "97000"]``.
+
+    Examples:
+        >>> from safeguarding_model.findings import FindingNumber, Role
+        >>> number = FindingNumber(Role.DIFFERENCE.value, "-500")
+        >>> number.role, number.value, number.number
+        ('difference', '-500', Decimal('-500'))
+    """
+
+    role: str
+    """What the number is: a [`Role`][safeguarding_model.findings.Role]'s value, plain text so that ``dict(finding.numbers)`` reads cleanly."""
+    value: str
+    """The number as exact text (a ``Decimal``'s digits), or a word for a bound."""
+
+    @property
+    def number(self) -> Decimal | None:
+        """The value as a ``Decimal``; ``None`` when it is a word."""
+        try:
+            return Decimal(self.value.replace(",", ""))
+        except InvalidOperation:
+            return None
+
+
+def _numbers(value: Iterable[FindingNumber | tuple[str, str]]) -> tuple[FindingNumber, ...]:
+    return tuple(FindingNumber(Role(role).value, str(text)) for role, text in value)
+
+
+def _provenances(value: Iterable[Provenance]) -> tuple[Provenance, ...]:
+    return tuple(value)
+
+
+@frozen
+class Finding:
+    r"""One place where a report disagrees with itself, with the numbers involved.
+
+    The fields keep the report's strings as printed; ``str()`` gives one line, safe to print on
+    a terminal: line breaks and tabs in them become spaces, and other control characters and
+    bidirectional formatting characters are shown as escapes (``\x1b``, ``\u202e``).
+
+    Examples:
+        >>> from safeguarding_model.findings import Finding, Kind, Severity
+        >>> print(Finding("A102", Kind.ATTENDANCE, Severity.WARNING, "attendance / overall", "stated 67%, the rows average 71.39%"))
+        warning [attendance] attendance / overall: stated 67%, the rows average 71.39%
+    """
+
+    code: str
+    """The code of the rule that found it, e.g. ``"B101"``."""
+    kind: Kind = field(converter=Kind)
+    """What disagrees, in a word shared by related rules (``Kind.LOCAL`` for a rule of your own)."""
+    severity: Severity = field(converter=Severity)
+    """How serious it is."""
+    location: str
+    """Where, in words."""
+    message: str
+    """What disagrees, in words."""
+    provenance: tuple[Provenance, ...] = field(default=(), converter=_provenances)
+    """Where every figure the finding rests on is printed."""
+    numbers: tuple[FindingNumber, ...] = field(default=(), converter=_numbers)
+    """The numbers involved, each with its role, as exact text."""
+
+    json_properties: ClassVar[tuple[str, ...]] = ("code", "stated", "computed", "difference")
+
+    def number(self, role: Role | str) -> str | None:
+        """The first number with ``role``, as exact text, or ``None``.
+
+        Examples:
+            >>> from safeguarding_model.findings import Finding
+            >>> Finding("B101", "budget_arithmetic", "error", "x", "y", numbers=(("stated", "5"),)).number("computed") is None
+            True
+        """
+        wanted = Role(role).value
+        return next((n.value for n in self.numbers if n.role == wanted), None)
+
+    @property
+    def stated(self) -> str | None:
+        """The stated figure, if the finding has one."""
+        return self.number(Role.STATED)
+
+    @property
+    def computed(self) -> str | None:
+        """The computed figure, if the finding has one."""
+        return self.number(Role.COMPUTED)
+
+    @property
+    def difference(self) -> str | None:
+        """Stated minus computed, if the finding has it."""
+        return self.number(Role.DIFFERENCE)
+
+    def __str__(self) -> str:
+        # one line, whatever the report's strings in the location and message hold
+        location, message = escape_terminal(self.location), escape_terminal(self.message)
+        return f"{self.severity.value} [{self.kind}] {location}: {message}"
+
+
+class Domain(StrEnum):
+    """The part of a report a rule reads: its code's letter.
+
+    Examples:
+        >>> from safeguarding_model.findings import Domain
+        >>> Domain.BUDGETS.letter, Domain.SECTION11.heading
+        ('B', 'Section 11')
+    """
+
+    BUDGETS = "budgets"
+    INDICATORS_AND_RATES = "indicators_and_rates"
+    CLAIMS = "claims"
+    ATTENDANCE = "attendance"
+    SECTION11 = "section11"
+    INSPECTIONS = "inspections"
+    AGENCIES = "agencies"
+    VALUES = "values"
+
+    @property
+    def letter(self) -> str:
+        """The first letter of the domain's rule codes."""
+        return _LETTERS[self]
+
+    @property
+    def heading(self) -> str:
+        """The domain's name for a heading."""
+        return _TITLES[self]
+
+
+_LETTERS = {
+    Domain.BUDGETS: "B",
+    Domain.INDICATORS_AND_RATES: "R",
+    Domain.CLAIMS: "C",
+    Domain.ATTENDANCE: "A",
+    Domain.SECTION11: "S",
+    Domain.INSPECTIONS: "I",
+    Domain.AGENCIES: "G",
+    Domain.VALUES: "V",
+}
+_TITLES = {
+    Domain.BUDGETS: "Budgets",
+    Domain.INDICATORS_AND_RATES: "Indicators and rates",
+    Domain.CLAIMS: "Claims",
+    Domain.ATTENDANCE: "Attendance",
+    Domain.SECTION11: "Section 11",
+    Domain.INSPECTIONS: "Inspections",
+    Domain.AGENCIES: "Agencies",
+    Domain.VALUES: "Values",
+}
+
+
+def _check_code(rule: Rule, _attribute: object, code: str) -> None:
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise InvalidInputError("code", code, "a capital letter and three digits, like 'B101'")
+    if code[0] != rule.domain.letter:
+        expected = (
+            f"a code starting with {rule.domain.letter!r} for the domain {rule.domain.value!r}"
+        )
+        raise InvalidInputError("code", code, expected)
+
+
+@frozen
+class Rule:
+    """A documented check: a callable from a record to findings, with a stable code.
+
+    ``reads`` names the attribute of a report the rule takes (``"budget"``), or is ``None`` for
+    a rule that takes the whole report; [`check`][safeguarding_model.check] skips a rule whose
+    record the report does not have. The rule's summary is the first line of the function's
+    docstring; its description (and failing example) the rest.
+
+    Examples:
+        >>> from safeguarding_model.findings import Domain, Finding, Rule, Severity
+        >>> def low(report):
+        ...     '''A report with no agencies.'''
+        ...     if not report.agencies:
+        ...         yield Finding("G901", "no_agencies", Severity.INFO, report.id, "no agencies listed")
+        >>> rule = Rule("G901", "no-agencies", Domain.AGENCIES, low)
+        >>> rule.summary
+        'A report with no agencies.'
+    """
+
+    code: str = field(validator=_check_code)
+    """The stable code, e.g. ``"B101"``: the domain's letter and three digits."""
+    name: str
+    """A readable name, e.g. ``"budget-subtotal"``."""
+    domain: Domain = field(converter=Domain)
+    """The part of a report the rule reads."""
+    function: Callable[..., Iterable[Finding]]
+    """The check itself."""
+    reads: str | None = None
+    """The report's attribute the rule takes (``"budget"``), or ``None`` for the whole report."""
+    tolerance: str = "none"
+    """What the rule lets pass, in words."""
+
+    def __call__(self, subject: object) -> tuple[Finding, ...]:
+        """The findings for ``subject``."""
+        return tuple(self.function(subject))
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's docstring."""
+        return (self.function.__doc__ or self.name).strip().splitlines()[0]
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(pattern) for pattern in patterns)
+
+
+def _patterns(field_name: str, value: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    patterns = []
+    for item in items:
+        text = item.strip() if isinstance(item, str) else item
+        if text == "ALL":
+            patterns.append("")
+            continue
+        if not isinstance(text, str) or not _PREFIX.fullmatch(text):
+            expected = "rule codes or code prefixes, like 'B101', 'B1' or 'S', or 'ALL'"
+            raise InvalidInputError(field_name, text, expected)
+        patterns.append(text)
+    return tuple(patterns)
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> tuple[Rule, ...]:
+    """The rules whose codes start with a selected prefix and with no ignored one.
+
+    Args:
+        rules: The rules to choose from.
+        select: Codes or code prefixes to keep (``"B"``, ``"B1"``, ``"B101"``, ``"ALL"``), as a
+            list or a comma-separated string; ``None`` keeps every rule.
+        ignore: Codes or code prefixes to leave out, after ``select``.
+
+    Returns:
+        The chosen rules, in the order given.
+
+    Raises:
+        InvalidInputError: For a code that is not a capital letter and up to three digits.
+
+    Examples:
+        >>> from safeguarding_model.checks import default_rules
+        >>> from safeguarding_model.findings import select_rules
+        >>> [r.code for r in select_rules(default_rules(), select="B1", ignore=["B103"])]
+        ['B101', 'B102']
+    """
+    chosen = _patterns("select", select)
+    left_out = _patterns("ignore", ignore) or ()
+    return tuple(
+        rule
+        for rule in rules
+        if (chosen is None or _matches(rule.code, chosen)) and not _matches(rule.code, left_out)
+    )
