@@ -226,3 +226,12 @@ def test_extreme_values_give_a_direction_without_warnings() -> None:
     assert travel.direction is Direction.INCREASING
     loose = direction_of_travel(1.0, 1.5, polarity="no_judgement", tolerance=np.float32(1))  # type: ignore[call-overload]
     assert loose.direction is Direction.NO_SIGNIFICANT_CHANGE
+
+
+def test_travel_compares_by_value() -> None:
+    first = direction_of_travel([1.0, math.nan], [2.0, 3.0], polarity="higher_is_better")
+    second = direction_of_travel([1.0, math.nan], [2.0, 3.0], polarity="higher_is_better")
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first != direction_of_travel([1.0, math.nan], [2.0, 3.0], polarity="lower_is_better")
+    assert first != direction_of_travel([1.0, 2.0], [2.0, 3.0], polarity="higher_is_better")

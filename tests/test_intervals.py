@@ -444,3 +444,39 @@ def test_inputs_are_not_changed() -> None:
     proportion_ci(counts, 10)
     assert counts.data.tolist() == [5.0, 6.0]
     assert counts.mask.tolist() == [False, True]
+
+
+# One vocabulary ------------------------------------------------------------------------------
+
+
+def test_rate_ci_without_per_warns_and_keeps_per_100_000() -> None:
+    with pytest.deprecated_call(
+        match=r"rate_ci\(\) without per= is deprecated since version 0\.1\.0"
+    ):
+        interval = rate_ci(1691, 244_700)
+    assert interval == rate_ci(1691, 244_700, per=100_000)
+    assert interval.multiplier == 100_000
+
+
+def test_a_float_per_warns() -> None:
+    with pytest.deprecated_call(match=r"rate_ci\(per=100000\.0\)"):
+        interval = rate_ci(5, 100, per=1e5)
+    assert interval == rate_ci(5, 100, per=100_000)
+
+
+@pytest.mark.parametrize("multiplier", [1, 100, 1.0, 100.0, np.int64(100)])
+def test_a_proportion_is_scaled_by_1_or_100(multiplier: float) -> None:
+    assert proportion_ci(65, 100, multiplier=multiplier).multiplier == float(multiplier)
+
+
+def test_intervals_compare_by_value() -> None:
+    counts = np.array([5.0, math.nan, 0.0])
+    first, second = rate_ci(counts, 100, per=100), rate_ci(counts.copy(), 100, per=100)
+    assert first is not second
+    assert first == second  # NaN equal to NaN, as numpy.array_equal(equal_nan=True)
+    assert hash(first) == hash(second)
+    assert first != rate_ci([5.0, math.nan, 1.0], 100, per=100)
+    assert rate_ci(5, 100, per=100) == rate_ci(5, 100, per=100)
+    assert rate_ci(5, 100, per=100) != rate_ci([5], 100, per=100)  # type: ignore[comparison-overlap]  # a float is not an array
+    assert rate_ci(5, 100, per=100) != rate_ci(5, 100, per=1_000)
+    assert len({proportion_ci(1, 2), proportion_ci(1, 2)}) == 1

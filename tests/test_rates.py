@@ -464,3 +464,46 @@ def test_long_values_are_not_echoed_in_full() -> None:
         rate_from_count("x" * 10_000, 10, population="child", per=10_000)  # type: ignore[arg-type]
     assert len(str(caught.value)) < 200
     assert str(caught.value).endswith("…")
+
+
+# One vocabulary: per is required, read by one function ------------------------------------
+
+
+def test_rate_from_count_without_per_warns_and_keeps_the_old_default() -> None:
+    with pytest.deprecated_call(match=r"rate_from_count\(\) without per= .* 0\.1\.0.*per=10_000"):
+        rate = rate_from_count(1691, 244_700, population="child")
+    assert rate.per is RateBase.PER_TEN_THOUSAND
+    assert rate == rate_from_count(1691, 244_700, per=10_000, population="child")
+
+
+def test_a_float_base_warns_and_reads_as_its_whole_number() -> None:
+    with pytest.deprecated_call(match=r"rate_from_count\(per=1000\.0\) .*pass per=1_000"):
+        rate = rate_from_count(48, 10_000, per=1000.0, population="live_birth")  # type: ignore[arg-type]
+    assert rate.per is RateBase.PER_THOUSAND
+
+
+@pytest.mark.parametrize("per", [7, 0, -100, 1_000.5, 10**400, "per 7", "7", True, None, 1e400])
+def test_anything_but_a_rate_base_is_refused(per: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        rate_from_count(1, 10, per=per, population="child")  # type: ignore[arg-type]
+    assert caught.value.field == "per"
+    assert "a rate base: 100, 1_000, 10_000, 100_000, 1_000_000" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("per", "expected"),
+    [
+        (100, RateBase.PERCENT),
+        (np.int64(1_000), RateBase.PER_THOUSAND),
+        ("per 10,000", RateBase.PER_TEN_THOUSAND),
+        ("per_hundred_thousand", RateBase.PER_HUNDRED_THOUSAND),
+        (RateBase.PER_MILLION, RateBase.PER_MILLION),
+    ],
+)
+def test_every_spelling_of_a_base_reads_the_same_everywhere(
+    per: object, expected: RateBase
+) -> None:
+    from safeguarding_model import rate_ci  # noqa: PLC0415 - the statistics read per the same way
+
+    assert rate_from_count(1, 10, per=per, population="child").per is expected  # type: ignore[arg-type]
+    assert rate_ci(1, 10, per=per).multiplier == expected.value  # type: ignore[call-overload]

@@ -576,3 +576,17 @@ def test_points_may_be_a_numpy_integer(points: int) -> None:
         points=points,
     )
     assert trend.marker is TrendMarker.INCREASING
+
+
+def test_recent_trends_compare_by_value_with_nan_equal_to_nan() -> None:
+    first = recent_trend([2020, 2021, 2022], numerators=[1, 2, 3], denominators=[9, 9, 9])
+    second = recent_trend([2020, 2021, 2022], numerators=[1, 2, 3], denominators=[9, 9, 9])
+    assert math.isnan(first.chi2)
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first != recent_trend(
+        [2020, 2021, 2022],
+        numerators=[1, 2, 3],
+        denominators=[9, 9, 9],
+        polarity="higher_is_better",
+    )

@@ -1,4 +1,5 @@
 import math
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -6,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding_model import (
+    Direction,
     Interval,
     IntervalMethod,
     InvalidInputError,
@@ -15,10 +17,12 @@ from safeguarding_model import (
     compare_proportion_with_benchmark,
     compare_rate_with_benchmark,
     compare_with_benchmark,
+    direction_of_travel,
     proportion_ci,
     rag,
     rate_ci,
 )
+from safeguarding_model.markers import judge
 
 
 def _published(value: float, lower: float, upper: float) -> Interval[float]:
@@ -247,3 +251,68 @@ def test_long_unknown_values_are_not_echoed_in_full() -> None:
     with pytest.raises(InvalidInputError) as caught:
         compare_with_benchmark(rate_ci(5, 100, per=100), 1.0, polarity="y" * 5_000)
     assert len(str(caught.value)) < 250
+
+
+# Decisions in one place and results by value --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("difference", "polarity", "expected"),
+    [
+        (2.5, Polarity.HIGHER_IS_BETTER, Significance.BETTER),
+        (-2.5, Polarity.HIGHER_IS_BETTER, Significance.WORSE),
+        (2.5, Polarity.LOWER_IS_BETTER, Significance.WORSE),
+        (-1, "lower_is_better", Significance.BETTER),
+        (1, Polarity.NO_JUDGEMENT, Significance.HIGHER),
+        (-1, Polarity.NO_JUDGEMENT, Significance.LOWER),
+        (0, Polarity.HIGHER_IS_BETTER, Significance.SIMILAR),
+        (None, Polarity.LOWER_IS_BETTER, Significance.NOT_COMPARED),
+        (math.nan, Polarity.NO_JUDGEMENT, Significance.NOT_COMPARED),
+        (Decimal("NaN"), Polarity.HIGHER_IS_BETTER, Significance.NOT_COMPARED),
+        (Decimal("-0.1"), Polarity.LOWER_IS_BETTER, Significance.BETTER),
+    ],
+)
+def test_judge_is_the_one_table_of_polarity(
+    difference: float | Decimal | None, polarity: Polarity | str, expected: Significance
+) -> None:
+    assert judge(difference, polarity) is expected
+
+
+@pytest.mark.parametrize("polarity", list(Polarity))
+def test_comparisons_and_travel_decide_as_judge_does(polarity: Polarity) -> None:
+    above = Interval(
+        value=12.0, lower=11.0, upper=13.0, confidence=0.95, method=IntervalMethod.PUBLISHED
+    )
+    below = Interval(
+        value=8.0, lower=7.0, upper=9.0, confidence=0.95, method=IntervalMethod.PUBLISHED
+    )
+    assert compare_with_benchmark(above, 10.0, polarity=polarity).significance is judge(1, polarity)
+    assert compare_with_benchmark(below, 10.0, polarity=polarity).significance is judge(
+        -1, polarity
+    )
+    rose = direction_of_travel(10.0, 12.0, polarity=polarity).direction
+    assert rose is Direction.of_change(judge(2.0, polarity))
+
+
+def test_polarity_parse_names_the_field() -> None:
+    assert Polarity.parse("no_judgement") is Polarity.NO_JUDGEMENT
+    with pytest.raises(InvalidInputError) as caught:
+        judge(1, "higher")
+    assert caught.value.field == "polarity"
+
+
+def test_compare_rate_without_per_warns() -> None:
+    with pytest.deprecated_call(match=r"compare_rate_with_benchmark\(\) without per="):
+        result = compare_rate_with_benchmark(1691, 244_700, 600.0)
+    assert result == compare_rate_with_benchmark(1691, 244_700, 600.0, per=100_000)
+
+
+def test_comparisons_compare_by_value() -> None:
+    first = compare_rate_with_benchmark([5, 50, 500], [1000] * 3, [5.0, 5.0, math.nan], per=100)
+    second = compare_rate_with_benchmark([5, 50, 500], [1000] * 3, [5.0, 5.0, math.nan], per=100)
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first != compare_rate_with_benchmark([5, 50, 500], [1000] * 3, 5.0, per=100)
+    assert first != compare_rate_with_benchmark(
+        [5, 50, 500], [1000] * 3, [5.0, 5.0, math.nan], per=100, polarity="lower_is_better"
+    )

@@ -637,3 +637,37 @@ def test_results_beyond_float_range_are_refused() -> None:
         dsr_ci([10, 5, 5], [1e-310, 1, 1], [1, 1, 1], per=1_000_000)
     with pytest.raises(InvalidInputError, match=r"^reference_populations: .*float range"):
         isratio_ci([10, 5, 5], [1e15, 1, 1], [1e15, 1, 1], [1e-300, 1, 1])
+
+
+# One vocabulary ------------------------------------------------------------------------------
+
+
+def test_dsr_and_israte_without_per_warn_and_keep_per_100_000() -> None:
+    with pytest.deprecated_call(
+        match=r"dsr_ci\(\) without per= is deprecated since version 0\.1\.0"
+    ):
+        dsr = dsr_ci(COUNTS, POPULATIONS, STANDARD)
+    assert dsr == dsr_ci(COUNTS, POPULATIONS, STANDARD, per=100_000)
+    columns = (COUNTS, POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS)
+    with pytest.deprecated_call(match=r"israte_ci\(\) without per= is deprecated"):
+        rate = israte_ci(*columns)
+    assert rate == israte_ci(*columns, per=100_000)
+
+
+def test_isratio_per_is_the_old_name_of_multiplier() -> None:
+    columns = (COUNTS, POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS)
+    with pytest.deprecated_call(match=r"isratio_ci\(per=\.\.\.\) is deprecated .*multiplier="):
+        old = isratio_ci(*columns, per=100)
+    assert old == isratio_ci(*columns, multiplier=100)
+    assert old.multiplier == 100
+    with pytest.deprecated_call(), pytest.raises(InvalidInputError, match=r"^per: "):
+        isratio_ci(*columns, per=100, multiplier=100)
+
+
+def test_one_isr_core_gives_rate_as_ratio_times_the_reference_rate() -> None:
+    columns = (COUNTS, POPULATIONS, REFERENCE_COUNTS, REFERENCE_POPULATIONS)
+    ratio = isratio_ci(*columns)
+    rate = israte_ci(*columns, per=1_000)
+    reference = sum(REFERENCE_COUNTS) / sum(REFERENCE_POPULATIONS) * 1_000
+    for a, b in ((ratio.value, rate.value), (ratio.lower, rate.lower), (ratio.upper, rate.upper)):
+        assert math.isclose(a * reference, b, rel_tol=1e-12)

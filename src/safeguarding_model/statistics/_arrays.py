@@ -13,6 +13,10 @@ arrays, its position:
   accepted, anything else (a ``bool``, a string, a date) is refused;
 - numbers beyond float range (``10**400``), infinities, lists of unequal lengths;
 - for counts, numbers from 2**53 on, where a float no longer holds every whole number.
+
+Results compare by value: a field that may hold a number or an array is declared
+``attrs.field(eq=BY_VALUE, hash=False)``, equal when [`same`][safeguarding_model.statistics._arrays.same]
+says so and left out of the hash (so a result holding arrays still hashes, by its other fields).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numbers
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast, overload
 
+import attrs
 import numpy as np
 
 from safeguarding_model._numbers import Excerpt, excerpt, is_real, is_whole, numpy_kind, whole
@@ -319,6 +324,26 @@ def check_multiplier(multiplier: object) -> float:
     if scale not in (1.0, 100.0):
         raise InvalidInputError("multiplier", excerpt(multiplier), expected)
     return scale
+
+
+def same(first: object, second: object) -> bool:
+    """Whether two result fields are equal: numbers and arrays by value, NaN equal to NaN.
+
+    ``numpy.array_equal(first, second, equal_nan=True)`` for numbers (the same shape and the
+    same values, a missing value where the other has one); plain ``numpy.array_equal`` for text
+    (arrays of significance or direction codes). A float is never equal to a one-element array.
+    """
+    left, right = np.asarray(first), np.asarray(second)
+    if left.shape != right.shape:
+        return False
+    try:
+        return bool(np.array_equal(left, right, equal_nan=True))
+    except TypeError:  # text: no NaN to look for
+        return bool(np.array_equal(left, right))
+
+
+BY_VALUE: Final = attrs.cmp_using(eq=same, class_name="ByValue")
+"""The ``eq`` of result fields that may hold arrays: see [`same`][safeguarding_model.statistics._arrays.same]."""
 
 
 @overload

@@ -34,6 +34,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Final, Generic, TypeVar, overload
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
@@ -42,6 +43,7 @@ from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity, judge
 from safeguarding_model.statistics._arrays import (
+    BY_VALUE,
     FloatOrArray,
     Scalar,
     as_floats,
@@ -80,9 +82,12 @@ D = TypeVar("D", "Direction", "npt.NDArray[np.str_]")
 """What a travel's direction is: one value, or an array of their values."""
 
 
-@frozen(eq=False)
+@frozen
 class Travel(Generic[D]):
     """A direction of travel with the difference it rests on and how it was decided.
+
+    Compares by value (arrays by ``numpy.array_equal``, NaN equal to NaN) and hashes by its
+    polarity, method, level and tolerance.
 
     Examples:
         >>> from safeguarding_model import direction_of_travel
@@ -91,13 +96,13 @@ class Travel(Generic[D]):
         (<Direction.IMPROVING: 'improving'>, 5.2, <DirectionMethod.TOLERANCE: 'tolerance'>)
     """
 
-    direction: D
+    direction: D = attrs.field(eq=BY_VALUE, hash=False)
     """One direction, or an array of their values for array inputs."""
-    difference: FloatOrArray
+    difference: FloatOrArray = attrs.field(eq=BY_VALUE, hash=False)
     """``current - previous``."""
-    lower: FloatOrArray
+    lower: FloatOrArray = attrs.field(eq=BY_VALUE, hash=False)
     """The difference's lower confidence limit (NaN with the tolerance method)."""
-    upper: FloatOrArray
+    upper: FloatOrArray = attrs.field(eq=BY_VALUE, hash=False)
     """The difference's upper confidence limit (NaN with the tolerance method)."""
     polarity: Polarity
     """The indicator's polarity."""

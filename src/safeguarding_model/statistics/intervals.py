@@ -23,6 +23,7 @@ import functools
 from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar, overload
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
@@ -31,6 +32,7 @@ from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model.statistics._arrays import (
+    BY_VALUE,
     FloatArray,
     Scalar,
     as_floats,
@@ -97,25 +99,30 @@ _METHOD_WORDS = {
 }
 
 
-@frozen(eq=False)
+@frozen
 class Interval(Generic[V]):
     """A value with its confidence interval: floats for scalar inputs, arrays for arrays.
 
     Typed ``Interval[float]`` or ``Interval[numpy.ndarray]`` by what the functions were given.
-    Intervals compare by identity (their fields may be arrays); compare fields to compare two.
+    Intervals compare by value, as every result does: two are equal when their fields are,
+    arrays by ``numpy.array_equal`` with NaN equal to NaN. They hash by their level, method and
+    multiplier alone (value and limits may be arrays), so equal intervals hash alike.
 
     Examples:
         >>> from safeguarding_model import Interval, IntervalMethod
         >>> published = Interval(value=69.1, lower=65.9, upper=72.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
         >>> published.contains(60.0), round(published.width, 1)
         (False, 6.6)
+        >>> from safeguarding_model import rate_ci
+        >>> rate_ci([5, 0], 100, per=100) == rate_ci([5, 0], 100, per=100)
+        True
     """
 
-    value: V
+    value: V = attrs.field(eq=BY_VALUE, hash=False)
     """The point estimate (times ``multiplier``)."""
-    lower: V
+    lower: V = attrs.field(eq=BY_VALUE, hash=False)
     """The lower confidence limit (times ``multiplier``)."""
-    upper: V
+    upper: V = attrs.field(eq=BY_VALUE, hash=False)
     """The upper confidence limit (times ``multiplier``)."""
     confidence: float
     """The confidence level, such as 0.95 or 0.998."""

@@ -45,13 +45,14 @@ import math
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
+import attrs
 import numpy as np
 from attrs import frozen
 
 from safeguarding_model._numbers import excerpt, is_whole, whole
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Labelled, Polarity, Significance, judge
-from safeguarding_model.statistics._arrays import as_floats, refuse
+from safeguarding_model.statistics._arrays import BY_VALUE, as_floats, refuse
 from safeguarding_model.statistics.intervals import z_score
 
 if TYPE_CHECKING:
@@ -141,6 +142,9 @@ _MARKERS: Final = {
 class RecentTrend:
     """A recent trend marker with the statistic it rests on.
 
+    Compares by value, a NaN statistic equal to NaN (as every result compares), and hashes by
+    its fields other than ``chi2`` and ``slope``.
+
     Examples:
         >>> from safeguarding_model.statistics.recent_trend import recent_trend
         >>> trend = recent_trend([1, 2, 3, 4, 5], values=[30.6, 30.2, 28.0, 24.6, 24.67],
@@ -160,9 +164,9 @@ class RecentTrend:
     ``'No significant trend'``, ``'Outlier found'``, ``'Not enough data points'``,
     ``'Duplicate years in group'``, ``'Missing values'`` or
     ``'Missing at least one confidence interval value'``."""
-    chi2: float
+    chi2: float = attrs.field(eq=BY_VALUE, hash=False)
     """The chi-square statistic (one degree of freedom); NaN when it cannot be calculated."""
-    slope: float
+    slope: float = attrs.field(eq=BY_VALUE, hash=False)
     """The change per year: of the log-odds for proportions, of the values otherwise. NaN when
     it cannot be calculated (or, for proportions, when a proportion of 0 or 1 makes the
     log-odds infinite)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Final, Generic, TypeVar, cast, overload
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
@@ -28,7 +29,13 @@ from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Polarity, Rag, Significance, judge
 from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
-from safeguarding_model.statistics._arrays import FloatArray, Scalar, as_floats, broadcast
+from safeguarding_model.statistics._arrays import (
+    BY_VALUE,
+    FloatArray,
+    Scalar,
+    as_floats,
+    broadcast,
+)
 from safeguarding_model.statistics.intervals import (
     Interval,
     IntervalMethod,
@@ -96,12 +103,14 @@ S = TypeVar("S", "Significance", npt.NDArray[np.str_])
 """What a comparison's significance is: one value, or an array of their values."""
 
 
-@frozen(eq=False)
+@frozen
 class Comparison(Generic[S]):
     """How a value (or every value of an array) compares with a benchmark, and how that was decided.
 
     Different methods and levels can disagree for the same area; the comparison keeps what was
-    used so that a reader can see why.
+    used so that a reader can see why. Comparisons compare by value, arrays by
+    ``numpy.array_equal`` with NaN equal to NaN, and hash by their fields other than the
+    significance and benchmark (which may be arrays).
 
     Examples:
         >>> from safeguarding_model import Polarity, compare_proportion_with_benchmark
@@ -110,9 +119,9 @@ class Comparison(Generic[S]):
         (<Significance.BETTER: 'better'>, <IntervalMethod.WILSON: 'wilson'>, 0.95, 'England')
     """
 
-    significance: S
+    significance: S = attrs.field(eq=BY_VALUE, hash=False)
     """One significance, or an array of their values for array inputs."""
-    benchmark: float | npt.NDArray[np.float64]
+    benchmark: float | npt.NDArray[np.float64] = attrs.field(eq=BY_VALUE, hash=False)
     """The benchmark value(s) compared with."""
     comparator: str
     """What the benchmark is: ``'England'``, ``'North West'``, ``'statistical neighbours'`` ..."""
