@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,52 @@ def test_schema_of_a_budget_file(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Budget"
     assert {"income", "expenditure"} <= set(schema["properties"])
+
+
+def test_check_prints_each_findings_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 25
+    assert lines[0].startswith("B101 error [budget_arithmetic] budget ")
+    assert all(re.match(r"[A-Z][0-9]{3} (error|warning|info) \[", line) for line in lines)
+
+
+def test_check_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--select", "B2,A", "--format", "json"]) == 0  # warnings only
+    codes = [finding["code"] for finding in json.loads(capsys.readouterr().out)]
+    assert sorted(codes) == ["A101", "A102", "B201", "B202"]
+    assert main(["check", "--select", "B", "--ignore", "B1"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["B202", "B201"]
+    assert main(["check", "--select", "S"]) == 0  # Lancashire's section 11 shares agree
+    assert capsys.readouterr().out == "no findings\n"
+    assert main(["check", "--ignore", "B,R,C"]) == 0
+    assert "error" not in capsys.readouterr().out
+
+
+def test_check_json_keeps_its_keys_and_adds_code_and_numbers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--select", "B102", "--format", "json"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert {"kind", "severity", "location", "message", "provenance", "numbers"} < set(finding)
+    assert finding["code"] == "B102"
+    assert finding["numbers"] == [
+        ["stated", "482013"],
+        ["computed", "481513"],
+        ["difference", "500"],
+    ]
+    assert (finding["stated"], finding["computed"], finding["difference"]) == (
+        "482013",
+        "481513",
+        "500",
+    )
+
+
+@pytest.mark.parametrize("codes", ["budget", "b101", "B1234", "B,,x", "\x1b[2J"])
+def test_check_refuses_a_bad_code(codes: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--select", codes])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "rule codes" in err
+    assert "\x1b" not in err

@@ -137,3 +137,43 @@ def test_budget_findings_name_the_line_of_the_stated_figure() -> None:
 def test_only_the_finding_on_a_provisional_figure_says_so() -> None:
     caveated = [f.location for f in check(load_example()) if "not printed as final" in f.message]
     assert caveated == ["claim cse-high-risk-increase"]  # 1,412 (tbc) -> 1,744
+
+
+# Each finding's rule: the budget's subtotals (B101) and total (B102), a label (B201) and a cell
+# (B202); the implied populations (R102 between rates, R103 against the stated estimate); the
+# repeated figures (R107); the claims' changes (C101) and the "almost" bound (C102); the
+# attendance table (A101, A102); and the cells of observations read by a guess (V101). The
+# section 11 shares (S101, S102) and the agency list (G101) find nothing: the report prints
+# "89.7%" green and "10.3%" amber, which add to 100%, and no returns to compute shares from.
+CODES = [
+    ("B101", "budget expenditure / Child Death Overview / subtotal"),
+    ("B101", "budget income / Child Death Overview Panel / subtotal"),
+    ("B101", "budget income / Contributions to Board / subtotal"),
+    ("B102", "budget income / total"),
+    ("R102", "child in Lancashire"),
+    ("R102", "child in Lancashire"),
+    ("R102", "child in Lancashire"),
+    ("C102", "claim child-population-quarter-million"),
+    ("C101", "claim children-subject-to-cpp-increase"),
+    ("C101", "claim cse-high-risk-increase"),
+    ("C101", "claim lado-initial-contacts-increase"),
+    ("B202", "budget expenditure / Training / Staffing Costs"),
+    ("V101", "child-protection-plans-multiple-categories / Lancashire / 31 March 2015"),
+    ("V101", "lscb-meeting-attendance / Lancashire / 2014/15"),
+    ("V101", "lscb-meeting-attendance / Lancashire / 2015/16"),
+    ("A101", "attendance / Lancashire Teaching Hospital Trust NHS"),
+    ("A102", "attendance / overall"),
+    ("R103", "child in Lancashire: child population"),
+    ("R103", "child in Lancashire: child population"),
+    ("R103", "child in Lancashire: child population"),
+    ("B201", "budget income / total"),
+    ("R107", "assessments-completed-to-timescale / England / 2015/16"),
+    ("R107", "assessments-completed-to-timescale / North West / 2015/16"),
+    ("C101", "claim csc-caf-approximately-double"),
+    ("C101", "claim dv-notifications-reduction-since-2013-14"),
+]
+
+
+def test_every_finding_has_its_rules_code() -> None:
+    findings = check(load_example("lancashire-2015-16"))
+    assert [(f.code, f.location) for f in findings] == CODES
