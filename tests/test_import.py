@@ -34,3 +34,21 @@ def test_a_rate_needs_pint_only_when_converted() -> None:
         "import safeguarding_model as sm\nsm.convert_rate(sm.rate_from_count(1, 10, population='child'), per=1000)"
     )
     assert "pint" in converted
+
+
+def test_the_errors_module_is_light_and_reaches_pint_only_when_asked() -> None:
+    loaded = _loaded_after(
+        "import safeguarding_model.errors as e\n"
+        "assert issubclass(e.UnknownIdError, KeyError) and e.FileFormatError and e.ScaleMismatchError"
+    )
+    assert not loaded & set(HEAVY)
+    assert "pathlib" not in loaded - _loaded_after("pass")
+    asked = _loaded_after("from safeguarding_model.errors import PopulationMismatchError")
+    assert {"pint", "safeguarding_model.units"} <= asked
+
+
+def test_the_built_in_scales_are_read_on_first_use() -> None:
+    loaded = _loaded_after("import safeguarding_model as sm; sm.JudgementScale")
+    assert "importlib.resources" not in loaded  # the data file is not opened yet
+    used = _loaded_after("import safeguarding_model as sm; sm.builtin_scale('cqc-2014')")
+    assert "importlib.resources" in used

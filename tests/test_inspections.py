@@ -1,4 +1,7 @@
 import datetime as dt
+import json
+from importlib import resources
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
@@ -6,7 +9,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import safeguarding_model.inspections as inspections_module
-from safeguarding_model import InvalidInputError, SafeguardingModelError
+from safeguarding_model import (
+    AnnualReport,
+    InvalidInputError,
+    SafeguardingModelError,
+    UnknownIdError,
+    load_example,
+)
 from safeguarding_model.inspections import (
     Finding,
     FindingKind,
@@ -743,3 +752,126 @@ def test_every_owned_recommendation_is_listed_under_each_owner(inspection: Inspe
     assert sum(len(found) for found in grouped.values()) == sum(
         len(r.owners) for r in inspection.recommendations
     )
+
+
+# --- the built-in scales' data file -----------------------------------------------------------
+
+
+def _scales_file() -> dict[str, Any]:
+    path = resources.files("safeguarding_model").joinpath("data", "judgement_scales.json")
+    document: dict[str, Any] = json.loads(path.read_bytes())
+    return document
+
+
+def test_the_built_in_scales_are_the_data_files_scales_validated() -> None:
+    listed = _scales_file()["scales"]
+    assert list(builtin_scales()) == [item["id"] for item in listed]
+    for item in listed:
+        assert builtin_scales()[item["id"]] == JudgementScale.model_validate(item)
+    assert builtin_scale("ofsted-sif-2013").valid_from == dt.date(2013, 11, 1)
+    assert builtin_scale("hmicfrs-peel-2021").aliases["requiring improvement"] == (
+        "requires improvement"
+    )
+
+
+def test_the_built_in_scales_cannot_be_changed() -> None:
+    scales = builtin_scales()
+    with pytest.raises(TypeError):
+        scales["mine"] = THREE_POINT  # type: ignore[index]
+    with pytest.raises(ValidationError):
+        scales["cqc-2014"].grades = ("good", "bad")  # type: ignore[misc]
+    assert builtin_scales() is scales
+
+
+def test_a_scales_file_that_repeats_an_id_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    cqc = builtin_scale("cqc-2014")
+    monkeypatch.setattr(inspections_module, "_builtin_definitions", lambda: [cqc, cqc])
+    inspections_module._build_scales.cache_clear()
+    try:
+        with pytest.raises(InvalidInputError, match=r"scales\[1\]\.id: expected an id not used"):
+            builtin_scales()
+    finally:
+        monkeypatch.undo()
+        inspections_module._build_scales.cache_clear()
+    assert "cqc-2014" in builtin_scales()
+
+
+def test_a_scale_in_the_data_files_form_with_a_bad_grade_is_refused() -> None:
+    item = _scales_file()["scales"][0] | {"aliases": {"requiring improvement": "adequate"}}
+    with pytest.raises(ValidationError, match=r"aliases\['requiring improvement'\]"):
+        JudgementScale.model_validate(item)
+
+
+# --- ids that name nothing --------------------------------------------------------------------
+
+
+def test_an_unknown_scale_id_is_a_key_error_and_an_invalid_input_error() -> None:
+    with pytest.raises(UnknownIdError) as error:
+        builtin_scale("nope")
+    assert isinstance(error.value, KeyError)
+    assert isinstance(error.value, InvalidInputError)
+    assert (error.value.field, error.value.value) == ("scale", "nope")
+    assert str(error.value).startswith("scale: expected a built-in scale id (ofsted-sif-2013")
+    with pytest.raises(KeyError):
+        Judgement.from_printed("nope", "good")
+    with pytest.raises(UnknownIdError, match="or the JudgementScale itself"):
+        Judgement(scale=THREE_POINT.id, grade="good").rank()
+
+
+# --- scales of a report's own -----------------------------------------------------------------
+
+
+def _report(**parts: Any) -> AnnualReport:  # noqa: ANN401 - the report's parts
+    return AnnualReport.model_validate(
+        {"id": "t", "title": "T", "arrangement": "board", "area": {"name": "A"}}
+        | {"period": "2015/16"}
+        | parts
+    )
+
+
+def _audit(grade: str, inspectorate: str = "board") -> dict[str, Any]:
+    overall = {"scale": THREE_POINT.id, "grade": grade}
+    judged = {"scale": THREE_POINT.id, "grade": "poor", "aspect": "case recording"}
+    return {
+        "id": "audit-2016",
+        "inspectorate": inspectorate,
+        "subject": "case files",
+        "scale": THREE_POINT.id,
+        "overall": overall,
+        "judgements": [judged],
+    }
+
+
+def test_a_report_resolves_its_own_scales_and_the_built_in_ones() -> None:
+    report = _report(scales=[THREE_POINT.model_dump()], inspections=[_audit("Satisfactory")])
+    inspection = report.inspections[0]
+    assert inspection.overall is not None
+    scale = report.scale(THREE_POINT.id)
+    assert scale == THREE_POINT
+    assert scale.parse(inspection.overall.grade) == "adequate"
+    assert inspection.overall.better_than(inspection.judgements[0], scale=scale)
+    assert report.scale("cqc-2014") is builtin_scale("cqc-2014")
+    with pytest.raises(UnknownIdError, match="scale: expected one of the scales' ids") as error:
+        report.scale("board-audit-2017")
+    assert isinstance(error.value, KeyError)
+    assert "board-audit-2016" in str(error.value)
+
+
+def test_an_inspection_on_a_reports_scale_is_checked_against_that_scale() -> None:
+    scales = [THREE_POINT.model_dump()]
+    with pytest.raises(ValidationError, match=r"inspections\.0\.overall\.grade: expected a grade"):
+        _report(scales=scales, inspections=[_audit("outstanding")])
+    with pytest.raises(
+        ValidationError, match=r"inspections\.0\.scale: expected a scale of the inspectorate 'cqc'"
+    ):
+        _report(scales=scales, inspections=[_audit("good", inspectorate="cqc")])
+
+
+def test_an_unknown_indicator_or_observation_id_is_the_packages_own_key_error() -> None:
+    report = load_example()
+    with pytest.raises(UnknownIdError, match="indicator: expected the id of one of the") as error:
+        report.indicator("nope")
+    assert isinstance(error.value, KeyError)
+    with pytest.raises(KeyError, match="observation: expected the id of one of the observations"):
+        report.observation("nope")
+    assert report.indicator("infant-mortality").id == "infant-mortality"

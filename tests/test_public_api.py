@@ -1,6 +1,8 @@
+import ast
 import importlib
 import inspect
 import types
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +75,102 @@ def test_deprecated_names_point_to_public_names_and_are_not_public_themselves() 
         assert old not in safeguarding_model.__all__
         assert instead in safeguarding_model.__all__
         assert since.count(".") == 2
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """The names the front door imports under ``TYPE_CHECKING``, each with its module."""
+    tree = ast.parse(Path(safeguarding_model.__file__).read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom), ast.unparse(statement)
+                assert statement.module is not None
+                for alias in statement.names:
+                    assert alias.asname is None, alias.asname
+                    assert alias.name not in found, f"{alias.name} imported twice"
+                    found[alias.name] = statement.module
+    return found
+
+
+def _written_all() -> list[str]:
+    """``__all__`` as written in the front door's source (a literal list)."""
+    tree = ast.parse(Path(safeguarding_model.__file__).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__":
+            names: list[str] = ast.literal_eval(node.value)
+            return names
+    raise AssertionError("no __all__ in the front door")  # pragma: no cover
+
+
+def _expected_block() -> str:
+    """The ``TYPE_CHECKING`` imports and ``__all__`` that ``_LAZY`` calls for, to paste."""
+    by_module: dict[str, list[str]] = {}
+    for name, module in safeguarding_model._LAZY.items():
+        by_module.setdefault(f"safeguarding_model.{module}", []).append(name)
+    lines = ["if TYPE_CHECKING:"]
+    for module in sorted(by_module):
+        names = sorted(by_module[module], key=_isort_style)
+        lines.append(f"    from {module} import {', '.join(names)}")
+    everything = sorted([*safeguarding_model._LAZY, "__version__"], key=_isort_style)
+    lines.append(f"__all__ = {everything!r}")
+    return "\n".join(lines)
+
+
+def test_the_front_door_table_is_the_one_list_its_imports_and_all_follow() -> None:
+    table = {
+        name: f"safeguarding_model.{module}" for name, module in safeguarding_model._LAZY.items()
+    }
+    expected_all = sorted([*table, "__version__"], key=_isort_style)
+    hint = f"write the front door's lists from _LAZY:\n{_expected_block()}"
+    assert _type_checking_imports() == table, hint
+    assert _written_all() == expected_all, hint
+    assert safeguarding_model.__all__ == expected_all, hint
+
+
+def test_every_table_entry_is_the_object_its_module_holds() -> None:
+    for name, module in safeguarding_model._LAZY.items():
+        found = importlib.import_module(f"safeguarding_model.{module}")
+        assert getattr(safeguarding_model, name) is getattr(found, name), name
+
+
+def test_every_error_class_is_in_errors_and_at_the_front_door() -> None:
+    from safeguarding_model import errors  # noqa: PLC0415 - the module under test
+
+    classes = [name for name in errors.__all__ if name[0].isupper()]
+    assert set(classes) == {
+        "FileFormatError",
+        "InvalidInputError",
+        "MissingValueError",
+        "PeriodParseError",
+        "PopulationMismatchError",
+        "SafeguardingModelError",
+        "ScaleMismatchError",
+        "UnknownIdError",
+        "ValueParseError",
+    }
+    for name in classes:
+        error = getattr(errors, name)
+        assert issubclass(error, errors.SafeguardingModelError)
+        assert issubclass(error, ValueError) or error is errors.SafeguardingModelError
+        assert getattr(safeguarding_model, name) is error
+        assert safeguarding_model._LAZY[name] == "errors"
+    assert issubclass(errors.UnknownIdError, KeyError)
+
+
+def test_errors_keep_their_old_import_paths() -> None:
+    from safeguarding_model import errors, inspections, io, units  # noqa: PLC0415 - old paths
+
+    assert io.FileFormatError is errors.FileFormatError
+    assert inspections.ScaleMismatchError is errors.ScaleMismatchError
+    assert units.PopulationMismatchError is errors.PopulationMismatchError
+    with pytest.raises(AttributeError, match="has no attribute 'NoSuchError'"):
+        _ = errors.NoSuchError
+
+
+def test_unknown_id_error_prints_its_message_not_a_quoted_repr() -> None:
+    error = safeguarding_model.UnknownIdError("scale", "nope", "a built-in scale id")
+    assert str(error) == "scale: expected a built-in scale id, got 'nope'"
+    assert error.args == ("scale: expected a built-in scale id, got 'nope'",)
+    with pytest.raises(KeyError):
+        raise error

@@ -49,3 +49,22 @@ def test_records_carry_exact_types() -> None:
     assert_type(interval, sm.Interval[float] | None)
     findings = sm.check(report)
     assert_type(findings, tuple[sm.CheckFinding, ...])
+
+
+def test_errors_and_scales_have_their_types_at_the_front_door() -> None:
+    scale = sm.builtin_scale("cqc-2014")
+    assert_type(scale, sm.JudgementScale)
+    assert_type(sm.builtin_scales()["cqc-2014"], sm.JudgementScale)
+    report = sm.load_example()
+    assert_type(report.scale("ofsted-sif-2013"), sm.JudgementScale)
+    try:
+        report.observation("nope")
+    except sm.UnknownIdError as error:
+        assert_type(error, sm.UnknownIdError)
+        assert_type(error.value, object)
+        assert error.value == "nope"
+    else:  # pragma: no cover - the id names nothing
+        raise AssertionError
+    assert issubclass(sm.FileFormatError, sm.SafeguardingModelError)
+    assert issubclass(sm.PopulationMismatchError, sm.SafeguardingModelError)
+    assert issubclass(sm.ScaleMismatchError, sm.SafeguardingModelError)

@@ -2,14 +2,15 @@
 
 Every one of them derives from [`SafeguardingModelError`][safeguarding_model.SafeguardingModelError],
 so ``except SafeguardingModelError`` catches them all, and from the built-in exception a caller
-would expect (``ValueError`` for bad input), so code that knows nothing of this library still
-behaves. Each keeps the data it complains about on attributes, and its message names the field,
-the value and what was expected.
+would expect (``ValueError`` for bad input, ``KeyError`` as well for an id that names nothing), so
+code that knows nothing of this library still behaves. Each keeps the data it complains about on
+attributes, and its message names the field, the value and what was expected.
 
 ```text
 SafeguardingModelError
 ├── InvalidInputError          (ValueError)  a field's value is outside what it accepts
-│   └── MissingValueError                    arithmetic on a value that has no number
+│   ├── MissingValueError                    arithmetic on a value that has no number
+│   └── UnknownIdError         (KeyError)    an id that names nothing
 ├── PeriodParseError           (ValueError)  text that is not a period
 ├── ValueParseError            (ValueError)  a table cell that is not a value
 ├── PopulationMismatchError    (ValueError, pint.DimensionalityError)
@@ -18,18 +19,29 @@ SafeguardingModelError
 └── FileFormatError            (ValueError)  a file that is not the data it should hold
 ```
 
-`PopulationMismatchError` lives in `safeguarding_model.units` because it extends pint's own
-error (importing it imports pint); `ScaleMismatchError` in `safeguarding_model.inspections`;
-`FileFormatError` in `safeguarding_model.io`.
+All of them are defined or reachable here and at the front door (``safeguarding_model``).
+`PopulationMismatchError` extends pint's own error, so it is built in `safeguarding_model.units`
+and reached here lazily: ``import safeguarding_model.errors`` does not import pint.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from safeguarding_model.units import PopulationMismatchError
+
 __all__ = [
+    "FileFormatError",
     "InvalidInputError",
     "MissingValueError",
     "PeriodParseError",
+    "PopulationMismatchError",
     "SafeguardingModelError",
+    "ScaleMismatchError",
+    "UnknownIdError",
     "ValueParseError",
     "brief",
 ]
@@ -157,3 +169,95 @@ class ValueParseError(SafeguardingModelError, ValueError):
         super().__init__(f"cannot read {brief(text)} as a value: {reason}")
         self.text = text
         self.reason = reason
+
+
+class UnknownIdError(InvalidInputError, KeyError):
+    """An id that names nothing: no such scale, indicator, observation or agency.
+
+    It is an [`InvalidInputError`][safeguarding_model.errors.InvalidInputError] (so a
+    ``ValueError``) and a ``KeyError``, so ``except KeyError`` around a lookup keeps working. Its
+    message is the plain sentence, not the quoted one ``KeyError`` prints.
+
+    Attributes:
+        field: The name of the argument or field.
+        value: The id that names nothing.
+        expected: What would have been found, in words (often the ids that exist).
+
+    Examples:
+        >>> from safeguarding_model import builtin_scale, UnknownIdError
+        >>> try:
+        ...     builtin_scale("ofsted-2015")
+        ... except KeyError as error:
+        ...     print(type(error).__name__, error.value)
+        UnknownIdError ofsted-2015
+    """
+
+    def __str__(self) -> str:
+        """The message, unquoted (``KeyError`` would print its ``repr``)."""
+        return Exception.__str__(self)
+
+
+class ScaleMismatchError(SafeguardingModelError, ValueError):
+    """Two judgements (or a judgement and a scale) on different scales were compared.
+
+    Grades never compare across scales: "good" under CQC is not ranked against "good" under
+    Ofsted, nor Ofsted's 2013 scale against its 2025 report cards.
+
+    Attributes:
+        left: The scale id of the first judgement.
+        right: The scale id of the other judgement, or of the scale given.
+
+    Examples:
+        >>> from safeguarding_model import Judgement, ScaleMismatchError
+        >>> try:
+        ...     Judgement(scale="cqc-2014", grade="good").worse_than(Judgement(scale="hmic-peel-2014", grade="good"))
+        ... except ScaleMismatchError as error:
+        ...     print(error.left, error.right)
+        cqc-2014 hmic-peel-2014
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        """Record the two scale ids."""
+        super().__init__(
+            f"cannot compare a judgement on scale {brief(left)} with one on scale {brief(right)}: "
+            "grades on different scales do not compare"
+        )
+        self.left = left
+        self.right = right
+
+
+class FileFormatError(SafeguardingModelError, ValueError):
+    """A file that cannot be read as the data it should hold.
+
+    Attributes:
+        path: The file.
+        reason: What is wrong with it.
+        line: The line (counted from 1) where the problem is, when known.
+
+    Examples:
+        >>> from safeguarding_model.io import read_data
+        >>> read_data("budget.txt")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.FileFormatError: budget.txt: expected a .json, .yaml or .yml file
+    """
+
+    def __init__(self, path: str | Path, reason: str, *, line: int | None = None) -> None:
+        """Record the file, the reason and the line."""
+        from pathlib import Path  # noqa: PLC0415 - errors stay import-light
+
+        where = f"{path}: line {line}" if line is not None else f"{path}"
+        super().__init__(f"{where}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+        self.line = line
+
+
+def __getattr__(name: str) -> object:
+    """``PopulationMismatchError``, from `safeguarding_model.units` (which imports pint) on first use."""
+    if name == "PopulationMismatchError":
+        from safeguarding_model.units import PopulationMismatchError  # noqa: PLC0415 - pint only when asked for
+
+        return PopulationMismatchError
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -23,7 +23,7 @@ Examples:
     >>> Judgement(scale="cqc-2014", grade="good").better_than(council)
     Traceback (most recent call last):
     ...
-    safeguarding_model.inspections.ScaleMismatchError: cannot compare a judgement on scale 'cqc-2014' with one on scale 'ofsted-sif-2013': grades on different scales do not compare
+    safeguarding_model.errors.ScaleMismatchError: cannot compare a judgement on scale 'cqc-2014' with one on scale 'ofsted-sif-2013': grades on different scales do not compare
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from safeguarding_model._records import (
     check_slug,
     check_text,
 )
-from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
+from safeguarding_model.errors import InvalidInputError, ScaleMismatchError, UnknownIdError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -81,35 +81,6 @@ def _normalise(text: str) -> str:
     """A printed grade in the form scales compare: lower case, unquoted, single spaces."""
     spaced = " ".join(text.replace("_", " ").casefold().split())
     return " ".join(spaced.strip(_EDGES).split())
-
-
-class ScaleMismatchError(SafeguardingModelError, ValueError):
-    """Two judgements (or a judgement and a scale) on different scales were compared.
-
-    Grades never compare across scales: "good" under CQC is not ranked against "good" under
-    Ofsted, nor Ofsted's 2013 scale against its 2025 report cards.
-
-    Attributes:
-        left: The scale id of the first judgement.
-        right: The scale id of the other judgement, or of the scale given.
-
-    Examples:
-        >>> from safeguarding_model.inspections import Judgement, ScaleMismatchError
-        >>> try:
-        ...     Judgement(scale="cqc-2014", grade="good").worse_than(Judgement(scale="hmic-peel-2014", grade="good"))
-        ... except ScaleMismatchError as error:
-        ...     print(error.left, error.right)
-        cqc-2014 hmic-peel-2014
-    """
-
-    def __init__(self, left: str, right: str) -> None:
-        """Record the two scale ids."""
-        super().__init__(
-            f"cannot compare a judgement on scale {left!r} with one on scale {right!r}: "
-            "grades on different scales do not compare"
-        )
-        self.left = left
-        self.right = right
 
 
 class Inspectorate(SchemaDescribed, StrEnum):
@@ -336,170 +307,17 @@ class JudgementScale(Record):
         return after_start and before_end
 
 
-_FOUR_POINT: Final = ("outstanding", "good", "requires improvement", "inadequate")
-_REQUIRES_IMPROVEMENT_SPELLINGS: Final = {
-    "requires improvement to be good": "requires improvement",
-    "requiring improvement": "requires improvement",
-    "require improvement": "requires improvement",
-    "requires improvements": "requires improvement",
-    "needs improvement": "requires improvement",
-    "needing improvement": "requires improvement",
-}
+_SCALES_FILE: Final = "judgement_scales.json"
+"""The built-in scales' data file, in the package's ``data`` folder."""
 
 
 def _builtin_definitions() -> list[JudgementScale]:
-    return [
-        JudgementScale(
-            id="ofsted-sif-2013",
-            inspectorate=Inspectorate.OFSTED,
-            framework=(
-                "Ofsted single inspection framework: services for children in need of help and "
-                "protection, children looked after and care leavers; reviews of Local "
-                "Safeguarding Children Boards"
-            ),
-            valid_from=dt.date(2013, 11, 1),
-            valid_to=dt.date(2017, 12, 31),
-            grades=_FOUR_POINT,
-            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
-            aspects=(
-                "children who need help and protection",
-                "children looked after and achieving permanence",
-                "adoption performance",
-                "care leavers",
-                "leadership, management and governance",
-                "effectiveness of the LSCB",
-            ),
-            note=(
-                "In effect from November 2013 (the first of the month stands for it); replaced by "
-                "ILACS in January 2018, so the last day is the end of 2017. It replaced "
-                "'adequate' with 'requires improvement' (printed 'requires improvement to be "
-                "good'); an LSCB review was graded on the same scale."
-            ),
-        ),
-        JudgementScale(
-            id="ofsted-ilacs-2018",
-            inspectorate=Inspectorate.OFSTED,
-            framework="Ofsted inspecting local authority children's services (ILACS)",
-            valid_from=dt.date(2018, 1, 1),
-            grades=_FOUR_POINT,
-            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
-            note=(
-                "Adopted in January 2018 (the first of the month stands for it). The judgements' "
-                "names are not listed as aspects here: give them as printed."
-            ),
-        ),
-        JudgementScale(
-            id="ofsted-education-2015",
-            inspectorate=Inspectorate.OFSTED,
-            framework=(
-                "Ofsted common inspection framework (education, skills and early years, from "
-                "1 September 2015) and education inspection framework (from September 2019)"
-            ),
-            valid_from=dt.date(2015, 9, 1),
-            valid_to=dt.date(2025, 11, 9),
-            grades=_FOUR_POINT,
-            aliases={
-                **_REQUIRES_IMPROVEMENT_SPELLINGS,
-                "grade 1": "outstanding",
-                "grade 2": "good",
-                "grade 3": "requires improvement",
-                "grade 4": "inadequate",
-            },
-            aspects=(
-                "overall effectiveness",
-                "effectiveness of leadership and management",
-                "quality of teaching, learning and assessment",
-                "personal development, behaviour and welfare",
-                "outcomes for children and learners",
-                "quality of education",
-                "behaviour and attitudes",
-                "personal development",
-                "leadership and management",
-            ),
-            note=(
-                "Schools, colleges and early years settings, graded 1 to 4. The aspects are the "
-                "common inspection framework's judgements, then the education inspection "
-                "framework's. The same four words were used for schools before September 2015; "
-                "this scale starts with the common framework. Report cards replaced it on "
-                "10 November 2025."
-            ),
-        ),
-        JudgementScale(
-            id="ofsted-report-cards-2025",
-            inspectorate=Inspectorate.OFSTED,
-            framework="Ofsted renewed education inspection framework: report cards",
-            valid_from=dt.date(2025, 11, 10),
-            grades=(
-                "exceptional",
-                "strong standard",
-                "expected standard",
-                "needs attention",
-                "urgent improvement",
-            ),
-            aspects=(
-                "inclusion",
-                "curriculum and teaching",
-                "achievement",
-                "attendance and behaviour",
-                "personal development and wellbeing",
-                "leadership and governance",
-            ),
-            note=(
-                "No overall grade: each evaluation area is graded (the aspects are the areas for "
-                "schools; other remits have others). Safeguarding is judged separately, met or "
-                "not met, and is not a grade on this scale. Ofsted says the grades do not "
-                "compare with the four-point scale."
-            ),
-        ),
-        JudgementScale(
-            id="cqc-2014",
-            inspectorate=Inspectorate.CQC,
-            framework="Care Quality Commission ratings",
-            valid_from=dt.date(2014, 1, 1),
-            grades=_FOUR_POINT,
-            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
-            aspects=("safe", "effective", "caring", "responsive", "well-led"),
-            note=(
-                "Ratings began in 2014 (known to the year: hospitals were rated by July 2014, adult "
-                "social care from October 2014). Services and core services (maternity, "
-                "children and young people ...) are rated as well as the five key questions: "
-                "give them as the judgement's aspect, as printed."
-            ),
-        ),
-        JudgementScale(
-            id="hmic-peel-2014",
-            inspectorate=Inspectorate.HMIC,
-            framework="HMIC PEEL: police effectiveness, efficiency and legitimacy",
-            valid_from=dt.date(2014, 1, 1),
-            valid_to=dt.date(2020, 12, 31),
-            grades=_FOUR_POINT,
-            aliases=_REQUIRES_IMPROVEMENT_SPELLINGS,
-            aspects=("effectiveness", "efficiency", "legitimacy"),
-            note=(
-                "PEEL began in 2014 (known to the year). The last assessments on this scale were "
-                "those of 2018/19; none was published in 2020, and the 2021/22 cycle used a "
-                "five-point scale, so the end of 2020 stands for its end."
-            ),
-        ),
-        JudgementScale(
-            id="hmicfrs-peel-2021",
-            inspectorate=Inspectorate.HMIC,
-            framework="HMICFRS PEEL assessments from 2021/22",
-            valid_from=dt.date(2021, 1, 1),
-            grades=("outstanding", "good", "adequate", "requires improvement", "inadequate"),
-            aliases={
-                key: value
-                for key, value in _REQUIRES_IMPROVEMENT_SPELLINGS.items()
-                if not key.startswith("need")
-            },
-            note=(
-                "The 2021/22 cycle (the PEEL programme restarted in 2021; the first day of 2021 "
-                "stands for it). Areas are graded, not the three pillars; give them as the "
-                "judgement's aspect, as printed. The five grades were checked against a police "
-                "and crime commissioner's page, not HMICFRS's own."
-            ),
-        ),
-    ]
+    """The scales in the package's data file, each validated by ``JudgementScale``."""
+    import json  # noqa: PLC0415 - only when a scale is first needed
+    from importlib import resources  # noqa: PLC0415 - only when a scale is first needed
+
+    data = resources.files("safeguarding_model").joinpath("data", _SCALES_FILE).read_bytes()
+    return [JudgementScale.model_validate(item) for item in json.loads(data)["scales"]]
 
 
 def builtin_scales() -> Mapping[str, JudgementScale]:
@@ -537,14 +355,22 @@ def _builtin_scales() -> Mapping[str, JudgementScale]:
 
 @functools.cache
 def _build_scales() -> Mapping[str, JudgementScale]:
-    return types.MappingProxyType({scale.id: scale for scale in _builtin_definitions()})
+    scales: dict[str, JudgementScale] = {}
+    for position, scale in enumerate(_builtin_definitions()):
+        if scale.id in scales:
+            raise InvalidInputError(
+                f"scales[{position}].id", scale.id, "an id not used by an earlier scale"
+            )
+        scales[scale.id] = scale
+    return types.MappingProxyType(scales)
 
 
 def builtin_scale(scale_id: str) -> JudgementScale:
     """The built-in scale with id ``scale_id``.
 
     Raises:
-        InvalidInputError: For an id that is not built in; the message lists those that are.
+        UnknownIdError: For an id that is not built in (a ``KeyError`` and an
+            ``InvalidInputError``); the message lists those that are.
 
     Examples:
         >>> from safeguarding_model.inspections import builtin_scale
@@ -553,12 +379,12 @@ def builtin_scale(scale_id: str) -> JudgementScale:
         >>> builtin_scale("ofsted-2015")
         Traceback (most recent call last):
         ...
-        safeguarding_model.errors.InvalidInputError: scale: expected a built-in scale id (ofsted-sif-2013, ofsted-ilacs-2018, ofsted-education-2015, ofsted-report-cards-2025, cqc-2014, hmic-peel-2014, hmicfrs-peel-2021), got 'ofsted-2015'
+        safeguarding_model.errors.UnknownIdError: scale: expected a built-in scale id (ofsted-sif-2013, ofsted-ilacs-2018, ofsted-education-2015, ofsted-report-cards-2025, cqc-2014, hmic-peel-2014, hmicfrs-peel-2021), got 'ofsted-2015'
     """
     scales = builtin_scales()
     found = scales.get(scale_id)
     if found is None:
-        raise InvalidInputError("scale", scale_id, f"a built-in scale id ({', '.join(scales)})")
+        raise UnknownIdError("scale", scale_id, f"a built-in scale id ({', '.join(scales)})")
     return found
 
 
@@ -580,7 +406,7 @@ def _scale_for(scale_id: str, scale: JudgementScale | None) -> JudgementScale:
         return scale
     found = builtin_scales().get(scale_id)
     if found is None:
-        raise InvalidInputError(
+        raise UnknownIdError(
             "scale",
             scale_id,
             "a built-in scale id, or the JudgementScale itself passed as scale= for a scale of your own",
@@ -654,7 +480,8 @@ class Judgement(Record):
         ``scale`` is a built-in scale's id or a scale of your own.
 
         Raises:
-            InvalidInputError: For words that are no grade on the scale, or an unknown scale id.
+            InvalidInputError: For words that are no grade on the scale.
+            UnknownIdError: For a scale id that is not built in.
         """
         found = builtin_scale(scale) if isinstance(scale, str) else scale
         return cls(scale=found.id, grade=found.parse(printed), aspect=aspect, printed=printed)
@@ -664,7 +491,7 @@ class Judgement(Record):
 
         Raises:
             ScaleMismatchError: When ``scale`` is not the judgement's scale.
-            InvalidInputError: For a scale of your own not passed as ``scale``.
+            UnknownIdError: For a scale of your own not passed as ``scale``.
         """
         return _scale_for(self.scale, scale).rank(self.grade)
 
@@ -679,7 +506,7 @@ class Judgement(Record):
 
         Raises:
             ScaleMismatchError: When the judgements are on different scales.
-            InvalidInputError: For a scale of your own not passed as ``scale``.
+            UnknownIdError: For a scale of your own not passed as ``scale``.
         """
         mine, theirs = self._ranks(other, scale)
         return mine < theirs
@@ -689,7 +516,7 @@ class Judgement(Record):
 
         Raises:
             ScaleMismatchError: When the judgements are on different scales.
-            InvalidInputError: For a scale of your own not passed as ``scale``.
+            UnknownIdError: For a scale of your own not passed as ``scale``.
         """
         mine, theirs = self._ranks(other, scale)
         return mine > theirs
@@ -702,7 +529,7 @@ def sort_judgements(
 
     Raises:
         ScaleMismatchError: When the judgements are not all on one scale.
-        InvalidInputError: For a scale of your own not passed as ``scale``.
+        UnknownIdError: For a scale of your own not passed as ``scale``.
 
     Examples:
         >>> from safeguarding_model.inspections import Judgement, sort_judgements

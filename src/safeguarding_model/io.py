@@ -15,7 +15,7 @@ A report file comes from someone else, so it is read as hostile until validated:
   true): such a scalar is refused with its line, to be quoted or written plainly. Dates stay
   text, as in JSON.
 
-Every refusal is a [`FileFormatError`][safeguarding_model.io.FileFormatError] naming the file and
+Every refusal is a [`FileFormatError`][safeguarding_model.errors.FileFormatError] naming the file and
 the line or field, never echoing more than a short piece of the input.
 
 Examples:
@@ -41,7 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from safeguarding_model.errors import InvalidInputError, SafeguardingModelError, brief
+from safeguarding_model.errors import FileFormatError, InvalidInputError, brief
 
 if TYPE_CHECKING:
     from safeguarding_model.budgets import Budget
@@ -66,31 +66,6 @@ MAX_DEPTH = 200
 _LONG_INT = 40
 """Integer literals longer than this are read as ``Decimal`` (then refused by the size check),
 so that no integer conversion meets Python's 4,300-digit limit."""
-
-
-class FileFormatError(SafeguardingModelError, ValueError):
-    """A file that cannot be read as the data it should hold.
-
-    Attributes:
-        path: The file.
-        reason: What is wrong with it.
-        line: The line (counted from 1) where the problem is, when known.
-
-    Examples:
-        >>> from safeguarding_model.io import read_data
-        >>> read_data("budget.txt")
-        Traceback (most recent call last):
-        ...
-        safeguarding_model.io.FileFormatError: budget.txt: expected a .json, .yaml or .yml file
-    """
-
-    def __init__(self, path: str | Path, reason: str, *, line: int | None = None) -> None:
-        """Record the file, the reason and the line."""
-        where = f"{path}: line {line}" if line is not None else f"{path}"
-        super().__init__(f"{where}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
-        self.line = line
 
 
 class _Refusal(Exception):  # noqa: N818 - private; always turned into a FileFormatError
@@ -130,7 +105,7 @@ def read_data(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:  
         >>> read_data(path)
         Traceback (most recent call last):
         ...
-        safeguarding_model.io.FileFormatError: .../figures.json: nested more than 200 levels deep
+        safeguarding_model.errors.FileFormatError: .../figures.json: nested more than 200 levels deep
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise InvalidInputError("max_bytes", max_bytes, "a whole number of bytes of at least 1")

@@ -24,7 +24,7 @@ from safeguarding_model._frozen import FrozenDict
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.agencies import Agency, Arrangement, Attendance, Section11Audit
 from safeguarding_model.budgets import Budget, Side
-from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.indicators import (
     IndicatorDefinition,
     IndicatorSeries,
@@ -299,13 +299,19 @@ class AnnualReport(Record):
         """The indicator with this id.
 
         Raises:
-            KeyError: For an id the report does not define.
+            UnknownIdError: For an id the report does not define (a ``KeyError``).
+
+        Examples:
+            >>> from safeguarding_model import load_example
+            >>> load_example().indicator("infant-mortality").per
+            <RateBase.PER_THOUSAND: 1000>
         """
         for indicator in self.indicators:
             if indicator.id == indicator_id:
                 return indicator
-        msg = f"indicator: expected one of {[i.id for i in self.indicators]}, got {indicator_id!r}"
-        raise KeyError(msg)
+        raise UnknownIdError(
+            "indicator", indicator_id, _one_of("indicators", [i.id for i in self.indicators])
+        )
 
     def series(self, indicator_id: str, *, area: str | None = None) -> IndicatorSeries:
         """The indicator's observations over periods for the report's area (or ``area``), with comparators."""
@@ -374,13 +380,40 @@ class AnnualReport(Record):
         """The observation with this id.
 
         Raises:
-            KeyError: For an unknown id.
+            UnknownIdError: For an id no observation has (a ``KeyError``).
         """
         found = self._indexed().by_id.get(observation_id)
         if found is None:
-            msg = f"observation: no observation has the id {_short(observation_id)!r}"
-            raise KeyError(msg)
+            raise UnknownIdError("observation", observation_id, "the id of one of the observations")
         return found
+
+    def scale(self, scale_id: str) -> JudgementScale:
+        """The judgement scale with this id: one of the report's ``scales``, or a built-in one.
+
+        Pass it as ``scale=`` to compare or rank judgements on a scale of the report's own.
+
+        Raises:
+            UnknownIdError: For an id neither the report nor the library defines (a ``KeyError``).
+
+        Examples:
+            >>> from safeguarding_model import AnnualReport, JudgementScale
+            >>> maspi = JudgementScale(
+            ...     id="maspi-2015", inspectorate="board", framework="MASPI", grades=("good", "adequate", "poor")
+            ... )
+            >>> report = AnnualReport(
+            ...     id="x", title="X", arrangement="board", area={"name": "X"}, period="2015/16", scales=(maspi,)
+            ... )
+            >>> report.scale("maspi-2015").rank("poor"), report.scale("cqc-2014").rank("good")
+            (2, 1)
+        """
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale
+        known = builtin_scales()
+        if scale_id in known:
+            return known[scale_id]
+        ids = [s.id for s in self.scales] + list(known)
+        raise UnknownIdError("scale", scale_id, _one_of("scales", ids))
 
 
 class _Index(NamedTuple):
@@ -396,8 +429,19 @@ _SHOWN: Final = 60
 """How many characters of an id a message shows."""
 
 
+_LISTED: Final = 10
+"""How many ids a failed lookup's message lists."""
+
+
 def _short(value: str) -> str:
     return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+
+
+def _one_of(what: str, ids: list[str]) -> str:
+    """What a lookup expected: the ids when there are a few, their number otherwise."""
+    if len(ids) <= _LISTED:
+        return f"one of the {what}' ids ({', '.join(_short(i) for i in ids)})"
+    return f"the id of one of the {len(ids)} {what}"
 
 
 def _problem(path: str, value: str | None, expected: str) -> InvalidInputError:
@@ -519,7 +563,11 @@ def _budget_agencies(budget: Budget) -> Iterator[tuple[str, str]]:
 
 
 def _scale_problems(report: AnnualReport) -> Iterator[InvalidInputError]:
-    """Scales of the report's own that repeat an id, and inspections on scales nobody defines."""
+    """Scales of the report's own that repeat an id, and inspections on scales nobody defines.
+
+    An inspection on one of the report's own scales is checked as one on a built-in scale is
+    when it is made: the scale belongs to the inspection's inspectorate, and every grade is on it.
+    """
     builtin = builtin_scales()
     for position, scale in enumerate(report.scales):
         if scale.id in builtin:
@@ -541,6 +589,13 @@ def _scale_problems(report: AnnualReport) -> Iterator[InvalidInputError]:
                 "a built-in scale id or the id of one of the report's scales",
             )
             continue
+        if found.inspectorate is not inspection.inspectorate:
+            yield _problem(
+                f"inspections.{position}.scale",
+                inspection.scale,
+                f"a scale of the inspectorate {inspection.inspectorate.value!r} "
+                f"({_short(found.id)!r} is {found.inspectorate.value!r}'s)",
+            )
         graded = [("overall", inspection.overall)] if inspection.overall is not None else []
         graded += [(f"judgements.{n}", j) for n, j in enumerate(inspection.judgements)]
         for where, judgement in graded:
