@@ -152,7 +152,7 @@ OLD_DEFAULT_PER_HUNDRED_THOUSAND: Final[int] = _OldDefault(100_000)
 
 
 def parse_per(per: float | str | RateBase, *, function: str, stacklevel: int = 3) -> RateBase:
-    """``per`` read by [`RateBase.parse`][safeguarding_model.RateBase.parse]; a missing one warns.
+    """``per`` read by [`RateBase.parse`][safeguarding_model.rates.RateBase.parse]; a missing one warns.
 
     Package-internal: every function that makes or tests a rate reads its ``per`` here. When
     ``per`` was not passed (it is the old default), the call still works, with a

@@ -15,7 +15,7 @@ arrays, its position:
 - for counts, numbers from 2**53 on, where a float no longer holds every whole number.
 
 Results compare by value: a field that may hold a number or an array is declared
-``attrs.field(eq=BY_VALUE, hash=False)``, equal when [`same`][safeguarding_model.statistics._arrays.same]
+``attrs.field(eq=BY_VALUE, hash=False)``, equal when ``same``
 says so and left out of the hash (so a result holding arrays still hashes, by its other fields).
 """
 
@@ -343,7 +343,7 @@ def same(first: object, second: object) -> bool:
 
 
 BY_VALUE: Final = attrs.cmp_using(eq=same, class_name="ByValue")
-"""The ``eq`` of result fields that may hold arrays: see [`same`][safeguarding_model.statistics._arrays.same]."""
+"""The ``eq`` of result fields that may hold arrays: see ``same``."""
 
 
 @overload
