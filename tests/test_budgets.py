@@ -192,6 +192,8 @@ def test_json_is_exact_and_money_is_digits() -> None:
         "stated": "350146",
         "computed": "350092",
         "difference": "54",
+        "code": "B101",
+        "numbers": [["stated", "350146"], ["computed", "350092"], ["difference", "54"]],
         "note": None,
         "provenance": {  # the stated subtotal's place in the source
             "source": None,
@@ -346,3 +348,16 @@ def test_every_printed_amount_has_its_line_in_the_source() -> None:
         assert item.printed is not None
         assert source[item.provenance.line - 1].strip() == item.printed
     assert len(amounts) == 11 + 1 + 3 + 7 + 5 + 4 + 7
+
+
+def test_discrepancies_and_notices_are_findings_with_the_budget_rules_codes() -> None:
+    result = reconcile(_lancashire())
+    assert [d.code for d in result.discrepancies] == ["B101", "B101", "B102", "B101"]
+    assert [n.code for n in result.notices] == ["B202", "B201"]
+    findings = result.findings
+    assert [f.code for f in findings] == ["B101", "B101", "B102", "B101", "B202", "B201"]
+    total = findings[2]
+    assert (total.stated, total.computed, total.difference) == ("482013", "481513", "500")
+    assert total.provenance[0].line == 1401  # the stated total's line in the source
+    assert {f.severity.value for f in findings[:4]} == {"error"}
+    assert {f.severity.value for f in findings[4:]} == {"warning"}

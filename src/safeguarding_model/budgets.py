@@ -366,12 +366,26 @@ class Discrepancy:
     provenance: Provenance | None = None
     """Where the stated figure is printed."""
 
-    json_properties: ClassVar[tuple[str, ...]] = ("difference",)
+    json_properties: ClassVar[tuple[str, ...]] = ("difference", "code", "numbers")
 
     @property
     def difference(self) -> Decimal:
         """``stated - computed``."""
         return self.stated - self.computed
+
+    @property
+    def code(self) -> str:
+        """The code of the rule that reports it: B101 (subtotal), B102 (total), B103 (transfers)."""
+        return _DISCREPANCY_CODES[self.kind]
+
+    @property
+    def numbers(self) -> tuple[FindingNumber, ...]:
+        """The stated and computed figures and their difference, with their roles."""
+        return (
+            FindingNumber(Role.STATED.value, str(self.stated)),
+            FindingNumber(Role.COMPUTED.value, str(self.computed)),
+            FindingNumber(Role.DIFFERENCE.value, str(self.difference)),
+        )
 
     def __str__(self) -> str:
         basis = {
@@ -394,16 +408,12 @@ class Discrepancy:
         """
         note = f"; {self.note}" if self.note else ""
         return Finding(
-            _DISCREPANCY_CODES[self.kind],
+            self.code,
             Kind.BUDGET_ARITHMETIC,
             Severity.ERROR,
             f"budget {self.location}",
             f"stated {self.stated}, computed {self.computed} (difference {self.difference}){note}",
-            numbers=(
-                FindingNumber(Role.STATED, str(self.stated)),
-                FindingNumber(Role.COMPUTED, str(self.computed)),
-                FindingNumber(Role.DIFFERENCE, str(self.difference)),
-            ),
+            numbers=self.numbers,
             provenance=() if self.provenance is None else (self.provenance,),
         )
 
@@ -427,8 +437,15 @@ class Notice:
     provenance: Provenance | None = None
     """Where the figure or label is printed."""
 
+    json_properties: ClassVar[tuple[str, ...]] = ("code",)
+
     def __str__(self) -> str:
         return f"{self.location}: {escape_terminal(self.message)}"
+
+    @property
+    def code(self) -> str:
+        """The code of the rule that reports it: B201 (period label), B202 (flagged cell), B203 (negative amount)."""
+        return _NOTICE_CODES[self.kind][0]
 
     def to_finding(self) -> Finding:
         """The notice as a [`Finding`][safeguarding_model.findings.Finding] (rules B201 to B203), a warning.
