@@ -502,3 +502,50 @@ def test_shares_stated_as_the_computed_shares_rounded_agree(rated: list[Rag], pl
     }
     audit = base.model_copy(update={"stated_shares": stated})
     assert section11_shares(audit).agrees is True
+
+
+def test_share_checks_become_findings_only_when_they_disagree() -> None:
+    from safeguarding_model.agencies import ShareCheck  # noqa: PLC0415 - beside its use
+
+    year = FinancialYear(2015)
+    assert (
+        ShareCheck(Rag.GREEN, Decimal("89.7"), Decimal("89.66"), agrees=True).to_finding(year)
+        is None
+    )
+    assert ShareCheck(Rag.RED, None, Decimal(0), agrees=None).to_finding(year) is None
+    finding = ShareCheck(Rag.AMBER, Decimal("10.3"), Decimal("12.5"), agrees=False).to_finding(year)
+    assert finding is not None
+    assert (finding.code, finding.severity.value, finding.location) == (
+        "S101",
+        "error",
+        "section 11 2015/16 / amber",
+    )
+    assert dict(finding.numbers) == {"stated": "10.3", "computed": "12.5"}
+
+
+def test_the_agency_index_rule_reports_a_cycle_built_without_validation() -> None:
+    from safeguarding_model.checks import find_rule  # noqa: PLC0415 - beside its use
+
+    first = Agency.model_construct(
+        id="a", name="A", kind=AgencyKind.OTHER, statutory_partner=False, parent="b", areas=()
+    )
+    second = Agency.model_construct(
+        id="b", name="B", kind=AgencyKind.OTHER, statutory_partner=False, parent="a", areas=()
+    )
+    (finding,) = find_rule("G101")((first, second))
+    assert finding.code == "G101"
+    assert finding.location == "agencies[0].parent"
+    assert "lead back" in finding.message
+    assert find_rule("G101")((first.model_copy(update={"parent": None}),)) == ()
+
+
+def test_attendance_rules_on_lancashire() -> None:
+    from safeguarding_model import load_example  # noqa: PLC0415 - beside its use
+    from safeguarding_model.checks import find_rule  # noqa: PLC0415
+
+    attendance = load_example().attendance
+    assert attendance is not None
+    (duplicate,) = find_rule("A101")(attendance)
+    assert duplicate.location == "attendance / Lancashire Teaching Hospital Trust NHS"
+    (overall,) = find_rule("A102")(attendance)
+    assert dict(overall.numbers) == {"stated": "67", "mean": "71.3929"}
