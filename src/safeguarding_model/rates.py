@@ -215,7 +215,20 @@ _POPULATION_NAME = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
 _RESERVED = frozenset(base.unit_name for base in RateBase) | {"dimensionless"}
 
 
-def _check_population(name: str) -> str:
+def check_population(name: str) -> str:
+    """``name`` if it is a population's name (snake_case, not a rate base), else an error.
+
+    Package-internal (not in ``__all__``): the one check of a population's name, for the
+    records, the rate functions and the pint registry in ``units``.
+
+    Raises:
+        InvalidInputError: For anything else.
+
+    Examples:
+        >>> from safeguarding_model.rates import check_population
+        >>> check_population("child_10_17")
+        'child_10_17'
+    """
     if (
         not isinstance(name, str)
         or not _POPULATION_NAME.fullmatch(name)
@@ -235,7 +248,7 @@ def _parse_base(value: object) -> object:
     return RateBase.parse(value) if isinstance(value, int | str) else value
 
 
-Population: TypeAlias = Annotated[str, AfterValidator(_check_population)]
+Population: TypeAlias = Annotated[str, AfterValidator(check_population)]
 """The name of the population a rate is taken over: ``'child'``, ``'live_birth'``, or your own."""
 
 
@@ -400,7 +413,7 @@ def rate_from_count(
     counted = to_decimal(count, "count", minimum=Decimal(0))
     over = to_decimal(denominator, "denominator", minimum=Decimal(0), strict_minimum=True)
     base = parse_per(per, function="rate_from_count")
-    _check_population(population)
+    check_population(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)
     check_magnitude(value, "count, denominator", (counted, over), of="numbers giving a rate")
@@ -441,7 +454,7 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     from safeguarding_model.units import convert_magnitude  # noqa: PLC0415 - pint on first use
 
     base = RateBase.parse(per)
-    target = rate.population if population is None else _check_population(population)
+    target = rate.population if population is None else check_population(population)
     value = _require_value(rate)
     converted = tidy(convert_magnitude(value, (rate.per, rate.population), (base, target)))
     check_magnitude(converted, "per", base.value, of="numbers giving a rate")

@@ -29,7 +29,7 @@ import pint
 
 from safeguarding_model._numbers import excerpt, to_decimal
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
-from safeguarding_model.rates import POPULATIONS, RateBase, _check_population
+from safeguarding_model.rates import POPULATIONS, RateBase, check_population
 
 __all__ = [
     "PopulationMismatchError",
@@ -114,7 +114,7 @@ def define_population(name: str) -> str:
         >>> rate_unit(100_000, "child_10_17")
         <Unit('per_hundred_thousand / child_10_17')>
     """
-    _check_population(name)
+    check_population(name)
     with _LOCK:
         ureg = _build()
         if name not in _DEFINED:
