@@ -24,12 +24,19 @@ from __future__ import annotations
 import math
 import numbers
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast, overload
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
 
 import attrs
 import numpy as np
 
-from safeguarding_model._numbers import Excerpt, excerpt, is_real, is_whole, numpy_kind, whole
+from safeguarding_model._numbers import (
+    Excerpt,
+    excerpt,
+    is_whole,
+    numpy_kind,
+    real_float,
+    whole,
+)
 from safeguarding_model.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -294,12 +301,7 @@ def check_confidence(confidence: object) -> float:
         InvalidInputError: For 0, 1, 95 (a percentage), NaN or a non-number.
     """
     expected = "a number strictly between 0 and 1, such as 0.95"
-    if not is_real(confidence):
-        raise InvalidInputError("confidence", excerpt(confidence), expected)
-    try:
-        level = float(cast("float", confidence))
-    except OverflowError:  # an int beyond float range
-        raise InvalidInputError("confidence", excerpt(confidence), expected) from None
+    level = real_float(confidence, "confidence", expected)
     if not 0 < level < 1:
         raise InvalidInputError("confidence", confidence, expected)
     return level
@@ -315,12 +317,7 @@ def check_multiplier(multiplier: object) -> float:
         InvalidInputError: For anything but 1 or 100 (an int, a whole float or a numpy number).
     """
     expected = "1 (a proportion or ratio) or 100 (a percentage); a rate takes per= instead"
-    if not is_real(multiplier):
-        raise InvalidInputError("multiplier", excerpt(multiplier), expected)
-    try:
-        scale = float(cast("float", multiplier))
-    except OverflowError:  # an int beyond float range
-        raise InvalidInputError("multiplier", excerpt(multiplier), expected) from None
+    scale = real_float(multiplier, "multiplier", expected)
     if scale not in (1.0, 100.0):
         raise InvalidInputError("multiplier", excerpt(multiplier), expected)
     return scale

@@ -168,6 +168,25 @@ def z_score(confidence: float) -> float:
     return float(ndtri(1 - (1 - level) / 2))
 
 
+def _shaped(
+    parts: tuple[FloatArray, FloatArray, FloatArray],
+    scalar: bool,  # noqa: FBT001 - positional inside the module, as shape_like takes it
+    level: float,
+    method: IntervalMethod,
+    multiplier: float = 1.0,
+) -> Interval[Any]:
+    """The interval of ``(value, lower, upper)``: of floats for scalar inputs, else of arrays."""
+    value, lower, upper = (shape_like(part, scalar) for part in parts)
+    return Interval[Any](
+        value=value,
+        lower=lower,
+        upper=upper,
+        confidence=level,
+        method=method,
+        multiplier=multiplier,
+    )
+
+
 def _counts(count: object, field: str) -> FloatArray:
     array = as_floats(count, field, counts=True)
     with np.errstate(invalid="ignore"):
@@ -290,14 +309,7 @@ def proportion_ci(
         value *= scale
         lower *= scale
         upper *= scale
-    return Interval[Any](
-        value=shape_like(value, scalar),
-        lower=shape_like(lower, scalar),
-        upper=shape_like(upper, scalar),
-        confidence=level,
-        method=IntervalMethod.WILSON,
-        multiplier=scale,
-    )
+    return _shaped((value, lower, upper), scalar, level, IntervalMethod.WILSON, scale)
 
 
 def _byars_limits(x: FloatArray, z: float) -> tuple[FloatArray, FloatArray]:
@@ -435,13 +447,7 @@ def count_ci(
     scalar = is_scalar(counted)
     x = np.atleast_1d(counted)
     lower, upper = count_limits(x, level, chosen)
-    return Interval[Any](
-        value=shape_like(x if not scalar else x[0], scalar),
-        lower=shape_like(lower if not scalar else lower[0], scalar),
-        upper=shape_like(upper if not scalar else upper[0], scalar),
-        confidence=level,
-        method=chosen,
-    )
+    return _shaped((x, lower, upper), scalar, level, chosen)
 
 
 @overload
@@ -522,16 +528,7 @@ def rate_ci(
         n,
         "denominators large enough, for the base, that the rate's limits stay within float range",
     )
-    if scalar:
-        value, lower, upper = value[0], lower[0], upper[0]
-    return Interval[Any](
-        value=shape_like(value, scalar),
-        lower=shape_like(lower, scalar),
-        upper=shape_like(upper, scalar),
-        confidence=level,
-        method=IntervalMethod.BYARS_EXACT,
-        multiplier=scale,
-    )
+    return _shaped((value, lower, upper), scalar, level, IntervalMethod.BYARS_EXACT, scale)
 
 
 def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) -> Interval[Any]:
@@ -602,10 +599,4 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
             "(below about 1e307)",
         )
     scalar = array.ndim == 1
-    return Interval[Any](
-        value=shape_like(mean, scalar),
-        lower=shape_like(limits[0], scalar),
-        upper=shape_like(limits[1], scalar),
-        confidence=level,
-        method=IntervalMethod.STUDENT_T,
-    )
+    return _shaped((mean, *limits), scalar, level, IntervalMethod.STUDENT_T)
