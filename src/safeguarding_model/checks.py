@@ -1,31 +1,27 @@
-"""Where a report disagrees with itself: `check(report)` and its findings.
+"""Where a report disagrees with itself: `check(report)` composes the rules.
 
-Every check allows for rounding, so that figures that agree are never flagged: a printed figure
+A rule reads one part of a report and returns [`Finding`][safeguarding_model.findings.Finding]s
+with its code (see the [rules page](../reference/rules.md) for every rule, its tolerance and a
+failing example). The rules that read one record live beside it: the budget's in ``budgets``
+(``B``), attendance, section 11 and the agency list in ``agencies`` (``A``, ``S``, ``G``). The
+rules here read the whole report: indicators and rates (``R``), claims (``C``) and the cells of
+observations (``V``). [`check`][safeguarding_model.check] runs them all, or those chosen with
+``select`` and ``ignore``, and users add their own with ``rules``.
+
+Every rule allows for rounding, so that figures that agree are never flagged: a printed figure
 stands for every number that rounds to it (``12.2`` for anything from 12.15 to 12.25), and a
 finding is raised only when no numbers that round to the printed ones could satisfy the
 statement. A difference within one unit of the stated figure's last digit (a truncation rather
 than a rounding: the figures give 12.27 and the text says 12.2) is a warning; anything else an
 error.
 
-| kind | what is compared |
-| --- | --- |
-| ``budget_arithmetic`` | stated subtotals and totals with their lines (via [`reconcile`][safeguarding_model.reconcile]) |
-| ``period_label`` | labels naming another year than the report's |
-| ``ambiguous_value`` | cells whose reading was a guess (see [`ValueFlag`][safeguarding_model.ValueFlag]) |
-| ``rate_vs_counts`` | a rate with the count and denominator printed beside it |
-| ``implied_denominator`` | rates over one population whose counts imply different populations |
-| ``shares_total`` | category shares of one whole that do not add to 100% |
-| ``stated_change`` | a claim's percentage, absolute change, ratio or level against its figures, and its bound ("more than", "almost") |
-| ``stated_direction`` | a stated direction of travel the figures contradict |
-| ``stated_significance`` | a stated significance or colour against England that the figure's interval (printed, or from its printed counts) contradicts |
-| ``attendance`` | the stated overall attendance against the rows, and duplicated rows |
-| ``repeated_figure`` | one indicator, area and period printed twice with figures that cannot both be right |
-
 Examples:
     >>> from safeguarding_model import check, load_example
     >>> findings = check(load_example("lancashire-2015-16"))
     >>> any(f.kind == "budget_arithmetic" for f in findings)
     True
+    >>> sorted({f.code for f in findings if f.code.startswith("C")})
+    ['C101', 'C102']
 """
 
 from __future__ import annotations
