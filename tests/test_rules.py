@@ -137,6 +137,9 @@ def test_check_selects_and_ignores() -> None:
         check(report, select="budget")
     with pytest.raises(InvalidInputError, match=r"rules\[0\]"):
         check(report, rules=[print])  # type: ignore[list-item]
+    misspelt = Rule("B901", "misspelt", Domain.BUDGETS, lambda _: (), reads="budgte")
+    with pytest.raises(InvalidInputError, match=r"rules\[0\]\.reads.*'budgte'"):
+        check(report, rules=[misspelt])
 
 
 def test_a_rule_without_its_record_is_skipped() -> None:

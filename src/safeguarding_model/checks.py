@@ -131,7 +131,8 @@ def check(
 
     Raises:
         InvalidInputError: For a code in ``select`` or ``ignore`` that is not a capital letter
-            and up to three digits, or a rule that is not a [`Rule`][safeguarding_model.findings.Rule].
+            and up to three digits, a rule that is not a [`Rule`][safeguarding_model.findings.Rule],
+            or a rule that reads a part a report does not have.
 
     Examples:
         >>> from safeguarding_model import AnnualReport, Area, check, load_example
@@ -142,10 +143,14 @@ def check(
     """
     candidates = default_rules() if rules is None else tuple(rules)
     given: tuple[object, ...] = candidates
+    parts = type(report).model_fields
     for position, candidate in enumerate(given):
         if not isinstance(candidate, Rule):
             expected = "a Rule (see safeguarding_model.findings.Rule)"
             raise InvalidInputError(f"rules[{position}]", candidate, expected)
+        if candidate.reads is not None and candidate.reads not in parts:
+            expected = f"None or a part of a report, one of {', '.join(sorted(parts))}"
+            raise InvalidInputError(f"rules[{position}].reads", candidate.reads, expected)
     findings: list[Finding] = []
     for rule in select_rules(candidates, select=select, ignore=ignore):
         subject = report if rule.reads is None else getattr(report, rule.reads, None)
