@@ -26,8 +26,8 @@ from safeguarding_model import (
     FinancialYear,
     Rag,
     datasets,
-    inspections,
     load_example,
+    scales,
 )
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.agencies import Section11Audit, percent, section11_shares
@@ -231,18 +231,18 @@ def test_the_built_in_scales_are_built_once_when_sixteen_threads_ask_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[int] = []
-    definitions = inspections._builtin_definitions  # counted
+    definitions = scales._builtin_definitions  # counted
 
     def counted() -> list[JudgementScale]:
         calls.append(1)
         threading.Event().wait(0.05)
         return definitions()
 
-    monkeypatch.setattr(inspections, "_builtin_definitions", counted)
-    inspections._build_scales.cache_clear()  # start from an empty cache
+    monkeypatch.setattr(scales, "_builtin_definitions", counted)
+    scales._build_scales.cache_clear()  # start from an empty cache
     try:
         found = _at_once(builtin_scales)
     finally:
         monkeypatch.undo()
     assert len(calls) == 1
-    assert all(scales is found[0] for scales in found)
+    assert all(built is found[0] for built in found)

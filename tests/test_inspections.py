@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import safeguarding_model.inspections as inspections_module
+import safeguarding_model.scales as scales_module
 from safeguarding_model import (
     AnnualReport,
     InvalidInputError,
@@ -785,14 +786,14 @@ def test_the_built_in_scales_cannot_be_changed() -> None:
 
 def test_a_scales_file_that_repeats_an_id_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     cqc = builtin_scale("cqc-2014")
-    monkeypatch.setattr(inspections_module, "_builtin_definitions", lambda: [cqc, cqc])
-    inspections_module._build_scales.cache_clear()
+    monkeypatch.setattr(scales_module, "_builtin_definitions", lambda: [cqc, cqc])
+    scales_module._build_scales.cache_clear()
     try:
         with pytest.raises(InvalidInputError, match=r"scales\[1\]\.id: expected an id not used"):
             builtin_scales()
     finally:
         monkeypatch.undo()
-        inspections_module._build_scales.cache_clear()
+        scales_module._build_scales.cache_clear()
     assert "cqc-2014" in builtin_scales()
 
 

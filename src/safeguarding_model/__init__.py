@@ -84,15 +84,9 @@ if TYPE_CHECKING:
         Finding,
         FindingKind,
         Inspection,
-        Inspectorate,
-        Judgement,
-        JudgementScale,
         Recommendation,
         RecommendationStatus,
-        builtin_scale,
-        builtin_scales,
         recommendations_by_owner,
-        sort_judgements,
     )
     from safeguarding_model.markers import Direction, Polarity, Rag, Significance
     from safeguarding_model.periods import (
@@ -123,6 +117,14 @@ if TYPE_CHECKING:
         ClaimBound,
         ClaimKind,
         ContextFigure,
+    )
+    from safeguarding_model.scales import (
+        Inspectorate,
+        Judgement,
+        JudgementScale,
+        builtin_scale,
+        builtin_scales,
+        sort_judgements,
     )
     from safeguarding_model.scorecards import (
         ScorecardRow,
@@ -343,12 +345,12 @@ _LAZY: dict[str, str] = {
     "IndicatorDefinition": "indicators",
     "IndicatorSeries": "indicators",
     "Inspection": "inspections",
-    "Inspectorate": "inspections",
+    "Inspectorate": "scales",
     "Interval": "statistics.intervals",
     "IntervalMethod": "statistics.intervals",
     "InvalidInputError": "errors",
-    "Judgement": "inspections",
-    "JudgementScale": "inspections",
+    "Judgement": "scales",
+    "JudgementScale": "scales",
     "Location": "budgets",
     "MeasureKind": "indicators",
     "MissingValueError": "errors",
@@ -395,8 +397,8 @@ _LAZY: dict[str, str] = {
     "ValueStatus": "values",
     "ValueUnit": "values",
     "attendance_summary": "agencies",
-    "builtin_scale": "inspections",
-    "builtin_scales": "inspections",
+    "builtin_scale": "scales",
+    "builtin_scales": "scales",
     "check": "checks",
     "compare_proportion_with_benchmark": "statistics.significance",
     "compare_rate_with_benchmark": "statistics.significance",
@@ -431,7 +433,7 @@ _LAZY: dict[str, str] = {
     "scorecard": "scorecards",
     "section11_shares": "agencies",
     "series": "indicators",
-    "sort_judgements": "inspections",
+    "sort_judgements": "scales",
     "z_score": "statistics.intervals",
 }
 

@@ -32,8 +32,9 @@ from safeguarding_model.indicators import (
     Provenance,
     series,
 )
-from safeguarding_model.inspections import Inspection, JudgementScale, builtin_scales
+from safeguarding_model.inspections import Inspection
 from safeguarding_model.periods import FinancialYear, Period
+from safeguarding_model.scales import JudgementScale, builtin_scales
 from safeguarding_model.values import Figure, Value
 
 if TYPE_CHECKING:
