@@ -25,12 +25,12 @@ from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.checks import CheckFinding, CheckKind, default_rules, find_rule
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import (
-    Domain,
     Finding,
     FindingNumber,
     Kind,
-    Role,
+    NumberRole,
     Rule,
+    RuleDomain,
     Severity,
     select_rules,
 )
@@ -69,7 +69,7 @@ def test_codes_are_unique_and_name_their_domain() -> None:
     names = [rule.name for rule in rules]
     assert len(names) == len(set(names))
     # grouped by domain, in the domains' order, then by code
-    order = list(Domain)
+    order = list(RuleDomain)
     assert rules == tuple(sorted(rules, key=lambda r: (order.index(r.domain), r.code)))
 
 
@@ -85,16 +85,16 @@ def test_every_rule_has_a_summary_a_description_and_a_failing_example_of_its_own
 
 
 def test_find_rule() -> None:
-    assert find_rule("S102").domain is Domain.SECTION11
+    assert find_rule("S102").domain is RuleDomain.SECTION11
     with pytest.raises(InvalidInputError, match="Z999"):
         find_rule("Z999")
 
 
 def test_a_rule_code_must_be_a_letter_of_its_domain_and_three_digits() -> None:
     with pytest.raises(InvalidInputError, match="'B'"):
-        Rule("A101", "wrong-letter", Domain.BUDGETS, lambda _: ())
+        Rule("A101", "wrong-letter", RuleDomain.BUDGETS, lambda _: ())
     with pytest.raises(InvalidInputError, match="three digits"):
-        Rule("B1", "short", Domain.BUDGETS, lambda _: ())
+        Rule("B1", "short", RuleDomain.BUDGETS, lambda _: ())
 
 
 # --- select and ignore ----------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_check_selects_and_ignores() -> None:
         check(report, select="budget")
     with pytest.raises(InvalidInputError, match=r"rules\[0\]"):
         check(report, rules=[print])  # type: ignore[list-item]
-    misspelt = Rule("B901", "misspelt", Domain.BUDGETS, lambda _: (), reads="budgte")
+    misspelt = Rule("B901", "misspelt", RuleDomain.BUDGETS, lambda _: (), reads="budgte")
     with pytest.raises(InvalidInputError, match=r"rules\[0\]\.reads.*'budgte'"):
         check(report, rules=[misspelt])
 
@@ -179,7 +179,7 @@ def test_findings_compare_by_value_and_keep_their_json_keys() -> None:
     } == set(data)
     assert data["numbers"] == [["stated", "482013"], ["computed", "481513"], ["difference", "500"]]
     assert (data["code"], data["stated"], data["difference"]) == ("B102", "482013", "500")
-    assert total.number(Role.COMPUTED) == "481513"
+    assert total.number(NumberRole.COMPUTED) == "481513"
     assert Decimal(total.difference or "") == total.numbers[2].number
 
 
@@ -264,7 +264,7 @@ def _low_attendance(report: AnnualReport) -> Iterator[Finding]:
 
 
 def test_a_user_rule_joins_the_default_ones() -> None:
-    low = Rule("A901", "statutory-attendance", Domain.ATTENDANCE, _low_attendance)
+    low = Rule("A901", "statutory-attendance", RuleDomain.ATTENDANCE, _low_attendance)
     report = load_example()
     findings = check(report, rules=(*default_rules(), low))
     mine = [f for f in findings if f.code == "A901"]
@@ -325,7 +325,7 @@ def rules_page() -> str:
         f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.summary} | {r.domain.heading} |"
         for r in rules
     ]
-    for domain in Domain:
+    for domain in RuleDomain:
         lines += ["", f"## {domain.heading} ({domain.letter})", ""]
         mine = [rule for rule in rules if rule.domain is domain]
         if not mine:

@@ -56,12 +56,12 @@ from safeguarding_model._records import (
 )
 from safeguarding_model.errors import InvalidInputError, ValueParseError
 from safeguarding_model.findings import (
-    Domain,
     Finding,
     FindingNumber,
     Kind,
-    Role,
+    NumberRole,
     Rule,
+    RuleDomain,
     Severity,
 )
 from safeguarding_model.markers import Rag
@@ -755,8 +755,8 @@ class ShareCheck:
             f"section 11 {period} / {self.rating.value}",
             f"stated {tidy(self.stated)}%, computed {_show(self.computed)} from the returns",
             numbers=(
-                FindingNumber(Role.STATED, str(self.stated)),
-                FindingNumber(Role.COMPUTED, str(self.computed)),
+                FindingNumber(NumberRole.STATED, str(self.stated)),
+                FindingNumber(NumberRole.COMPUTED, str(self.computed)),
             ),
         )
 
@@ -941,8 +941,8 @@ def _overall_rule(attendance: Attendance) -> Iterator[Finding]:
             f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
             "(a weighted figure would need the meetings per row)",
             numbers=(
-                FindingNumber(Role.STATED, str(summary.stated_overall)),
-                FindingNumber(Role.MEAN, f"{summary.mean:.4f}"),
+                FindingNumber(NumberRole.STATED, str(summary.stated_overall)),
+                FindingNumber(NumberRole.MEAN, f"{summary.mean:.4f}"),
             ),
         )
 
@@ -1000,8 +1000,8 @@ def _shares_total_rule(audit: Section11Audit) -> Iterator[Finding]:
             f"section 11 {audit.period} / stated shares",
             f"the stated shares add to {total}%, not 100% (rounding allows {slack})",
             numbers=(
-                FindingNumber(Role.TOTAL, str(total)),
-                FindingNumber(Role.TOLERANCE, str(slack)),
+                FindingNumber(NumberRole.TOTAL, str(total)),
+                FindingNumber(NumberRole.TOLERANCE, str(slack)),
             ),
         )
 
@@ -1032,11 +1032,17 @@ def _index_rule(agencies: tuple[Agency, ...]) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("A101", "attendance-duplicate-row", Domain.ATTENDANCE, _duplicate_rows_rule, "attendance"),
+    Rule(
+        "A101",
+        "attendance-duplicate-row",
+        RuleDomain.ATTENDANCE,
+        _duplicate_rows_rule,
+        "attendance",
+    ),
     Rule(
         "A102",
         "attendance-overall",
-        Domain.ATTENDANCE,
+        RuleDomain.ATTENDANCE,
         _overall_rule,
         "attendance",
         "the mean rounded half up to the stated overall's decimal places",
@@ -1044,7 +1050,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "S101",
         "section11-share",
-        Domain.SECTION11,
+        RuleDomain.SECTION11,
         _share_rule,
         "section11",
         "the computed share rounded half up to the stated share's decimal places",
@@ -1052,11 +1058,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "S102",
         "section11-shares-total",
-        Domain.SECTION11,
+        RuleDomain.SECTION11,
         _shares_total_rule,
         "section11",
         "half a unit of the last printed digit of each stated share",
     ),
-    Rule("G101", "agency-index", Domain.AGENCIES, _index_rule, "agencies"),
+    Rule("G101", "agency-index", RuleDomain.AGENCIES, _index_rule, "agencies"),
 )
 """The rules of agencies' records: attendance (A), section 11 (S) and the agency list (G)."""

@@ -43,12 +43,12 @@ from safeguarding_model._escape import escape_terminal
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
 from safeguarding_model.findings import (
-    Domain,
     Finding,
     FindingNumber,
     Kind,
-    Role,
+    NumberRole,
     Rule,
+    RuleDomain,
     Severity,
 )
 from safeguarding_model.periods import FinancialYear, parse_period
@@ -382,9 +382,9 @@ class Discrepancy:
     def numbers(self) -> tuple[FindingNumber, ...]:
         """The stated and computed figures and their difference, with their roles."""
         return (
-            FindingNumber(Role.STATED.value, str(self.stated)),
-            FindingNumber(Role.COMPUTED.value, str(self.computed)),
-            FindingNumber(Role.DIFFERENCE.value, str(self.difference)),
+            FindingNumber(NumberRole.STATED.value, str(self.stated)),
+            FindingNumber(NumberRole.COMPUTED.value, str(self.computed)),
+            FindingNumber(NumberRole.DIFFERENCE.value, str(self.difference)),
         )
 
     def __str__(self) -> str:
@@ -1017,11 +1017,11 @@ def _negative_amount_rule(budget: Budget) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("B101", "budget-subtotal", Domain.BUDGETS, _subtotal_rule, "budget", "0 pounds"),
-    Rule("B102", "budget-total", Domain.BUDGETS, _total_rule, "budget", "0 pounds"),
-    Rule("B103", "budget-transfers", Domain.BUDGETS, _transfers_rule, "budget", "0 pounds"),
-    Rule("B201", "budget-period-label", Domain.BUDGETS, _period_label_rule, "budget"),
-    Rule("B202", "budget-flagged-amount", Domain.BUDGETS, _flagged_amount_rule, "budget"),
-    Rule("B203", "budget-negative-amount", Domain.BUDGETS, _negative_amount_rule, "budget"),
+    Rule("B101", "budget-subtotal", RuleDomain.BUDGETS, _subtotal_rule, "budget", "0 pounds"),
+    Rule("B102", "budget-total", RuleDomain.BUDGETS, _total_rule, "budget", "0 pounds"),
+    Rule("B103", "budget-transfers", RuleDomain.BUDGETS, _transfers_rule, "budget", "0 pounds"),
+    Rule("B201", "budget-period-label", RuleDomain.BUDGETS, _period_label_rule, "budget"),
+    Rule("B202", "budget-flagged-amount", RuleDomain.BUDGETS, _flagged_amount_rule, "budget"),
+    Rule("B203", "budget-negative-amount", RuleDomain.BUDGETS, _negative_amount_rule, "budget"),
 )
 """The budget's rules: each takes a [`Budget`][safeguarding_model.Budget]."""

@@ -37,12 +37,12 @@ from safeguarding_model import agencies, budgets
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import (
-    Domain,
     Finding,
     FindingNumber,
     Kind,
-    Role,
+    NumberRole,
     Rule,
+    RuleDomain,
     Severity,
     select_rules,
 )
@@ -57,9 +57,11 @@ if TYPE_CHECKING:
     from safeguarding_model.values import Value
 
 CheckFinding = Finding
-"""The former name of [`Finding`][safeguarding_model.findings.Finding], deprecated: use ``Finding``.
+"""[`Finding`][safeguarding_model.findings.Finding] by the name the front door gives it.
 
-The front door warns when it is used as ``safeguarding_model.CheckFinding``.
+``safeguarding_model.Finding`` is an inspection's finding (a strength or an area for
+improvement), so a check's finding is ``safeguarding_model.CheckFinding`` there and
+``safeguarding_model.findings.Finding`` here; they are one class.
 """
 
 __all__ = ["CheckKind", "Severity", "check", "default_rules", "find_rule"]
@@ -71,7 +73,7 @@ _APPROXIMATE = Decimal("0.10")
 
 
 CheckKind = Kind
-"""What kind of disagreement a finding reports: [`Kind`][safeguarding_model.findings.Kind], by its former name."""
+"""[`Kind`][safeguarding_model.findings.Kind] by the name the front door gives it."""
 
 
 def _bounds(value: Value) -> tuple[Decimal, Decimal] | None:
@@ -96,7 +98,7 @@ def _finding(  # noqa: PLR0913, PLR0917 - the fields of a finding, positionally 
         severity,
         location,
         message,
-        numbers=tuple(FindingNumber(Role(role).value, text) for role, text in numbers),
+        numbers=tuple(FindingNumber(NumberRole(role).value, text) for role, text in numbers),
         provenance=tuple(provenance),
     )
 
@@ -168,7 +170,7 @@ def default_rules() -> tuple[Rule, ...]:
         >>> [rule.code for rule in default_rules()][:4]
         ['B101', 'B102', 'B103', 'B201']
     """
-    order = list(Domain)
+    order = list(RuleDomain)
     every = (*budgets.RULES, *_RULES, *agencies.RULES)
     return tuple(sorted(every, key=lambda rule: (order.index(rule.domain), rule.code)))
 
@@ -849,11 +851,11 @@ def _bound_rule(report: AnnualReport) -> list[Finding]:
 _ROUNDING = "half a unit of each printed figure's last digit"
 
 _RULES: tuple[Rule, ...] = (
-    Rule("R101", "rate-vs-counts", Domain.INDICATORS_AND_RATES, _rate_rule, None, _ROUNDING),
+    Rule("R101", "rate-vs-counts", RuleDomain.INDICATORS_AND_RATES, _rate_rule, None, _ROUNDING),
     Rule(
         "R102",
         "implied-denominator",
-        Domain.INDICATORS_AND_RATES,
+        RuleDomain.INDICATORS_AND_RATES,
         _implied_rule,
         None,
         f"{_ROUNDING}; 5% between periods",
@@ -861,32 +863,46 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R103",
         "implied-vs-stated-population",
-        Domain.INDICATORS_AND_RATES,
+        RuleDomain.INDICATORS_AND_RATES,
         _context_rule,
         None,
         f"{_ROUNDING}; 5% between the estimate's year and the rate's",
     ),
-    Rule("R104", "shares-total", Domain.INDICATORS_AND_RATES, _shares_rule, None, _ROUNDING),
-    Rule("R105", "stated-direction", Domain.INDICATORS_AND_RATES, _direction_rule, None, _ROUNDING),
+    Rule("R104", "shares-total", RuleDomain.INDICATORS_AND_RATES, _shares_rule, None, _ROUNDING),
+    Rule(
+        "R105",
+        "stated-direction",
+        RuleDomain.INDICATORS_AND_RATES,
+        _direction_rule,
+        None,
+        _ROUNDING,
+    ),
     Rule(
         "R106",
         "stated-significance",
-        Domain.INDICATORS_AND_RATES,
+        RuleDomain.INDICATORS_AND_RATES,
         _significance_rule,
         None,
         "none: the interval decides",
     ),
-    Rule("R107", "repeated-figure", Domain.INDICATORS_AND_RATES, _repeated_rule, None, _ROUNDING),
+    Rule(
+        "R107", "repeated-figure", RuleDomain.INDICATORS_AND_RATES, _repeated_rule, None, _ROUNDING
+    ),
     Rule(
         "C101",
         "stated-change",
-        Domain.CLAIMS,
+        RuleDomain.CLAIMS,
         _change_rule,
         None,
         f"{_ROUNDING}; 10% for 'approximately'",
     ),
     Rule(
-        "C102", "stated-bound", Domain.CLAIMS, _bound_rule, None, f"{_ROUNDING}; 10% for 'almost'"
+        "C102",
+        "stated-bound",
+        RuleDomain.CLAIMS,
+        _bound_rule,
+        None,
+        f"{_ROUNDING}; 10% for 'almost'",
     ),
-    Rule("V101", "ambiguous-value", Domain.VALUES, _ambiguous_rule),
+    Rule("V101", "ambiguous-value", RuleDomain.VALUES, _ambiguous_rule),
 )

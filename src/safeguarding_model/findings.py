@@ -3,7 +3,7 @@
 A [`Finding`][safeguarding_model.findings.Finding] is one place where a report disagrees with
 itself: a subtotal with its lines, a rate with its count, a stated change with its figures, a
 stated share with the returns. It carries the code of the rule that found it, a severity, where
-it is, a message, the numbers involved each with its [`Role`][safeguarding_model.findings.Role],
+it is, a message, the numbers involved each with its [`NumberRole`][safeguarding_model.findings.NumberRole],
 and the provenance of every figure it rests on.
 
 A [`Rule`][safeguarding_model.findings.Rule] is a documented callable from a record (a budget, an
@@ -15,10 +15,10 @@ rules by code or code prefix, as ``ruff --select`` does.
 This module is in the core layer: it imports nothing from the domain.
 
 Examples:
-    >>> from safeguarding_model.findings import Finding, FindingNumber, Role, Severity
+    >>> from safeguarding_model.findings import Finding, FindingNumber, NumberRole, Severity
     >>> finding = Finding(
     ...     "C101", "stated_change", Severity.ERROR, "claim lado-contacts", "stated 7%, figures give 5.6%",
-    ...     numbers=(FindingNumber(Role.STATED, "7"), FindingNumber(Role.COMPUTED, "5.65")),
+    ...     numbers=(FindingNumber(NumberRole.STATED, "7"), FindingNumber(NumberRole.COMPUTED, "5.65")),
     ... )
     >>> print(finding)
     error [stated_change] claim lado-contacts: stated 7%, figures give 5.6%
@@ -41,12 +41,12 @@ from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.provenance import Provenance
 
 __all__ = [
-    "Domain",
     "Finding",
     "FindingNumber",
     "Kind",
-    "Role",
+    "NumberRole",
     "Rule",
+    "RuleDomain",
     "Severity",
     "select_rules",
 ]
@@ -98,13 +98,13 @@ class Kind(StrEnum):
     """A finding of a rule of a user's own."""
 
 
-class Role(StrEnum):
+class NumberRole(StrEnum):
     """What a number in a finding is.
 
     Examples:
-        >>> from safeguarding_model.findings import Role
-        >>> Role("implied_denominator")
-        <Role.IMPLIED_DENOMINATOR: 'implied_denominator'>
+        >>> from safeguarding_model.findings import NumberRole
+        >>> NumberRole("implied_denominator")
+        <NumberRole.IMPLIED_DENOMINATOR: 'implied_denominator'>
     """
 
     STATED = "stated"
@@ -138,14 +138,14 @@ class FindingNumber(NamedTuple):
     ``["stated", "97000"]``.
 
     Examples:
-        >>> from safeguarding_model.findings import FindingNumber, Role
-        >>> number = FindingNumber(Role.DIFFERENCE.value, "-500")
+        >>> from safeguarding_model.findings import FindingNumber, NumberRole
+        >>> number = FindingNumber(NumberRole.DIFFERENCE.value, "-500")
         >>> number.role, number.value, number.number
         ('difference', '-500', Decimal('-500'))
     """
 
     role: str
-    """What the number is: a [`Role`][safeguarding_model.findings.Role]'s value, plain text so that ``dict(finding.numbers)`` reads cleanly."""
+    """What the number is: a [`NumberRole`][safeguarding_model.findings.NumberRole]'s value, plain text so that ``dict(finding.numbers)`` reads cleanly."""
     value: str
     """The number as exact text (a ``Decimal``'s digits), or a word for a bound."""
 
@@ -159,7 +159,7 @@ class FindingNumber(NamedTuple):
 
 
 def _numbers(value: Iterable[FindingNumber | tuple[str, str]]) -> tuple[FindingNumber, ...]:
-    return tuple(FindingNumber(Role(role).value, str(text)) for role, text in value)
+    return tuple(FindingNumber(NumberRole(role).value, str(text)) for role, text in value)
 
 
 def _provenances(value: Iterable[Provenance]) -> tuple[Provenance, ...]:
@@ -197,7 +197,7 @@ class Finding:
 
     json_properties: ClassVar[tuple[str, ...]] = ("code", "stated", "computed", "difference")
 
-    def number(self, role: Role | str) -> str | None:
+    def number(self, role: NumberRole | str) -> str | None:
         """The first number with ``role``, as exact text, or ``None``.
 
         Examples:
@@ -205,23 +205,23 @@ class Finding:
             >>> Finding("B101", "budget_arithmetic", "error", "x", "y", numbers=(("stated", "5"),)).number("computed") is None
             True
         """
-        wanted = Role(role).value
+        wanted = NumberRole(role).value
         return next((n.value for n in self.numbers if n.role == wanted), None)
 
     @property
     def stated(self) -> str | None:
         """The stated figure, if the finding has one."""
-        return self.number(Role.STATED)
+        return self.number(NumberRole.STATED)
 
     @property
     def computed(self) -> str | None:
         """The computed figure, if the finding has one."""
-        return self.number(Role.COMPUTED)
+        return self.number(NumberRole.COMPUTED)
 
     @property
     def difference(self) -> str | None:
         """Stated minus computed, if the finding has it."""
-        return self.number(Role.DIFFERENCE)
+        return self.number(NumberRole.DIFFERENCE)
 
     def __str__(self) -> str:
         # one line, whatever the report's strings in the location and message hold
@@ -229,12 +229,12 @@ class Finding:
         return f"{self.severity.value} [{self.kind}] {location}: {message}"
 
 
-class Domain(StrEnum):
+class RuleDomain(StrEnum):
     """The part of a report a rule reads: its code's letter.
 
     Examples:
-        >>> from safeguarding_model.findings import Domain
-        >>> Domain.BUDGETS.letter, Domain.SECTION11.heading
+        >>> from safeguarding_model.findings import RuleDomain
+        >>> RuleDomain.BUDGETS.letter, RuleDomain.SECTION11.heading
         ('B', 'Section 11')
     """
 
@@ -259,24 +259,24 @@ class Domain(StrEnum):
 
 
 _LETTERS = {
-    Domain.BUDGETS: "B",
-    Domain.INDICATORS_AND_RATES: "R",
-    Domain.CLAIMS: "C",
-    Domain.ATTENDANCE: "A",
-    Domain.SECTION11: "S",
-    Domain.INSPECTIONS: "I",
-    Domain.AGENCIES: "G",
-    Domain.VALUES: "V",
+    RuleDomain.BUDGETS: "B",
+    RuleDomain.INDICATORS_AND_RATES: "R",
+    RuleDomain.CLAIMS: "C",
+    RuleDomain.ATTENDANCE: "A",
+    RuleDomain.SECTION11: "S",
+    RuleDomain.INSPECTIONS: "I",
+    RuleDomain.AGENCIES: "G",
+    RuleDomain.VALUES: "V",
 }
 _TITLES = {
-    Domain.BUDGETS: "Budgets",
-    Domain.INDICATORS_AND_RATES: "Indicators and rates",
-    Domain.CLAIMS: "Claims",
-    Domain.ATTENDANCE: "Attendance",
-    Domain.SECTION11: "Section 11",
-    Domain.INSPECTIONS: "Inspections",
-    Domain.AGENCIES: "Agencies",
-    Domain.VALUES: "Values",
+    RuleDomain.BUDGETS: "Budgets",
+    RuleDomain.INDICATORS_AND_RATES: "Indicators and rates",
+    RuleDomain.CLAIMS: "Claims",
+    RuleDomain.ATTENDANCE: "Attendance",
+    RuleDomain.SECTION11: "Section 11",
+    RuleDomain.INSPECTIONS: "Inspections",
+    RuleDomain.AGENCIES: "Agencies",
+    RuleDomain.VALUES: "Values",
 }
 
 
@@ -300,12 +300,12 @@ class Rule:
     docstring; its description (and failing example) the rest.
 
     Examples:
-        >>> from safeguarding_model.findings import Domain, Finding, Rule, Severity
+        >>> from safeguarding_model.findings import RuleDomain, Finding, Rule, Severity
         >>> def low(report):
         ...     '''A report with no agencies.'''
         ...     if not report.agencies:
         ...         yield Finding("G901", "no_agencies", Severity.INFO, report.id, "no agencies listed")
-        >>> rule = Rule("G901", "no-agencies", Domain.AGENCIES, low)
+        >>> rule = Rule("G901", "no-agencies", RuleDomain.AGENCIES, low)
         >>> rule.summary
         'A report with no agencies.'
     """
@@ -314,7 +314,7 @@ class Rule:
     """The stable code, e.g. ``"B101"``: the domain's letter and three digits."""
     name: str
     """A readable name, e.g. ``"budget-subtotal"``."""
-    domain: Domain = field(converter=Domain)
+    domain: RuleDomain = field(converter=RuleDomain)
     """The part of a report the rule reads."""
     function: Callable[..., Iterable[Finding]]
     """The check itself."""
