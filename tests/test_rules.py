@@ -194,7 +194,7 @@ def test_finding_fields_are_normalised_and_frozen() -> None:
         Finding("X", "attendance", "warning", "here", "what", numbers=[("nonsense", "3")])
 
 
-def test_former_names_are_the_new_ones() -> None:
+def test_the_front_door_names_are_the_same_classes() -> None:
     assert CheckFinding is Finding
     assert CheckKind is Kind
     assert CheckKind("stated_change") is Kind.STATED_CHANGE

@@ -64,7 +64,7 @@ improvement), so a check's finding is ``safeguarding_model.CheckFinding`` there 
 ``safeguarding_model.findings.Finding`` here; they are one class.
 """
 
-__all__ = ["CheckKind", "Severity", "check", "default_rules", "find_rule"]
+__all__ = ["CheckFinding", "CheckKind", "Severity", "check", "default_rules", "find_rule"]
 
 _CROSS_PERIOD = Decimal("0.05")
 """Implied populations of different periods may differ this much (estimates move ~1% a year)."""
