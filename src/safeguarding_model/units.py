@@ -27,9 +27,9 @@ from decimal import Decimal
 
 import pint
 
+from safeguarding_model._bases import POPULATIONS, RateBase, check_population
 from safeguarding_model._numbers import excerpt, to_decimal
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
-from safeguarding_model.rates import POPULATIONS, RateBase, check_population
 
 __all__ = [
     "PopulationMismatchError",

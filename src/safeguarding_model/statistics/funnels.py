@@ -31,9 +31,9 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from safeguarding_model._bases import RateBase, parse_per
 from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.rates import RateBase, parse_per
 from safeguarding_model.statistics._arrays import FloatArray, as_floats, broadcast, refuse
 from safeguarding_model.statistics.intervals import (
     IntervalMethod,

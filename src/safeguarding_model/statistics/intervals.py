@@ -28,9 +28,9 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model.statistics._arrays import (
     BY_VALUE,
     FloatArray,

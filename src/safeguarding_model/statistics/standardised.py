@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.rates import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
 from safeguarding_model.statistics._arrays import (
     FloatArray,
     as_floats,
