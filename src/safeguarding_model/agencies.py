@@ -55,15 +55,7 @@ from safeguarding_model._records import (
     check_text,
 )
 from safeguarding_model.errors import InvalidInputError, ValueParseError
-from safeguarding_model.findings import (
-    Finding,
-    FindingNumber,
-    Kind,
-    NumberRole,
-    Rule,
-    RuleDomain,
-    Severity,
-)
+from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.markers import Rag
 from safeguarding_model.periods import Period
 from safeguarding_model.values import Value, parse_value
@@ -755,8 +747,8 @@ class ShareCheck:
             f"section 11 {period} / {self.rating.value}",
             f"stated {tidy(self.stated)}%, computed {_show(self.computed)} from the returns",
             numbers=(
-                FindingNumber(NumberRole.STATED, str(self.stated)),
-                FindingNumber(NumberRole.COMPUTED, str(self.computed)),
+                ("stated", str(self.stated)),
+                ("computed", str(self.computed)),
             ),
         )
 
@@ -941,8 +933,8 @@ def _overall_rule(attendance: Attendance) -> Iterator[Finding]:
             f"stated {summary.stated_overall}%, the rows average {summary.mean:.2f}% "
             "(a weighted figure would need the meetings per row)",
             numbers=(
-                FindingNumber(NumberRole.STATED, str(summary.stated_overall)),
-                FindingNumber(NumberRole.MEAN, f"{summary.mean:.4f}"),
+                ("stated", str(summary.stated_overall)),
+                ("mean", f"{summary.mean:.4f}"),
             ),
         )
 
@@ -1000,8 +992,8 @@ def _shares_total_rule(audit: Section11Audit) -> Iterator[Finding]:
             f"section 11 {audit.period} / stated shares",
             f"the stated shares add to {total}%, not 100% (rounding allows {slack})",
             numbers=(
-                FindingNumber(NumberRole.TOTAL, str(total)),
-                FindingNumber(NumberRole.TOLERANCE, str(slack)),
+                ("total", str(total)),
+                ("tolerance", str(slack)),
             ),
         )
 

@@ -42,15 +42,7 @@ from pydantic import BeforeValidator, Field
 from safeguarding_model._escape import escape_terminal
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
-from safeguarding_model.findings import (
-    Finding,
-    FindingNumber,
-    Kind,
-    NumberRole,
-    Rule,
-    RuleDomain,
-    Severity,
-)
+from safeguarding_model.findings import Finding, FindingNumber, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.periods import FinancialYear, parse_period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.values import ValueFlag, parse_value
@@ -382,9 +374,9 @@ class Discrepancy:
     def numbers(self) -> tuple[FindingNumber, ...]:
         """The stated and computed figures and their difference, with their roles."""
         return (
-            FindingNumber(NumberRole.STATED.value, str(self.stated)),
-            FindingNumber(NumberRole.COMPUTED.value, str(self.computed)),
-            FindingNumber(NumberRole.DIFFERENCE.value, str(self.difference)),
+            FindingNumber("stated", str(self.stated)),
+            FindingNumber("computed", str(self.computed)),
+            FindingNumber("difference", str(self.difference)),
         )
 
     def __str__(self) -> str:

@@ -36,16 +36,7 @@ from typing import TYPE_CHECKING
 from safeguarding_model import agencies, budgets
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.findings import (
-    Finding,
-    FindingNumber,
-    Kind,
-    NumberRole,
-    Rule,
-    RuleDomain,
-    Severity,
-    select_rules,
-)
+from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.report import AnnualReport, Claim, ClaimBound, ClaimKind
@@ -98,7 +89,7 @@ def _finding(  # noqa: PLR0913, PLR0917 - the fields of a finding, positionally 
         severity,
         location,
         message,
-        numbers=tuple(FindingNumber(NumberRole(role).value, text) for role, text in numbers),
+        numbers=tuple(numbers),
         provenance=tuple(provenance),
     )
 
