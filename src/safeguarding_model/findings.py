@@ -300,14 +300,17 @@ class Rule:
     docstring; its description (and failing example) the rest.
 
     Examples:
-        >>> from safeguarding_model.findings import RuleDomain, Finding, Rule, Severity
-        >>> def low(report):
+        >>> from safeguarding_model import AnnualReport, Area
+        >>> from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
+        >>> def no_agencies(report):
         ...     '''A report with no agencies.'''
         ...     if not report.agencies:
-        ...         yield Finding("G901", "no_agencies", Severity.INFO, report.id, "no agencies listed")
-        >>> rule = Rule("G901", "no-agencies", RuleDomain.AGENCIES, low)
+        ...         yield Finding("G901", Kind.LOCAL, Severity.INFO, report.id, "no agencies listed")
+        >>> rule = Rule("G901", "no-agencies", RuleDomain.AGENCIES, no_agencies)
         >>> rule.summary
         'A report with no agencies.'
+        >>> print(*rule(AnnualReport(id="x", title="X", arrangement="board", area=Area(name="X"), period="2015/16")))
+        info [local] x: no agencies listed
     """
 
     code: str = field(validator=_check_code)
