@@ -329,3 +329,32 @@ def test_claims_with_a_bound(bound: str, stated: str, figure: str, holds: bool) 
     if not holds:
         assert f"states {bound.replace('_', ' ')} {stated}" in findings[0].message
         assert ("bound", bound) in findings[0].numbers
+
+
+@pytest.mark.parametrize(
+    ("polarity", "stated", "after", "found"),
+    [
+        ("lower_is_better", "improving", "67.5", True),  # rose, which is worse
+        ("lower_is_better", "worsening", "67.5", False),
+        ("lower_is_better", "worsening", "60.1", True),  # fell, which is better
+        ("higher_is_better", "improving", "60.1", True),
+        ("higher_is_better", "improving", "63.34", False),  # within the rounding of 63.3
+        ("no_judgement", "improving", "60.1", False),  # no better or worse to contradict
+    ],
+)
+def test_stated_directions_by_polarity(
+    polarity: str,
+    stated: str,
+    after: str,
+    found: bool,  # noqa: FBT001 - a parameter of the table
+) -> None:
+    indicator = {"id": "x", "name": "X", "kind": "percentage", "polarity": polarity}
+    report = _report(
+        indicators=[indicator],
+        observations=[
+            _obs("p", "x", "2014/15", "63.3"),
+            _obs("c", "x", "2015/16", after, stated_direction=stated),
+        ],
+    )
+    codes = [f.code for f in check(report)]
+    assert codes == (["R105"] if found else [])

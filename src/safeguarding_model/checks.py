@@ -38,7 +38,7 @@ from safeguarding_model._numbers import half_unit
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
 from safeguarding_model.indicators import MeasureKind, Observation, Provenance
-from safeguarding_model.markers import Direction, Polarity
+from safeguarding_model.markers import Direction, Polarity, Significance, judge
 from safeguarding_model.report import AnnualReport, Claim, ClaimBound, ClaimKind
 from safeguarding_model.values import ValueStatus
 
@@ -548,12 +548,11 @@ def _directions(report: AnnualReport) -> list[Finding]:
             before, after = _bounds(previous.value), _bounds(current.value)
             if before is None or after is None:
                 continue
+            # the change counts only when the figures' rounding ranges do not meet
             rose, fell = after[0] > before[1], after[1] < before[0]
-            up_is_good = polarity is Polarity.HIGHER_IS_BETTER
-            improved = (rose and up_is_good) or (fell and not up_is_good)
-            worsened = (fell and up_is_good) or (rose and not up_is_good)
-            if (stated is Direction.IMPROVING and worsened) or (
-                stated is Direction.WORSENING and improved
+            verdict = judge(1 if rose else -1 if fell else 0, polarity)
+            if (stated is Direction.IMPROVING and verdict is Significance.WORSE) or (
+                stated is Direction.WORSENING and verdict is Significance.BETTER
             ):
                 findings.append(
                     _finding(
@@ -571,7 +570,6 @@ def _directions(report: AnnualReport) -> list[Finding]:
 
 def _significances(report: AnnualReport) -> list[Finding]:
     """Stated significance (or colour) against England that the figure's interval contradicts."""
-    from safeguarding_model.markers import Significance  # noqa: PLC0415 - local vocabulary
     from safeguarding_model.scorecards import (  # noqa: PLC0415 - avoids a cycle
         _computed_significances,
         _figure_of,
