@@ -14,7 +14,7 @@ from safeguarding_model import (
     proportion_ci,
     scorecard,
 )
-from safeguarding_model.scorecards import computed_significance
+from safeguarding_model.indicators import computed_significance
 
 
 def _report(indicators: list[dict[str, Any]], observations: list[dict[str, Any]]) -> AnnualReport:

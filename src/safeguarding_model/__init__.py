@@ -57,6 +57,8 @@ if TYPE_CHECKING:
         CheckKind,
         Severity,
         check,
+        default_rules,
+        find_rule,
     )
     from safeguarding_model.datasets import (
         list_examples,
@@ -73,11 +75,19 @@ if TYPE_CHECKING:
         UnknownIdError,
         ValueParseError,
     )
+    from safeguarding_model.findings import (
+        FindingNumber,
+        NumberRole,
+        Rule,
+        RuleDomain,
+        select_rules,
+    )
     from safeguarding_model.indicators import (
         IndicatorDefinition,
         IndicatorSeries,
         MeasureKind,
         Observation,
+        observation_interval,
         series,
     )
     from safeguarding_model.inspections import (
@@ -88,7 +98,7 @@ if TYPE_CHECKING:
         RecommendationStatus,
         recommendations_by_owner,
     )
-    from safeguarding_model.markers import Direction, Polarity, Rag, Significance
+    from safeguarding_model.markers import Direction, Polarity, Rag, Significance, judge
     from safeguarding_model.periods import (
         CalendarYear,
         FinancialQuarter,
@@ -126,11 +136,7 @@ if TYPE_CHECKING:
         builtin_scales,
         sort_judgements,
     )
-    from safeguarding_model.scorecards import (
-        ScorecardRow,
-        observation_interval,
-        scorecard,
-    )
+    from safeguarding_model.scorecards import ScorecardRow, scorecard
     from safeguarding_model.statistics.direction import (
         DirectionMethod,
         Travel,
@@ -208,6 +214,7 @@ __all__ = [
     "FinancialYear",
     "Finding",
     "FindingKind",
+    "FindingNumber",
     "FunnelSignificance",
     "IndicatorDefinition",
     "IndicatorSeries",
@@ -224,6 +231,7 @@ __all__ = [
     "Money",
     "Notice",
     "NoticeKind",
+    "NumberRole",
     "Observation",
     "Period",
     "PeriodParseError",
@@ -240,6 +248,8 @@ __all__ = [
     "Recommendation",
     "RecommendationStatus",
     "Reconciliation",
+    "Rule",
+    "RuleDomain",
     "SafeguardingModelError",
     "ScaleMismatchError",
     "ScorecardRow",
@@ -273,8 +283,10 @@ __all__ = [
     "contribution_shares",
     "convert_rate",
     "count_ci",
+    "default_rules",
     "direction_of_travel",
     "dsr_ci",
+    "find_rule",
     "funnel_proportion_significance",
     "funnel_rate_significance",
     "funnel_ratio_significance",
@@ -283,6 +295,7 @@ __all__ = [
     "index_agencies",
     "israte_ci",
     "isratio_ci",
+    "judge",
     "list_examples",
     "load_example",
     "mean_ci",
@@ -299,6 +312,7 @@ __all__ = [
     "reconcile",
     "scorecard",
     "section11_shares",
+    "select_rules",
     "series",
     "sort_judgements",
     "z_score",
@@ -310,6 +324,14 @@ __all__ = [
 #: modules; both stay written out for type checkers and linters, and tests/test_public_api.py
 #: checks that the three agree (its failure message prints the block to paste).
 _LAZY: dict[str, str] = {
+    "judge": "markers",
+    "FindingNumber": "findings",
+    "NumberRole": "findings",
+    "Rule": "findings",
+    "RuleDomain": "findings",
+    "select_rules": "findings",
+    "default_rules": "checks",
+    "find_rule": "checks",
     "Agency": "agencies",
     "AgencyKind": "agencies",
     "AnnualReport": "report",
@@ -419,7 +441,7 @@ _LAZY: dict[str, str] = {
     "list_examples": "datasets",
     "load_example": "datasets",
     "mean_ci": "statistics.intervals",
-    "observation_interval": "scorecards",
+    "observation_interval": "indicators",
     "parse_period": "periods",
     "parse_value": "values",
     "proportion_ci": "statistics.intervals",

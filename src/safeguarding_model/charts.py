@@ -139,7 +139,7 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
     joins periods of one kind: when a series mixes them (years, and quarters of the latest year),
     the kind most of its figures have is drawn, years winning a tie. Where a
     figure's interval is printed, or its printed count and denominator give one (see
-    [`observation_interval`][safeguarding_model.scorecards.observation_interval]), it is drawn as
+    [`observation_interval`][safeguarding_model.indicators.observation_interval]), it is drawn as
     an error bar at ``confidence``; figures without one are drawn as points alone.
 
     Examples:
@@ -154,7 +154,7 @@ def trend_chart(series: IndicatorSeries, *, confidence: float = 0.95) -> Any:  #
         >>> len(axes.containers)  # one set of error bars: the area's; England prints no counts
         1
     """
-    from safeguarding_model.scorecards import observation_interval  # noqa: PLC0415
+    from safeguarding_model.indicators import observation_interval  # noqa: PLC0415
 
     numbered = [o for o in series.observations if o.value.number is not None]
     kinds = Counter(type(o.period) for o in numbered)

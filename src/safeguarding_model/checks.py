@@ -37,7 +37,13 @@ from safeguarding_model import agencies, budgets
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
-from safeguarding_model.indicators import MeasureKind, Observation, Provenance
+from safeguarding_model.indicators import (
+    MeasureKind,
+    Observation,
+    Provenance,
+    computed_significances,
+    figure_of,
+)
 from safeguarding_model.markers import Direction, Polarity, Significance, judge
 from safeguarding_model.report import AnnualReport, Claim, ClaimBound, ClaimKind
 from safeguarding_model.values import ValueStatus
@@ -570,11 +576,6 @@ def _directions(report: AnnualReport) -> list[Finding]:
 
 def _significances(report: AnnualReport) -> list[Finding]:
     """Stated significance (or colour) against England that the figure's interval contradicts."""
-    from safeguarding_model.scorecards import (  # noqa: PLC0415 - avoids a cycle
-        _computed_significances,
-        _figure_of,
-    )
-
     stated = [
         o
         for o in report.observations
@@ -585,12 +586,12 @@ def _significances(report: AnnualReport) -> list[Finding]:
         if observation.area == "England":
             englands[observation.indicator, observation.period].append(observation)
     definitions = {indicator.id: indicator for indicator in report.indicators}
-    all_computed = _computed_significances(
+    all_computed = computed_significances(
         [
             (
                 definitions[o.indicator],
                 o,
-                _figure_of("England", englands.get((o.indicator, o.period), ())),
+                figure_of("England", englands.get((o.indicator, o.period), ())),
             )
             for o in stated
         ]

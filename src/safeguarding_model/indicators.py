@@ -19,16 +19,22 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
-from safeguarding_model.rates import Population, RateBase, _parse_base
+from safeguarding_model.rates import Per, Population
 from safeguarding_model.values import Figure, Value
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from decimal import Decimal
+
+    from safeguarding_model.statistics.intervals import Interval
 
 __all__ = [
     "IndicatorDefinition",
@@ -36,6 +42,10 @@ __all__ = [
     "MeasureKind",
     "Observation",
     "Provenance",
+    "computed_significance",
+    "computed_significances",
+    "figure_of",
+    "observation_interval",
     "series",
 ]
 
@@ -78,7 +88,7 @@ class IndicatorDefinition(Record):
     kind: MeasureKind = Field(
         description="What is measured: count, rate, proportion, percentage, mean or ratio."
     )
-    per: Annotated[RateBase, BeforeValidator(_parse_base)] | None = Field(
+    per: Per | None = Field(
         default=None, description="For rates: the base (1000, 10000, 100000 ...)."
     )
     population: Population | None = Field(
@@ -227,3 +237,168 @@ def series(
         sorted((o for o in observations if o.indicator == indicator.id), key=lambda o: o.period)
     )
     return IndicatorSeries(indicator=indicator, area=area, observations=chosen)
+
+
+# --- intervals and significance of figures --------------------------------------------------
+
+
+def figure_of(area: str, observations: Iterable[Observation]) -> Observation | None:
+    """``area``'s observation among ``observations``: one with a printed number first."""
+    figures = [o for o in observations if o.area == area]
+    return next((o for o in figures if o.value.number is not None), None) or next(
+        iter(figures), None
+    )
+
+
+def computed_significance(
+    indicator: IndicatorDefinition, latest: Observation, england: Observation | None
+) -> Significance:
+    """The significance of ``latest`` against England's figure, from its interval.
+
+    The interval is [`observation_interval`][safeguarding_model.indicators.observation_interval]'s:
+    as printed, else from the printed count and denominator. Not compared when there is no
+    interval or England's figure is missing.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, Observation, parse_value
+        >>> from safeguarding_model.indicators import computed_significance
+        >>> rate = IndicatorDefinition(id="r", name="R", kind="rate", per=10_000, population="child")
+        >>> mine = Observation(indicator="r", area="A", period="2015/16", value=parse_value("69.1"), count=parse_value("1691"), denominator=parse_value("244718"))
+        >>> england = Observation(indicator="r", area="England", period="2015/16", value=parse_value("60"))
+        >>> computed_significance(rate, mine, england)
+        <Significance.HIGHER: 'higher'>
+    """
+    return computed_significances([(indicator, latest, england)])[0]
+
+
+_Batch = tuple[list[int], list[float], list[float], list[float]]
+"""Positions, counts, denominators and benchmarks of figures whose intervals are computed together."""
+
+
+def computed_significances(
+    items: Sequence[tuple[IndicatorDefinition, Observation, Observation | None]],
+) -> list[Significance]:
+    """``computed_significance`` of each item, with the intervals of like figures computed at once.
+
+    The same intervals as ``observation_interval``'s, one numpy call per kind of interval and
+    polarity instead of one per figure: a report of every area states hundreds of thousands.
+    """
+    from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when needed
+        compare_with_benchmark,
+    )
+
+    result = [Significance.NOT_COMPARED] * len(items)
+    batches: dict[tuple[str, int, Polarity], _Batch] = {}
+    for position, (indicator, observation, england) in enumerate(items):
+        benchmark = None if england is None else england.value.number
+        if benchmark is None:
+            continue
+        batched = _batched(indicator, observation)
+        if batched is None:  # a printed interval, or none
+            interval = observation_interval(indicator, observation)
+            if interval is not None:
+                result[position] = compare_with_benchmark(
+                    interval, float(benchmark), polarity=indicator.polarity
+                ).significance
+            continue
+        key, count, over = batched
+        positions, counts, denominators, benchmarks = batches.setdefault(key, ([], [], [], []))
+        positions.append(position)
+        counts.append(float(count))
+        denominators.append(float(over))
+        benchmarks.append(float(benchmark))
+    for (kind, scale, polarity), (positions, counts, denominators, benchmarks) in batches.items():
+        significances = compare_with_benchmark(
+            _batch_interval(kind, scale, counts, denominators), benchmarks, polarity=polarity
+        ).significance
+        for position, label in zip(positions, significances.tolist(), strict=True):
+            result[position] = Significance(label)
+    return result
+
+
+def _batched(
+    indicator: IndicatorDefinition, observation: Observation
+) -> tuple[tuple[str, int, Polarity], Decimal, Decimal] | None:
+    """How ``observation_interval`` computes the figure's interval from its counts, if it does.
+
+    The kind of interval with its scale and the polarity, then the count and denominator.
+    """
+    number = observation.value.number
+    if observation.lower is not None and observation.upper is not None and number is not None:
+        return None
+    count = None if observation.count is None else observation.count.number
+    over = None if observation.denominator is None else observation.denominator.number
+    if count is None or over is None or over <= 0:
+        return None
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return ("rate", indicator.per.value, indicator.polarity), count, over
+    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
+        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+        return ("proportion", multiplier, indicator.polarity), count, over
+    return None
+
+
+def _batch_interval(
+    kind: str, scale: int, counts: list[float], denominators: list[float]
+) -> Interval[Any]:
+    import numpy as np  # noqa: PLC0415 - numpy only when needed
+
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
+        proportion_ci,
+        rate_ci,
+    )
+
+    count, over = np.array(counts), np.array(denominators)
+    if kind == "rate":
+        return rate_ci(count, over, per=scale)
+    return proportion_ci(count, over, multiplier=scale)
+
+
+def observation_interval(
+    indicator: IndicatorDefinition, observation: Observation, *, confidence: float = 0.95
+) -> Interval[float] | None:
+    """The confidence interval of a figure: as printed, else from its printed counts, else ``None``.
+
+    A printed interval is returned as it is (method ``published``, at its printed confidence,
+    or at ``confidence`` when the source does not say). Otherwise a rate's interval is Byar's
+    (exact Poisson below 10 events) and a percentage's or proportion's is Wilson's, computed from
+    the printed count and denominator. Counts, means and figures without both counts have none:
+    the library does not guess a denominator the source does not print.
+
+    Examples:
+        >>> from safeguarding_model import IndicatorDefinition, Observation, observation_interval, parse_value
+        >>> rate = IndicatorDefinition(id="r", name="R", kind="rate", per=10_000, population="child")
+        >>> counted = Observation(indicator="r", area="A", period="2015/16", value=parse_value("69.1"), count=parse_value("1691"), denominator=parse_value("244718"))
+        >>> print(observation_interval(rate, counted))
+        69.1 (65.8 to 72.5), 95% Byar's (exact Poisson below 10)
+        >>> observation_interval(rate, counted.model_copy(update={"count": None})) is None
+        True
+    """
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - numpy only when needed
+        Interval,
+        IntervalMethod,
+        proportion_ci,
+        rate_ci,
+    )
+
+    number = observation.value.number
+    if observation.lower is not None and observation.upper is not None and number is not None:
+        return Interval(
+            value=float(number),
+            lower=float(observation.lower),
+            upper=float(observation.upper),
+            confidence=observation.confidence or confidence,
+            method=IntervalMethod.PUBLISHED,
+        )
+    count = None if observation.count is None else observation.count.number
+    over = None if observation.denominator is None else observation.denominator.number
+    if count is None or over is None or over <= 0:
+        return None
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return rate_ci(float(count), float(over), per=indicator.per.value, confidence=confidence)
+    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
+        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+        return proportion_ci(
+            float(count), float(over), confidence=confidence, multiplier=multiplier
+        )
+    return None

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "POPULATIONS",
+    "Per",
     "Population",
     "Rate",
     "RateBase",
@@ -68,6 +69,10 @@ _MOST_DECIMALS = 34
 
 def _parse_base(value: object) -> object:
     return RateBase.parse(value) if isinstance(value, int | str) else value
+
+
+Per: TypeAlias = Annotated[RateBase, BeforeValidator(_parse_base)]
+"""A record's rate base: a ``RateBase``, or a number or name that ``RateBase.parse`` reads."""
 
 
 Population: TypeAlias = Annotated[str, AfterValidator(check_population)]
@@ -99,9 +104,7 @@ class Rate(Record):
     value: Decimal | None = Field(
         description="The rate, exactly as printed (in JSON a string of digits); none when missing."
     )
-    per: Annotated[RateBase, BeforeValidator(_parse_base)] = Field(
-        description="The rate's base: 100 (per cent), 1000, 10000, 100000 or 1000000."
-    )
+    per: Per = Field(description="The rate's base: 100 (per cent), 1000, 10000, 100000 or 1000000.")
     population: Population = Field(
         description="What the rate is per: 'child' (aged 0-17), 'live_birth', 'household', 'person' or another snake_case name."
     )
