@@ -26,12 +26,12 @@ def test_a_period_needs_neither_pydantic_nor_pint() -> None:
 
 def test_a_rate_needs_pint_only_when_converted() -> None:
     loaded = _loaded_after(
-        "import safeguarding_model as sm; sm.rate_from_count(1, 10, population='child')"
+        "import safeguarding_model as sm; sm.rate_from_count(1, 10, per=10_000, population='child')"
     )
     assert "pydantic" in loaded
     assert "pint" not in loaded
     converted = _loaded_after(
-        "import safeguarding_model as sm\nsm.convert_rate(sm.rate_from_count(1, 10, population='child'), per=1000)"
+        "import safeguarding_model as sm\nsm.convert_rate(sm.rate_from_count(1, 10, per=10_000, population='child'), per=1000)"
     )
     assert "pint" in converted
 

@@ -174,3 +174,12 @@ def test_unknown_id_error_prints_its_message_not_a_quoted_repr() -> None:
     assert error.args == ("scale: expected a built-in scale id, got 'nope'",)
     with pytest.raises(KeyError):
         raise error
+
+
+def test_an_unknown_example_is_an_unknown_id() -> None:
+    from safeguarding_model.errors import UnknownIdError  # noqa: PLC0415
+
+    with pytest.raises(UnknownIdError, match="lancashire-2015-16") as caught:
+        safeguarding_model.load_example("nope")
+    assert isinstance(caught.value, KeyError)
+    assert caught.value.value == "nope"

@@ -101,7 +101,7 @@ class InvalidInputError(SafeguardingModelError, ValueError):
 
     Examples:
         >>> from safeguarding_model import rate_from_count
-        >>> rate_from_count(-1, 100, population="child")
+        >>> rate_from_count(-1, 100, per=10_000, population="child")
         Traceback (most recent call last):
         ...
         safeguarding_model.errors.InvalidInputError: count: expected a number of at least 0, got -1

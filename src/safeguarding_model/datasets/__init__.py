@@ -19,7 +19,7 @@ import threading
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.errors import InvalidInputError, UnknownIdError
 
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
@@ -52,14 +52,13 @@ def _merge(into: dict[str, Any], part: dict[str, Any], where: str) -> None:
         elif isinstance(into[key], list) and isinstance(value, list):
             into[key] = into[key] + value
         else:
-            msg = f"{where}: {key!r} is given by more than one part"
-            raise ValueError(msg)
+            raise InvalidInputError(where, key, "a key that only one part of the report gives")
 
 
 def example_data(name: str) -> dict[str, Any]:
     """The merged, not yet validated, data of a bundled report (for tools and tests)."""
     if name not in list_examples():
-        raise InvalidInputError("name", name, f"one of {list(list_examples())}")
+        raise UnknownIdError("name", name, f"one of {list(list_examples())}")
     folder = resources.files(__name__).joinpath(name)
     merged: dict[str, Any] = {}
     for item in sorted(folder.iterdir(), key=lambda item: item.name):
@@ -79,7 +78,8 @@ def load_example(name: str = "lancashire-2015-16") -> AnnualReport:
     validation.
 
     Raises:
-        InvalidInputError: For a name that is not a bundled report (see
+        UnknownIdError: For a name that is not a bundled report (an ``InvalidInputError`` and a
+            ``KeyError``; see
             [`list_examples`][safeguarding_model.list_examples]).
 
     Examples:
