@@ -23,7 +23,7 @@ import pytest
 from safeguarding_model import AnnualReport, check, load_example
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.checks import CheckFinding, CheckKind, default_rules, find_rule
-from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.findings import (
     Finding,
     FindingNumber,
@@ -86,8 +86,10 @@ def test_every_rule_has_a_summary_a_description_and_a_failing_example_of_its_own
 
 def test_find_rule() -> None:
     assert find_rule("S102").domain is RuleDomain.SECTION11
-    with pytest.raises(InvalidInputError, match="Z999"):
+    with pytest.raises(UnknownIdError, match="Z999") as caught:
         find_rule("Z999")
+    assert isinstance(caught.value, KeyError)
+    assert isinstance(caught.value, InvalidInputError)
 
 
 def test_a_rule_code_must_be_a_letter_of_its_domain_and_three_digits() -> None:

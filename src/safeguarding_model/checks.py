@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from safeguarding_model import agencies, budgets
 from safeguarding_model._numbers import half_unit
-from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
 from safeguarding_model.indicators import (
     MeasureKind,
@@ -176,7 +176,7 @@ def find_rule(code: str) -> Rule:
     """The default rule with ``code``.
 
     Raises:
-        InvalidInputError: For a code no default rule has.
+        UnknownIdError: For a code no default rule has (an ``InvalidInputError`` and a ``KeyError``).
 
     Examples:
         >>> from safeguarding_model.checks import find_rule
@@ -186,7 +186,7 @@ def find_rule(code: str) -> Rule:
     for rule in default_rules():
         if rule.code == code:
             return rule
-    raise InvalidInputError("code", code, "the code of a rule in default_rules()")
+    raise UnknownIdError("code", code, "the code of a rule in default_rules()")
 
 
 def _caveat(*values: Value | None) -> str:
