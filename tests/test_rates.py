@@ -463,7 +463,7 @@ def test_long_values_are_not_echoed_in_full() -> None:
     with pytest.raises(InvalidInputError) as caught:
         rate_from_count("x" * 10_000, 10, population="child", per=10_000)  # type: ignore[arg-type]
     assert len(str(caught.value)) < 200
-    assert str(caught.value).endswith("…")
+    assert str(caught.value).endswith("…'")  # the start of the text, quoted, then …
 
 
 # One vocabulary: per is required, read by one function ------------------------------------

@@ -14,7 +14,7 @@ import warnings
 from enum import IntEnum
 from typing import Final, cast
 
-from safeguarding_model._numbers import excerpt, is_real, is_whole, whole
+from safeguarding_model._numbers import is_real, is_whole, whole
 from safeguarding_model._records import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
@@ -85,7 +85,7 @@ class RateBase(SchemaDescribed, IntEnum):
                 found = cls(multiplier) if multiplier in cls._value2member_map_ else None
             if found is not None:
                 return found
-        raise InvalidInputError("per", excerpt(per), _BASES_EXPECTED)
+        raise InvalidInputError("per", per, _BASES_EXPECTED)
 
 
 def _float_base(value: object) -> RateBase | None:
@@ -203,7 +203,7 @@ def check_population(name: str) -> str:
     ):
         raise InvalidInputError(
             "population",
-            excerpt(name),
+            name,
             "a snake_case name such as 'child', 'live_birth', 'household', 'person' or "
             "'child_10_17' (lower-case letters, digits and single underscores, not a rate base)",
         )

@@ -17,10 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPONENT_LIMIT",
-    "Excerpt",
     "Number",
     "check_magnitude",
-    "excerpt",
     "half_unit",
     "is_real",
     "is_whole",
@@ -40,33 +38,7 @@ EXPONENT_LIMIT = 400
 ``1E-400``: every finite float, and far beyond any count or population. The bound keeps every
 product and quotient of such numbers within ``Decimal``'s range and their digits few."""
 
-_EXCERPT_LENGTH = 60
-"""How many characters of a refused value's ``repr`` an error message shows."""
-
 _EXPECTED_NUMBER = "an int, float or Decimal (or a numpy integer or float)"
-
-
-class Excerpt(str):
-    """The start of a long value's ``repr``, shown as is (without quotes) in error messages."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-def excerpt(value: object) -> object:
-    """``value`` itself when its ``repr`` is short, else the repr's first 60 characters and ``…``.
-
-    Error messages show the refused value with ``!r``; a whole column or file must not be echoed.
-    """
-    try:
-        shown = repr(value)
-    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
-        return Excerpt(f"<{type(value).__name__}>")
-    if len(shown) <= _EXCERPT_LENGTH:
-        return value
-    return Excerpt(shown[:_EXCERPT_LENGTH] + "…")
 
 
 def numpy_kind(value: object) -> str | None:
@@ -153,7 +125,7 @@ def _exact(value: object, field: str) -> Decimal:
         return Decimal(float.__repr__(value))  # float's own repr, whatever the subclass
     if isinstance(value, int | Decimal):
         return Decimal(value)
-    raise InvalidInputError(field, excerpt(value), _EXPECTED_NUMBER)
+    raise InvalidInputError(field, value, _EXPECTED_NUMBER)
 
 
 def _from_text(text: str, value: object, field: str) -> Decimal:
@@ -178,7 +150,7 @@ def check_magnitude(
     if number and not -EXPONENT_LIMIT <= number.adjusted() < EXPONENT_LIMIT:
         raise InvalidInputError(
             field,
-            excerpt(shown),
+            shown,
             f"{of} below 1E+{EXPONENT_LIMIT} in magnitude and, unless 0, "
             f"at least 1E-{EXPONENT_LIMIT}",
         )
@@ -192,11 +164,11 @@ def real_float(value: object, field: str, expected: str) -> float:
         InvalidInputError: Naming ``field`` and ``expected``, for anything else.
     """
     if not is_real(value):
-        raise InvalidInputError(field, excerpt(value), expected)
+        raise InvalidInputError(field, value, expected)
     try:
         return float(value)  # type: ignore[arg-type]
     except OverflowError:  # an int beyond float range
-        raise InvalidInputError(field, excerpt(value), expected) from None
+        raise InvalidInputError(field, value, expected) from None
 
 
 def tidy(number: Decimal) -> Decimal:

@@ -73,7 +73,7 @@ def brief(value: object) -> str:
         return f"an integer of {Decimal(value).adjusted() + 1} digits"  # repr may refuse
     try:
         text = repr(value)
-    except ValueError:  # pragma: no cover - an object whose repr refuses
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
         return f"a {type(value).__name__}"
     return text if len(text) <= _BRIEF + 4 else text[:_BRIEF] + "…"
 

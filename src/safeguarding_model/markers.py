@@ -14,7 +14,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, Self
 
-from safeguarding_model._numbers import excerpt
 from safeguarding_model._records import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
@@ -88,7 +87,7 @@ class Polarity(SchemaDescribed, StrEnum):
         except ValueError:
             raise InvalidInputError(
                 "polarity",
-                excerpt(polarity),
+                polarity,
                 "'higher_is_better', 'lower_is_better' or 'no_judgement'",
             ) from None
 

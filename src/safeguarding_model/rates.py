@@ -35,7 +35,6 @@ from safeguarding_model._bases import (
 from safeguarding_model._numbers import (
     Number,
     check_magnitude,
-    excerpt,
     is_whole,
     tidy,
     to_decimal,
@@ -182,7 +181,7 @@ def _require_value(rate: Rate) -> Decimal:
 def _decimal_places(decimals: object) -> int:
     expected = f"a whole number of decimal places from 0 to {_MOST_DECIMALS}"
     if not is_whole(decimals):
-        raise InvalidInputError("decimals", excerpt(decimals), expected)
+        raise InvalidInputError("decimals", decimals, expected)
     places = whole(decimals)
     if not 0 <= places <= _MOST_DECIMALS:
         raise InvalidInputError("decimals", decimals, expected)

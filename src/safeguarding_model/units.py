@@ -28,7 +28,7 @@ from decimal import Decimal
 import pint
 
 from safeguarding_model._bases import POPULATIONS, RateBase, check_population
-from safeguarding_model._numbers import excerpt, to_decimal
+from safeguarding_model._numbers import to_decimal
 from safeguarding_model.errors import InvalidInputError, SafeguardingModelError
 
 __all__ = [
@@ -182,7 +182,7 @@ def convert_magnitude(
     """
     for field, pair in (("source", source), ("target", target)):
         if not isinstance(pair, tuple) or len(pair) != 2:  # a pair
-            raise InvalidInputError(field, excerpt(pair), "a pair (per, population)")
+            raise InvalidInputError(field, pair, "a pair (per, population)")
     have = rate_quantity(value, *source)
     try:
         converted = have.to(rate_unit(*target))

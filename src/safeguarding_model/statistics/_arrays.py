@@ -30,8 +30,6 @@ import attrs
 import numpy as np
 
 from safeguarding_model._numbers import (
-    Excerpt,
-    excerpt,
     is_whole,
     numpy_kind,
     real_float,
@@ -103,7 +101,7 @@ def as_floats(
             when ``missing`` is false, and counts from 2**53 on.
     """
     if isinstance(value, str | bytes | bytearray):
-        raise InvalidInputError(field, excerpt(value), _NUMBERS)
+        raise InvalidInputError(field, value, _NUMBERS)
     mask = None
     data = value
     if isinstance(value, np.ma.MaskedArray):
@@ -113,7 +111,7 @@ def as_floats(
         raw = np.asarray(data)
     except (TypeError, ValueError, OverflowError):
         raise InvalidInputError(
-            field, excerpt(value), _NUMBERS + " in a rectangular array (sequences of equal lengths)"
+            field, value, _NUMBERS + " in a rectangular array (sequences of equal lengths)"
         ) from None
     array = _floats(raw, field, value, mask)
     if mask is not None and mask.any():
@@ -160,7 +158,7 @@ def _floats(
                 pass  # read element by element below, for an error that names the element
         return _from_objects(raw, field, mask)
     words = _DTYPE_WORDS.get(kind, "values that are not numbers")
-    raise InvalidInputError(field, excerpt(value), f"{_NUMBERS}, not dtype {raw.dtype} ({words})")
+    raise InvalidInputError(field, value, f"{_NUMBERS}, not dtype {raw.dtype} ({words})")
 
 
 _PLAIN_TYPES: Final = frozenset({int, float, Decimal, type(None)})
@@ -210,7 +208,7 @@ def _object_float(item: object, field: str, shape: tuple[int, ...], index: int) 
         else isinstance(item, numbers.Real | Decimal)
     )
     if not number_like:
-        raise InvalidInputError(where, excerpt(item), "a number (or None for missing)")
+        raise InvalidInputError(where, item, "a number (or None for missing)")
     try:
         number = float(item)  # type: ignore[arg-type]
     except OverflowError:
@@ -218,9 +216,7 @@ def _object_float(item: object, field: str, shape: tuple[int, ...], index: int) 
     except (ValueError, ArithmeticError):  # a signalling NaN, or a number that has no float
         raise InvalidInputError(where, item, "a number (or NaN / None for missing)") from None
     if math.isinf(number) and not isinstance(item, float | np.floating):
-        raise InvalidInputError(
-            where, excerpt(item), "a number within float range (below about 1.8e308)"
-        )
+        raise InvalidInputError(where, item, "a number within float range (below about 1.8e308)")
     return number
 
 
@@ -258,7 +254,7 @@ def _item(value: object) -> object:
         return float(value)
     if isinstance(value, np.integer):
         return int(value)
-    return excerpt(value)
+    return value
 
 
 def broadcast(*named: tuple[str, FloatArray]) -> list[FloatArray]:
@@ -271,7 +267,7 @@ def broadcast(*named: tuple[str, FloatArray]) -> list[FloatArray]:
         return list(np.broadcast_arrays(*(array for _, array in named)))
     except ValueError:
         fields = " and ".join(name for name, _ in named)
-        shapes = Excerpt(", ".join(f"{name} of shape {array.shape}" for name, array in named))
+        shapes = ", ".join(f"{name} of shape {array.shape}" for name, array in named)
         raise InvalidInputError(
             fields,
             shapes,
@@ -287,7 +283,7 @@ def check_axis(axis: object, ndim: int) -> int:
     """
     expected = f"an axis of the {ndim}-D values: a whole number from {-ndim} to {ndim - 1}"
     if not is_whole(axis):
-        raise InvalidInputError("axis", excerpt(axis), expected)
+        raise InvalidInputError("axis", axis, expected)
     number = whole(axis)
     if not -ndim <= number < ndim:
         raise InvalidInputError("axis", axis, expected)
@@ -319,7 +315,7 @@ def check_multiplier(multiplier: object) -> float:
     expected = "1 (a proportion or ratio) or 100 (a percentage); a rate takes per= instead"
     scale = real_float(multiplier, "multiplier", expected)
     if scale not in (1.0, 100.0):
-        raise InvalidInputError("multiplier", excerpt(multiplier), expected)
+        raise InvalidInputError("multiplier", multiplier, expected)
     return scale
 
 

@@ -29,7 +29,6 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
-from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     BY_VALUE,
@@ -567,9 +566,7 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     level = check_confidence(confidence)
     array = as_floats(values, "values")
     if array.ndim == 0:
-        raise InvalidInputError(
-            "values", excerpt(values), "at least two values to estimate a spread"
-        )
+        raise InvalidInputError("values", values, "at least two values to estimate a spread")
     along = check_axis(axis, array.ndim)
     mask = (
         np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else np.zeros(array.shape, bool)
@@ -579,7 +576,7 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     if array.shape[along] < 2 or (k < 2).any():  # a spread needs two values
         raise InvalidInputError(
             "values",
-            excerpt(values),
+            values,
             f"at least two values (not masked) along axis {axis} to estimate a spread "
             f"(shape {array.shape})",
         )
@@ -594,7 +591,7 @@ def mean_ci(values: npt.ArrayLike, *, confidence: float = 0.95, axis: int = -1) 
     if overflowed.any():
         raise InvalidInputError(
             "values",
-            excerpt(values),
+            values,
             "values small enough that their mean and spread stay within float range "
             "(below about 1e307)",
         )

@@ -49,7 +49,7 @@ import attrs
 import numpy as np
 from attrs import frozen
 
-from safeguarding_model._numbers import excerpt, is_whole, whole
+from safeguarding_model._numbers import is_whole, whole
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Labelled, Polarity, Significance, judge
 from safeguarding_model.statistics._arrays import BY_VALUE, as_floats, refuse
@@ -279,12 +279,10 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
         'Not enough data points'
     """
     if not isinstance(kind, str) or kind not in ("proportion", "other"):
-        raise InvalidInputError("kind", excerpt(kind), "'proportion' or 'other'")
+        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
     chosen = Polarity.parse(polarity)
     if not is_whole(points) or whole(points) < 3:  # a trend needs three points
-        raise InvalidInputError(
-            "points", excerpt(points), "a whole number of at least 3, such as 5"
-        )
+        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
     level = _check_level(significance_level)
     z = z_score(confidence)
     when = _years(years)
@@ -349,7 +347,7 @@ def _columns(kind: str, given: dict[str, object], length: int) -> dict[str, Floa
     for name, array in given.items():
         if name not in needed and array is not None:
             raise InvalidInputError(
-                name, excerpt(array), f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
+                name, array, f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
             )
     return {name: _column(given[name], name, kind, length) for name in needed}
 
@@ -387,7 +385,7 @@ def _check_level(significance_level: float) -> float:
 def _years(years: object) -> FloatArray:
     when = as_floats(years, "years", missing=False)
     if when.ndim != 1:
-        raise InvalidInputError("years", excerpt(years), "a sequence of years, one per point")
+        raise InvalidInputError("years", years, "a sequence of years, one per point")
     missing = np.isnan(when)
     if missing.any():
         refuse("years", when, missing, "whole years such as 2019 (a year cannot be missing)")

@@ -26,7 +26,6 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
-from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Polarity, Rag, Significance, judge
 from safeguarding_model.statistics._arrays import (
@@ -85,7 +84,7 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
         if unknown.any():
             bad = codes[unknown].flat[0]
             raise InvalidInputError(
-                "significance", excerpt(str(bad)), "a Significance value such as 'better'"
+                "significance", str(bad), "a Significance value such as 'better'"
             )
         colours = np.full(codes.shape, Rag.GREY.value, dtype="<U5")
         for member in Significance:
@@ -95,7 +94,7 @@ def rag(significance: Significance | str | npt.NDArray[np.str_]) -> Rag | npt.ND
         return Significance(significance).rag
     except ValueError:
         raise InvalidInputError(
-            "significance", excerpt(significance), "a Significance value such as 'better'"
+            "significance", significance, "a Significance value such as 'better'"
         ) from None
 
 
@@ -167,7 +166,7 @@ def _interval_parts(interval: object) -> tuple[FloatArray, FloatArray, FloatArra
     """An interval's value and limits as float arrays, checked."""
     if not isinstance(interval, Interval):
         raise InvalidInputError(
-            "interval", excerpt(interval), "an Interval, from proportion_ci, rate_ci or your own"
+            "interval", interval, "an Interval, from proportion_ci, rate_ci or your own"
         )
     return (
         as_floats(interval.value, "interval.value"),

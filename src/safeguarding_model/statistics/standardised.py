@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
-from safeguarding_model._numbers import excerpt
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     FloatArray,
@@ -63,9 +62,7 @@ _EVENT_TOLERANCE = 1e-9
 def _bands(value: npt.ArrayLike, field: str, *, missing: bool = True) -> FloatArray:
     array = as_floats(value, field, missing=missing, counts=True)
     if array.ndim != 1 or array.size == 0:
-        raise InvalidInputError(
-            field, excerpt(value), "a 1-D sequence of numbers, one per age band"
-        )
+        raise InvalidInputError(field, value, "a 1-D sequence of numbers, one per age band")
     return array
 
 
@@ -114,7 +111,7 @@ def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatA
     if not w.sum() > 0:
         raise InvalidInputError(
             "standard_populations",
-            excerpt(w.tolist()),
+            w.tolist(),
             "at least one age band with a weight above 0",
         )
     return w
@@ -291,7 +288,7 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
 def _refuse_overflow(results: tuple[float, ...], field: str, value: object, expected: str) -> None:
     """Refuse inputs whose results overflowed to infinity (all finite inputs, but extreme)."""
     if any(math.isinf(result) for result in results):
-        raise InvalidInputError(field, excerpt(value), expected)
+        raise InvalidInputError(field, value, expected)
 
 
 def _indirect(
@@ -337,12 +334,12 @@ def _indirect(
         if not (n > 0).any():
             raise InvalidInputError(
                 "populations",
-                excerpt(n.tolist()),
+                n.tolist(),
                 "at least one age band with a population above 0",
             )
         raise InvalidInputError(
             "reference_counts",
-            excerpt(reference_x.tolist()),
+            reference_x.tolist(),
             "events in at least one age band where the area has people (else none are expected)",
         )
     low, high = count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
@@ -452,9 +449,7 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
             stacklevel=2,
         )
         if multiplier != 1:
-            raise InvalidInputError(
-                "per", excerpt(per), "no per= beside multiplier= (per= is its old name)"
-            )
+            raise InvalidInputError("per", per, "no per= beside multiplier= (per= is its old name)")
         multiplier = per
     scale = check_multiplier(multiplier)
     columns = (counts, populations, reference_counts, reference_populations)
