@@ -159,13 +159,12 @@ def _parser() -> argparse.ArgumentParser:
 
 # --- messages --------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
 
 def _one_line(text: str, *, limit: int = 300) -> str:
-    """``text`` on one line: whitespace runs as one space, other control characters escaped."""
-    text = " ".join(text.split())
-    text = _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
+    """``text`` on one line, as the terminal output escapes it, with whitespace runs as one space."""
+    from safeguarding_model._escape import escape_terminal  # noqa: PLC0415 - only for a message
+
+    text = " ".join(escape_terminal(text).split())
     return text if len(text) <= limit else text[:limit] + "…"
 
 
