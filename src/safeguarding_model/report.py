@@ -446,7 +446,7 @@ def _one_of(what: str, ids: list[str]) -> str:
 
 
 def _problem(path: str, value: str | None, expected: str) -> InvalidInputError:
-    return InvalidInputError(path, None if value is None else _short(value), expected)
+    return InvalidInputError(path, value, expected)  # which shows a long value shortened
 
 
 def _first_positions(
