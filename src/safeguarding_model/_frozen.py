@@ -133,12 +133,7 @@ class FrozenDict(Mapping[K, V]):
         """Validate as ``dict[K, V]`` (so with the dict's JSON Schema), then freeze; save as a dict."""
         args = get_args(source)
         key, value = args if len(args) == 2 else (Any, Any)
-        as_dict = handler.generate_schema(dict[key, value])  # type: ignore[valid-type]  # runtime types
-        return core_schema.no_info_after_validator_function(
-            cls,
-            as_dict,
-            serialization=core_schema.wrap_serializer_function_ser_schema(_as_dict, schema=as_dict),
-        )
+        return _Freeze().__get_pydantic_core_schema__(dict[key, value], handler)  # type: ignore[valid-type]  # runtime types
 
 
 class _Freeze:
