@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
+from pydantic_core import core_schema
 
 if TYPE_CHECKING:
-    from pydantic import GetJsonSchemaHandler
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
 
 __all__ = [
     "SLUG_PATTERN",
+    "AgencyId",
     "Record",
+    "ScaleId",
     "SchemaDescribed",
+    "SlugOf",
+    "Text",
     "check_slug",
     "check_text",
+    "check_unique",
     "schema_description",
 ]
 
@@ -55,6 +61,93 @@ def check_text(value: str, field: str) -> str:
     if not value.strip():
         raise InvalidInputError(field, value, "some text")
     return value
+
+
+def check_unique(values: tuple[str, ...], field: str, noun: str) -> tuple[str, ...]:
+    """``values`` if none is listed twice, else an error naming the position of the second.
+
+    Examples:
+        >>> check_unique(("safe", "caring", "safe"), "aspects", "an aspect")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: aspects[2]: expected an aspect not listed before, got 'safe'
+    """
+    from safeguarding_model.errors import InvalidInputError  # noqa: PLC0415 - errors stay import-light
+
+    seen: set[str] = set()
+    for position, value in enumerate(values):
+        if value in seen:
+            raise InvalidInputError(f"{field}[{position}]", value, f"{noun} not listed before")
+        seen.add(value)
+    return values
+
+
+def _text(value: str, info: ValidationInfo) -> str:
+    return check_text(value, info.field_name or "text")
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""A record's text field: any string with some text in it (not empty, not only spaces).
+
+Examples:
+    >>> from safeguarding_model._records import Record, Text
+    >>> class Note(Record):
+    ...     text: Text
+    >>> Note(text=" ")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Note
+    text
+      Value error, text: expected some text, got ' ' [type=value_error]
+"""
+
+
+class SlugOf:
+    """Field metadata for a stable id: ``Annotated[str, SlugOf("cqc-2014")]``.
+
+    The value must match ``SLUG_PATTERN`` (the error names the field and shows ``example``), and
+    the field's JSON Schema carries the pattern, so a file validated by the published schema is
+    held to the same rule.
+
+    Examples:
+        >>> from typing import Annotated
+        >>> from safeguarding_model._records import Record, SlugOf
+        >>> class Agency(Record):
+        ...     id: Annotated[str, SlugOf("lancashire-constabulary")]
+        >>> Agency(id="lancashire-constabulary").id
+        'lancashire-constabulary'
+        >>> Agency.model_json_schema()["properties"]["id"]["pattern"] == SLUG_PATTERN
+        True
+    """
+
+    __slots__ = ("example",)
+
+    def __init__(self, example: str) -> None:
+        self.example = example
+
+    def _validate(self, value: str, info: ValidationInfo) -> str:
+        return check_slug(value, info.field_name or "id", example=self.example)
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """The string schema of ``source``, then the slug check."""
+        return core_schema.with_info_after_validator_function(self._validate, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The string's JSON Schema with ``SLUG_PATTERN``."""
+        result = handler(schema)
+        result["pattern"] = SLUG_PATTERN
+        return result
+
+
+AgencyId = Annotated[str, SlugOf("lancashire-constabulary")]
+"""The id of an agency, as records that refer to one hold it."""
+
+ScaleId = Annotated[str, SlugOf("cqc-2014")]
+"""The id of a judgement scale, as scales and the judgements on them hold it."""
 
 
 def schema_description(doc: str | None) -> str | None:

@@ -43,17 +43,11 @@ from math import floor
 from typing import TYPE_CHECKING, Annotated, ClassVar, Final, Literal, Self, TypeAlias
 
 from attrs import frozen
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from safeguarding_model._frozen import FrozenDict, FrozenMapping
 from safeguarding_model._numbers import half_unit, tidy
-from safeguarding_model._records import (
-    SLUG_PATTERN,
-    Record,
-    SchemaDescribed,
-    check_slug,
-    check_text,
-)
+from safeguarding_model._records import AgencyId, Record, SchemaDescribed, Text
 from safeguarding_model.errors import InvalidInputError, ValueParseError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.markers import Rag
@@ -83,10 +77,6 @@ __all__ = [
 ]
 
 _HUNDRED: Final = Decimal(100)
-
-
-def _check_slug(value: str, field: str) -> str:
-    return check_slug(value, field, example="lancashire-constabulary")
 
 
 Arrangement: TypeAlias = Literal["board", "partnership"]
@@ -228,41 +218,22 @@ class Agency(Record):
         ...
     """
 
-    id: str = Field(
-        description="A stable slug that other records use to refer to the agency, e.g. 'lancashire-constabulary'.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    id: AgencyId = Field(
+        description="A stable slug that other records use to refer to the agency, e.g. 'lancashire-constabulary'."
     )
-    name: str = Field(description="The agency's name, as the report prints it.")
+    name: Text = Field(description="The agency's name, as the report prints it.")
     kind: AgencyKind = Field(description="What kind of body the agency is.")
     statutory_partner: bool = Field(
         description="Whether the agency is a statutory partner of the board or partnership, as the report says."
     )
-    parent: str | None = Field(
+    parent: AgencyId | None = Field(
         default=None,
         description="The id of the agency this one is part of (children's social care within the county council), if any.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
     )
-    areas: tuple[str, ...] = Field(
+    areas: tuple[Text, ...] = Field(
         default=(),
         description="The areas the agency covers, e.g. 'Lancashire', 'Blackpool', 'Blackburn with Darwen'.",
     )
-
-    @field_validator("id", "parent")
-    @classmethod
-    def _slug(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return None if value is None else _check_slug(value, info.field_name or "id")
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return check_text(value, "name")
-
-    @field_validator("areas")
-    @classmethod
-    def _areas(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for position, area in enumerate(value):
-            check_text(area, f"areas[{position}]")
-        return value
 
     @model_validator(mode="after")
     def _not_its_own_parent(self) -> Self:
@@ -417,11 +388,9 @@ class AttendanceRecord(Record):
         ...
     """
 
-    label: str = Field(description="The row's label as printed, e.g. 'LCC - CSC'.")
-    agency: str | None = Field(
-        default=None,
-        description="The id of the agency the row stands for, when known.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    label: Text = Field(description="The row's label as printed, e.g. 'LCC - CSC'.")
+    agency: AgencyId | None = Field(
+        default=None, description="The id of the agency the row stands for, when known."
     )
     attended: _PercentValue = Field(
         description="The share of meetings attended, in per cent, as printed (unit 'percent'; tables print it without the sign under a '% Atn' header)."
@@ -429,16 +398,6 @@ class AttendanceRecord(Record):
     meetings: int | None = Field(
         default=None, ge=0, description="How many meetings the share is out of, when printed."
     )
-
-    @field_validator("label")
-    @classmethod
-    def _label(cls, value: str) -> str:
-        return check_text(value, "label")
-
-    @field_validator("agency")
-    @classmethod
-    def _agency(cls, value: str | None) -> str | None:
-        return None if value is None else _check_slug(value, "agency")
 
     @field_validator("attended")
     @classmethod
@@ -634,27 +593,14 @@ class Section11Return(Record):
         ...
     """
 
-    agency: str = Field(
-        description="The id of the agency that made the return.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
-    )
-    standard: str = Field(
+    agency: AgencyId = Field(description="The id of the agency that made the return.")
+    standard: Text = Field(
         description="The standard rated, as printed, e.g. 'Training' or 'Inter-agency working'."
     )
     rating: Rag = Field(
         description="The rating: red (not compliant), amber (partly compliant) or green (fully compliant).",
         json_schema_extra={"enum": [rating.value for rating in COMPLIANCE_RATINGS]},
     )
-
-    @field_validator("agency")
-    @classmethod
-    def _agency(cls, value: str) -> str:
-        return _check_slug(value, "agency")
-
-    @field_validator("standard")
-    @classmethod
-    def _standard(cls, value: str) -> str:
-        return check_text(value, "standard")
 
     @field_validator("rating", mode="after")
     @classmethod

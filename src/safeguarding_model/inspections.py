@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Annotated, Self
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from safeguarding_model._records import (
-    SLUG_PATTERN,
+    AgencyId,
     Record,
+    ScaleId,
     SchemaDescribed,
-    check_slug,
-    check_text,
+    SlugOf,
+    Text,
+    check_unique,
 )
 from safeguarding_model.errors import InvalidInputError, ScaleMismatchError
 from safeguarding_model.scales import (
@@ -62,10 +64,6 @@ __all__ = [
     "recommendations_by_owner",
     "sort_judgements",
 ]
-
-
-def _check_slug(value: str, field: str) -> str:
-    return check_slug(value, field, example="cqc-2014")
 
 
 def __getattr__(name: str) -> object:
@@ -105,15 +103,10 @@ class Finding(Record):
     kind: FindingKind = Field(
         description="Whether it is a strength, an area for improvement or a concern."
     )
-    text: str = Field(description="The finding as printed.")
+    text: Text = Field(description="The finding as printed.")
     number: int | None = Field(
         default=None, ge=1, description="The finding's number in the report, if it is numbered."
     )
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        return check_text(value, "text")
 
 
 class RecommendationStatus(SchemaDescribed, StrEnum):
@@ -145,8 +138,8 @@ class Recommendation(Record):
     """
 
     number: int = Field(ge=1, description="The recommendation's number in the report.")
-    text: str = Field(description="The recommendation as printed.")
-    owners: tuple[str, ...] = Field(
+    text: Text = Field(description="The recommendation as printed.")
+    owners: tuple[Text, ...] = Field(
         default=(),
         description="Who it is addressed to: agency ids, or names as printed ('all agencies'); several allowed.",
     )
@@ -154,21 +147,10 @@ class Recommendation(Record):
         default=RecommendationStatus.UNKNOWN, description="How far it has been acted on."
     )
 
-    @field_validator("text")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        return check_text(value, "text")
-
     @field_validator("owners")
     @classmethod
     def _owners(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        seen: set[str] = set()
-        for position, owner in enumerate(value):
-            check_text(owner, f"owners[{position}]")
-            if owner in seen:
-                raise InvalidInputError(f"owners[{position}]", owner, "an owner not listed before")
-            seen.add(owner)
-        return value
+        return check_unique(value, "owners", "an owner")
 
 
 # --- inspections ----------------------------------------------------------------------------
@@ -196,21 +178,17 @@ class Inspection(Record):
         ...
     """
 
-    id: str = Field(
-        description="A stable slug for the inspection, e.g. 'ofsted-2015-lancashire-lscb'.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    id: Annotated[str, SlugOf("ofsted-2015-lancashire-lscb")] = Field(
+        description="A stable slug for the inspection, e.g. 'ofsted-2015-lancashire-lscb'."
     )
     inspectorate: Inspectorate = Field(description="Who inspected.")
-    subject: str = Field(description="The service or body inspected, as printed.")
-    subject_agency: str | None = Field(
-        default=None,
-        description="The id of the agency inspected, when it is one.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    subject: Text = Field(description="The service or body inspected, as printed.")
+    subject_agency: AgencyId | None = Field(
+        default=None, description="The id of the agency inspected, when it is one."
     )
-    scale: str | None = Field(
+    scale: ScaleId | None = Field(
         default=None,
         description="The id of the scale the judgements are on; none for an inspection without grades.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
     )
     framework: str | None = Field(
         default=None, description="The inspection framework or programme, by name, as printed."
@@ -240,16 +218,6 @@ class Inspection(Record):
         default=None,
         description="Anything else worth keeping, e.g. 'dates printed only as September 2015'.",
     )
-
-    @field_validator("id", "subject_agency", "scale")
-    @classmethod
-    def _slugs(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return None if value is None else _check_slug(value, info.field_name or "id")
-
-    @field_validator("subject")
-    @classmethod
-    def _subject(cls, value: str) -> str:
-        return check_text(value, "subject")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

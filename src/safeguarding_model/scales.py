@@ -40,13 +40,7 @@ from typing import TYPE_CHECKING, Final, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._frozen import FrozenDict, FrozenMapping
-from safeguarding_model._records import (
-    SLUG_PATTERN,
-    Record,
-    SchemaDescribed,
-    check_slug,
-    check_text,
-)
+from safeguarding_model._records import Record, ScaleId, SchemaDescribed, Text, check_unique
 from safeguarding_model.errors import InvalidInputError, ScaleMismatchError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -67,10 +61,6 @@ __all__ = [
 
 _QUOTES: Final = "'\"‘’“”`"
 _EDGES: Final = _QUOTES + " \t\n.,;:!"
-
-
-def _check_slug(value: str, field: str) -> str:
-    return check_slug(value, field, example="cqc-2014")
 
 
 def _normalise(text: str) -> str:
@@ -157,12 +147,13 @@ class JudgementScale(Record):
         safeguarding_model.errors.InvalidInputError: grade: expected a grade on scale 'cqc-2014' (outstanding, good, requires improvement, inadequate; also printed as: requiring improvement), got 'adequate'
     """
 
-    id: str = Field(
-        description="A stable slug for the scale, e.g. 'ofsted-sif-2013' or 'cqc-2014'.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    id: ScaleId = Field(
+        description="A stable slug for the scale, e.g. 'ofsted-sif-2013' or 'cqc-2014'."
     )
     inspectorate: Inspectorate = Field(description="The inspectorate that grades on the scale.")
-    framework: str = Field(description="The framework or frameworks the scale belongs to, by name.")
+    framework: Text = Field(
+        description="The framework or frameworks the scale belongs to, by name."
+    )
     valid_from: dt.date | None = Field(
         default=None, description="The first day the scale was in use, when known."
     )
@@ -177,7 +168,7 @@ class JudgementScale(Record):
         default_factory=FrozenDict,
         description="Spellings printed for grades, each mapped to its grade, e.g. 'requiring improvement' to 'requires improvement'.",
     )
-    aspects: tuple[str, ...] = Field(
+    aspects: tuple[Text, ...] = Field(
         default=(),
         description="What the scale grades besides the whole, e.g. CQC's key questions: safe, effective, caring, responsive, well-led.",
     )
@@ -185,16 +176,6 @@ class JudgementScale(Record):
         default=None,
         description="What is uncertain about the scale (dates known only to the month or year) and other remarks.",
     )
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        return _check_slug(value, "id")
-
-    @field_validator("framework")
-    @classmethod
-    def _framework(cls, value: str) -> str:
-        return check_text(value, "framework")
 
     @field_validator("grades")
     @classmethod
@@ -239,15 +220,7 @@ class JudgementScale(Record):
     @field_validator("aspects")
     @classmethod
     def _aspects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        seen: set[str] = set()
-        for position, aspect in enumerate(value):
-            check_text(aspect, f"aspects[{position}]")
-            if aspect in seen:
-                raise InvalidInputError(
-                    f"aspects[{position}]", aspect, "an aspect not listed before"
-                )
-            seen.add(aspect)
-        return value
+        return check_unique(value, "aspects", "an aspect")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -433,23 +406,17 @@ class Judgement(Record):
         ...
     """
 
-    scale: str = Field(
-        description="The id of the scale the grade is on, e.g. 'ofsted-sif-2013'.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+    scale: ScaleId = Field(
+        description="The id of the scale the grade is on, e.g. 'ofsted-sif-2013'."
     )
     grade: str = Field(description="The grade, in the scale's own words, lower case.")
-    aspect: str | None = Field(
+    aspect: Text | None = Field(
         default=None,
         description="What was graded: none for the whole; otherwise a service ('children looked after') or a key question ('safe'), as printed.",
     )
     printed: str | None = Field(
         default=None, description="The judgement as the report prints it, e.g. '“overall good”'."
     )
-
-    @field_validator("scale")
-    @classmethod
-    def _scale(cls, value: str) -> str:
-        return _check_slug(value, "scale")
 
     @field_validator("grade")
     @classmethod
@@ -461,11 +428,6 @@ class Judgement(Record):
         if not grade:
             raise InvalidInputError("grade", value, "a grade")
         return grade
-
-    @field_validator("aspect")
-    @classmethod
-    def _aspect(cls, value: str | None) -> str | None:
-        return None if value is None else check_text(value, "aspect")
 
     @classmethod
     def from_printed(
