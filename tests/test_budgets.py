@@ -361,3 +361,13 @@ def test_discrepancies_and_notices_are_findings_with_the_budget_rules_codes() ->
     assert total.provenance[0].line == 1401  # the stated total's line in the source
     assert {f.severity.value for f in findings[:4]} == {"error"}
     assert {f.severity.value for f in findings[4:]} == {"warning"}
+
+
+def test_to_text_is_deprecated_and_renders_as_render_does() -> None:
+    from safeguarding_model.render import render_reconciliation  # noqa: PLC0415
+
+    result = reconcile(load_example().budget)  # type: ignore[arg-type]
+    with pytest.warns(DeprecationWarning, match=r"render_reconciliation"):
+        text = result.to_text()
+    assert text == render_reconciliation(result)
+    assert "balance (stated totals): 482,013 - 524,144 = -42,131" in text

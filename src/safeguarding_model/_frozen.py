@@ -90,25 +90,25 @@ class FrozenDict(Mapping[K, V]):
         """``FrozenDict({...})``."""
         return f"{type(self).__name__}({self._items!r})"
 
+    def _refuse(self, error: type[Exception], what: str) -> NoReturn:
+        msg = f"{type(self).__name__!r} object {what}"
+        raise error(msg)
+
     def __setattr__(self, name: str, value: object) -> NoReturn:
         """Refuse: a frozen mapping does not change."""
-        msg = f"{type(self).__name__!r} object is read-only"
-        raise AttributeError(msg)
+        self._refuse(AttributeError, "is read-only")
 
     def __delattr__(self, name: str) -> NoReturn:
         """Refuse: a frozen mapping does not change."""
-        msg = f"{type(self).__name__!r} object is read-only"
-        raise AttributeError(msg)
+        self._refuse(AttributeError, "is read-only")
 
     def __setitem__(self, key: K, value: V) -> NoReturn:
         """Refuse, as a tuple does."""
-        msg = f"{type(self).__name__!r} object does not support item assignment"
-        raise TypeError(msg)
+        self._refuse(TypeError, "does not support item assignment")
 
     def __delitem__(self, key: K) -> NoReturn:
         """Refuse, as a tuple does."""
-        msg = f"{type(self).__name__!r} object does not support item deletion"
-        raise TypeError(msg)
+        self._refuse(TypeError, "does not support item deletion")
 
     def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
         """Pickle and copy as the class called with a dict of the items."""

@@ -31,7 +31,9 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 import re
+import warnings
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
@@ -39,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from attrs import frozen
 from pydantic import BeforeValidator, Field
 
+from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._escape import escape_terminal
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
@@ -589,66 +592,21 @@ class Reconciliation:
         return (*discrepancies, *(notice.to_finding() for notice in self.notices))
 
     def to_text(self) -> str:
-        """The reconciliation as a plain-text table, as the command line prints it.
+        """Deprecated: use [`render_reconciliation`][safeguarding_model.render.render_reconciliation].
 
-        The budget's strings are escaped as in ``str()`` of a check finding: line breaks and
-        tabs become spaces, control and bidirectional formatting characters are shown as
-        escapes, so each line of the table is one line on a terminal.
-
-        Examples:
-            >>> from safeguarding_model import reconcile
-            >>> from safeguarding_model import load_example
-            >>> print(reconcile(load_example().budget).to_text().splitlines()[0])
-            Budget 2015/16, reconciled with a tolerance of 0 pounds
+        Rendering lives in ``safeguarding_model.render``; this method calls it and warns with a
+        ``DeprecationWarning``.
         """
-        rows = [f"Budget {self.period}, reconciled with a tolerance of {self.tolerance} pounds", ""]
-        sections = {
-            totals.section: escape_terminal(totals.section)
-            for side in (self.income, self.expenditure)
-            for totals in side.sections
-        }
-        width = min(max([len(name) for name in sections.values()] + [24]), 56)
-        for side in (self.income, self.expenditure):
-            rows.append(f"{side.side.value:<{width + 2}} {'lines':>12} {'stated':>12}")
-            for totals in side.sections:
-                name = sections[totals.section]
-                name = name if len(name) <= width else name[: width - 3] + "..."
-                rows.append(
-                    f"  {name:<{width}} {_pounds(totals.computed):>12} {_pounds(totals.stated):>12}"
-                )
-            rows.append(
-                f"  {'total':<{width}} {_pounds(side.from_lines):>12} {_pounds(side.stated):>12}"
-            )
-            rows.append(
-                f"  {'(subtotals as stated add to)':<{width}} {_pounds(side.from_subtotals):>12}"
-            )
-            rows.append("")
-        rows.append(f"discrepancies: {len(self.discrepancies)}")
-        rows.extend(f"  - {discrepancy}" for discrepancy in self.discrepancies)
-        rows.append(f"notices: {len(self.notices)}")
-        rows.extend(f"  - {notice}" for notice in self.notices)
-        rows.append("")
-        outcome = (
-            "a deficit" if self.is_deficit else "a surplus" if self.balance > 0 else "balanced"
+        warnings.warn(
+            f"Reconciliation.to_text() is deprecated since version {DEPRECATED_SINCE}; use "
+            "safeguarding_model.render.render_reconciliation(reconciliation)",
+            DeprecationWarning,
+            stacklevel=2,
         )
-        rows.append(
-            f"balance (lines): {_pounds(self.income_total)} - {_pounds(self.expenditure_total)} "
-            f"= {_pounds(self.balance)} ({outcome})"
-        )
-        if (
-            self.stated_balance is not None
-            and self.income.stated is not None
-            and self.expenditure.stated is not None
-        ):
-            rows.append(
-                f"balance (stated totals): {_pounds(self.income.stated)} - {_pounds(self.expenditure.stated)} "
-                f"= {_pounds(self.stated_balance)}"
-            )
-        return "\n".join(rows)
-
-
-def _pounds(amount: Decimal | None) -> str:
-    return "-" if amount is None else f"{amount:,}"
+        # imported by name at call time: the domain layer does not depend on rendering
+        render = importlib.import_module("safeguarding_model.render")
+        text: str = render.render_reconciliation(self)
+        return text
 
 
 def _check_tolerance(tolerance: object) -> Decimal:

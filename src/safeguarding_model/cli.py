@@ -362,6 +362,7 @@ def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) 
     from safeguarding_model.budgets import reconcile  # noqa: PLC0415
     from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
     from safeguarding_model.io import load_budget  # noqa: PLC0415
+    from safeguarding_model.render import render_reconciliation  # noqa: PLC0415
 
     allowed = _tolerance(tolerance)
     try:
@@ -372,7 +373,7 @@ def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) 
     if output_format == "json":
         _write(json.dumps(to_jsonable(result), indent=2) + "\n")
     else:
-        _write(result.to_text() + "\n")
+        _write(render_reconciliation(result) + "\n")
     return 0 if result.balanced else 1
 
 

@@ -152,14 +152,9 @@ def load_budget(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Budg
 def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
     """An [`AnnualReport`][safeguarding_model.AnnualReport] from a JSON or YAML file, validated.
 
-    Args:
-        path: The file.
-        max_bytes: The largest file to read, in bytes.
-
-    Raises:
-        FileFormatError: When the file cannot be read (see [`read_data`][safeguarding_model.io.read_data]).
-        pydantic.ValidationError: When the data is not a valid report; the error lists every
-            problem with its path in the file (never the input itself).
+    ``path`` and ``max_bytes`` are read as [`load_budget`][safeguarding_model.io.load_budget]
+    reads them, and the same errors are raised: ``FileFormatError`` for a file that cannot be
+    read, ``pydantic.ValidationError`` for data that is not a valid report.
 
     Examples:
         >>> import json, pathlib, tempfile

@@ -27,13 +27,14 @@ from safeguarding_model.scorecards import ScorecardRow, scorecard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
 
-    from safeguarding_model.budgets import Reconciliation
+    from safeguarding_model.budgets import Reconciliation, SideTotals
     from safeguarding_model.inspections import Inspection
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
-__all__ = ["render_report"]
+__all__ = ["render_reconciliation", "render_report"]
 
 _ANSI = {
     Rag.RED: "\033[31m",
@@ -42,6 +43,63 @@ _ANSI = {
     Rag.BLUE: "\033[34m",
     Rag.GREY: "\033[90m",
 }
+
+
+def _pounds(amount: Decimal | None) -> str:
+    return "-" if amount is None else f"{amount:,}"
+
+
+def _side_rows(side: SideTotals, width: int, names: dict[str, str]) -> list[str]:
+    rows = [f"{side.side.value:<{width + 2}} {'lines':>12} {'stated':>12}"]
+    for totals in side.sections:
+        name = names[totals.section]
+        name = name if len(name) <= width else name[: width - 3] + "..."
+        rows.append(
+            f"  {name:<{width}} {_pounds(totals.computed):>12} {_pounds(totals.stated):>12}"
+        )
+    rows.append(f"  {'total':<{width}} {_pounds(side.from_lines):>12} {_pounds(side.stated):>12}")
+    rows.append(f"  {'(subtotals as stated add to)':<{width}} {_pounds(side.from_subtotals):>12}")
+    return [*rows, ""]
+
+
+def render_reconciliation(reconciliation: Reconciliation) -> str:
+    """A budget's reconciliation as a plain-text table, as the command line prints it.
+
+    The budget's strings are escaped for a terminal as in ``str()`` of a finding: line breaks
+    and tabs become spaces, control and bidirectional formatting characters are shown as
+    escapes, so each line of the table is one line on a terminal.
+
+    Examples:
+        >>> from safeguarding_model import load_example, reconcile
+        >>> from safeguarding_model.render import render_reconciliation
+        >>> print(render_reconciliation(reconcile(load_example().budget)).splitlines()[0])
+        Budget 2015/16, reconciled with a tolerance of 0 pounds
+    """
+    r = reconciliation
+    rows = [f"Budget {r.period}, reconciled with a tolerance of {r.tolerance} pounds", ""]
+    names = {
+        totals.section: escape_terminal(totals.section)
+        for side in (r.income, r.expenditure)
+        for totals in side.sections
+    }
+    width = min(max([len(name) for name in names.values()] + [24]), 56)
+    rows += _side_rows(r.income, width, names) + _side_rows(r.expenditure, width, names)
+    rows.append(f"discrepancies: {len(r.discrepancies)}")
+    rows.extend(f"  - {discrepancy}" for discrepancy in r.discrepancies)
+    rows.append(f"notices: {len(r.notices)}")
+    rows.extend(f"  - {notice}" for notice in r.notices)
+    rows.append("")
+    outcome = "a deficit" if r.is_deficit else "a surplus" if r.balance > 0 else "balanced"
+    rows.append(
+        f"balance (lines): {_pounds(r.income_total)} - {_pounds(r.expenditure_total)} "
+        f"= {_pounds(r.balance)} ({outcome})"
+    )
+    if r.income.stated is not None and r.expenditure.stated is not None:
+        rows.append(
+            f"balance (stated totals): {_pounds(r.income.stated)} - "
+            f"{_pounds(r.expenditure.stated)} = {_pounds(r.income.stated - r.expenditure.stated)}"
+        )
+    return "\n".join(rows)
 
 
 def _cell(value: Value | None) -> str:
@@ -182,6 +240,29 @@ def _grade(inspection: Inspection) -> str:
     return "no overall judgement" if inspection.overall is None else inspection.overall.grade
 
 
+def _closing(
+    report: AnnualReport,
+    findings: tuple[Finding, ...],
+    *,
+    heading: str,
+    escape: Callable[[str], str],
+) -> list[str]:
+    """The inspections and the findings, each string through ``escape``.
+
+    A finding's ``str()`` is already escaped for a terminal; ``escape_terminal`` leaves that
+    text as it is, so both formats escape the same way.
+    """
+    out: list[str] = []
+    if report.inspections:
+        out += [f"{heading}Inspections", ""]
+        out += [f"- {escape(i.subject)}: {escape(_grade(i))}" for i in report.inspections]
+        out.append("")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    out += [f"{heading}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
+    out += [f"- {escape(str(finding))}" for finding in findings]
+    return out
+
+
 def _text(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...],
@@ -213,18 +294,9 @@ def _text(
     out.append("")
     if reconciliation is not None:
         out += [f"Budget {reconciliation.period}", ""]
-        out += reconciliation.to_text().splitlines()
+        out += render_reconciliation(reconciliation).splitlines()
         out.append("")
-    if report.inspections:
-        out += ["Inspections", ""]
-        out += [
-            f"- {escape_terminal(i.subject)}: {escape_terminal(_grade(i))}"
-            for i in report.inspections
-        ]
-        out.append("")
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    out += ["Findings", "", f"{len(findings)} findings, {errors} errors", ""]
-    out += [f"- {finding}" for finding in findings]
+    out += _closing(report, findings, heading="", escape=escape_terminal)
     return "\n".join(out)
 
 
@@ -247,17 +319,8 @@ def _markdown(
     out.append("")
     if reconciliation is not None:
         out += [f"## Budget {reconciliation.period}", ""]
-        out += [f"<pre>{_escape_pre(reconciliation.to_text())}</pre>", ""]
-    if report.inspections:
-        out += ["## Inspections", ""]
-        out += [
-            f"- {escape_markdown(i.subject)}: {escape_markdown(_grade(i))}"
-            for i in report.inspections
-        ]
-        out.append("")
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    out += ["## Findings", "", f"{len(findings)} findings, {errors} errors", ""]
-    out += [f"- {escape_markdown(str(finding))}" for finding in findings]
+        out += [f"<pre>{_escape_pre(render_reconciliation(reconciliation))}</pre>", ""]
+    out += _closing(report, findings, heading="## ", escape=escape_markdown)
     return "\n".join(out)
 
 
@@ -305,8 +368,10 @@ def _html(
         for heading, image in _chart_images(report)
     ]
     if reconciliation is not None:
-        # to_text() has escaped the budget's own strings for a terminal; these are its lines
-        parts.append(f"<h2>Budget</h2><pre>{_escape_pre(reconciliation.to_text())}</pre>")
+        # render_reconciliation has escaped the budget's own strings for a terminal; these are its lines
+        parts.append(
+            f"<h2>Budget</h2><pre>{_escape_pre(render_reconciliation(reconciliation))}</pre>"
+        )
     if report.inspections:
         items = "".join(
             f"<li>{escape_html(i.subject)}: {escape_html(_grade(i))}</li>"
