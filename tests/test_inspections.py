@@ -18,9 +18,9 @@ from safeguarding_model import (
     load_example,
 )
 from safeguarding_model.inspections import (
-    Finding,
     FindingKind,
     Inspection,
+    InspectionFinding,
     Inspectorate,
     Judgement,
     JudgementScale,
@@ -52,7 +52,7 @@ def ofsted_2015_childrens_services() -> Inspection:
         framework="single inspection framework",
         overall=Judgement.from_printed("ofsted-sif-2013", "'inadequate'"),
         findings=(
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.CONCERN,
                 text=(
                     "Inspectors found systemic weaknesses in management and oversight of child in "
@@ -78,14 +78,14 @@ def ofsted_2015_lscb_review() -> Inspection:
             "ofsted-sif-2013", "'good'", aspect="effectiveness of the LSCB"
         ),
         findings=(
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.STRENGTH,
                 text=(
                     "Working relationships and cooperation across the partnership are strong "
                     "with appropriate focus on children and families."
                 ),
             ),
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.AREA_FOR_IMPROVEMENT,
                 text=(
                     "The Board's annual report does not include findings from its analysis of "
@@ -207,34 +207,34 @@ def preston_maspi() -> Inspection:
         start=dt.date(2015, 5, 5),
         end=dt.date(2015, 5, 7),
         findings=(
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.STRENGTH,
                 text=(
                     "Effective multi-agency working was evidenced in the cases selected and the "
                     "practice/visits observed."
                 ),
             ),
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.STRENGTH,
                 text=(
                     "Children and young people had a voice that was listened and responded to "
                     "with staff adapting their approach to ensure this took place."
                 ),
             ),
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.AREA_FOR_IMPROVEMENT,
                 text=(
                     "GPs are invited to core group meetings or case conferences but do not attend."
                 ),
             ),
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.AREA_FOR_IMPROVEMENT,
                 text=(
                     "Social Workers need to ensure plans are outcome focused and regularly "
                     "updated to show progress."
                 ),
             ),
-            Finding(
+            InspectionFinding(
                 kind=FindingKind.CONCERN,
                 text=(
                     "Concerns were highlighted that some cases received into the Customer Access "
@@ -605,7 +605,7 @@ def test_recommendation_and_finding_errors_name_their_field() -> None:
     with pytest.raises(ValidationError, match=r"owners\[1\]: expected an owner not listed before"):
         Recommendation(number=1, text="x", owners=("GPs", "GPs"))
     with pytest.raises(ValidationError, match="text: expected some text"):
-        Finding(kind=FindingKind.STRENGTH, text="  ")
+        InspectionFinding(kind=FindingKind.STRENGTH, text="  ")
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -717,7 +717,7 @@ def inspections(draw: st.DrawFn) -> Inspection:
             draw(
                 st.lists(
                     st.builds(
-                        Finding,
+                        InspectionFinding,
                         kind=st.sampled_from(FindingKind),
                         text=texts,
                         number=st.none() | st.integers(1, 99),
@@ -876,3 +876,15 @@ def test_an_unknown_indicator_or_observation_id_is_the_packages_own_key_error() 
     with pytest.raises(KeyError, match="observation: expected the id of one of the observations"):
         report.observation("nope")
     assert report.indicator("infant-mortality").id == "infant-mortality"
+
+
+def test_the_old_name_of_an_inspection_finding_warns_and_still_works() -> None:
+    import safeguarding_model  # noqa: PLC0415
+    from safeguarding_model import inspections  # noqa: PLC0415
+
+    with pytest.warns(
+        DeprecationWarning, match=r"inspections\.Finding is deprecated.*InspectionFinding"
+    ):
+        assert inspections.Finding is InspectionFinding
+    with pytest.warns(DeprecationWarning, match=r"safeguarding_model\.Finding is deprecated"):
+        assert safeguarding_model.Finding is InspectionFinding

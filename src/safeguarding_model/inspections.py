@@ -19,11 +19,13 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Self
 
 from pydantic import Field, field_validator, model_validator
 
+from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._records import (
     AgencyId,
     Record,
@@ -50,9 +52,9 @@ if TYPE_CHECKING:
     """The built-in scales by id (the same mapping as ``builtin_scales()``), built on first use."""
 
 __all__ = [
-    "Finding",
     "FindingKind",
     "Inspection",
+    "InspectionFinding",
     "Inspectorate",
     "Judgement",
     "JudgementScale",
@@ -67,9 +69,18 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """``SCALES``: the built-in scales, built on first use."""
+    """``SCALES``: the built-in scales, built on first use; ``Finding``, deprecated."""
     if name == "SCALES":
         return builtin_scales()
+    if name == "Finding":
+        warnings.warn(
+            f"safeguarding_model.inspections.Finding is deprecated since version "
+            f"{DEPRECATED_SINCE}; use InspectionFinding (Finding is the name of a check's finding, "
+            "safeguarding_model.findings.Finding)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return InspectionFinding
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -91,12 +102,12 @@ class FindingKind(SchemaDescribed, StrEnum):
     CONCERN = "concern"
 
 
-class Finding(Record):
+class InspectionFinding(Record):
     """One finding of an inspection, in its own words.
 
     Examples:
-        >>> from safeguarding_model.inspections import Finding
-        >>> Finding(kind="strength", text="Effective multi-agency working was evidenced.").kind
+        >>> from safeguarding_model.inspections import InspectionFinding
+        >>> InspectionFinding(kind="strength", text="Effective multi-agency working was evidenced.").kind
         <FindingKind.STRENGTH: 'strength'>
     """
 
@@ -208,7 +219,7 @@ class Inspection(Record):
     judgements: tuple[Judgement, ...] = Field(
         default=(), description="The judgements of aspects: services, key questions, areas."
     )
-    findings: tuple[Finding, ...] = Field(
+    findings: tuple[InspectionFinding, ...] = Field(
         default=(), description="Strengths, areas for improvement and concerns, as printed."
     )
     recommendations: tuple[Recommendation, ...] = Field(

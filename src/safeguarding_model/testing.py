@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from safeguarding_model.budgets import Budget, BudgetLine, BudgetSection, BudgetSide, StatedAmount
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.inspections import (
-    Finding,
     FindingKind,
     Inspection,
+    InspectionFinding,
     Inspectorate,
     Judgement,
     Recommendation,
@@ -255,7 +255,7 @@ def inspections(draw: st.DrawFn) -> Inspection:
         scale="ofsted-sif-2013",
         overall=Judgement(scale="ofsted-sif-2013", grade=draw(st.sampled_from(grades))),
         findings=tuple(
-            Finding(kind=draw(st.sampled_from(FindingKind)), text=draw(_WORDS))
+            InspectionFinding(kind=draw(st.sampled_from(FindingKind)), text=draw(_WORDS))
             for _ in range(draw(st.integers(0, 3)))
         ),
         recommendations=tuple(Recommendation(number=n, text=draw(_WORDS)) for n in numbers),
