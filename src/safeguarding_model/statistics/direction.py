@@ -220,17 +220,9 @@ def _from_values(
     with np.errstate(invalid="ignore", over="ignore"):
         difference = np.subtract(after, before)
         significant = np.abs(difference) > tolerance
-    codes = _directions(difference, significant, polarity)
-    nothing = np.full(codes.shape, np.nan)
-    return Travel[Any](
-        direction=Direction(str(codes)) if scalar else codes,
-        difference=shape_like(difference, scalar),
-        lower=shape_like(nothing, scalar),
-        upper=shape_like(nothing, scalar),
-        polarity=polarity,
-        method=DirectionMethod.TOLERANCE,
-        tolerance=tolerance,
-    )
+    nothing = np.full(np.shape(difference), np.nan)
+    bounds = (difference, nothing, nothing, significant)
+    return _travel(bounds, polarity, scalar=scalar, tolerance=tolerance)
 
 
 def _from_intervals(
@@ -263,6 +255,23 @@ def _from_intervals(
         significant = (lower > 0) | (upper < 0)
     missing = np.isnan(lower) | np.isnan(upper)
     difference = np.where(missing, np.nan, difference)
+    bounds = (difference, lower, upper, significant)
+    return _travel(bounds, polarity, scalar=scalar, confidence=previous.confidence)
+
+
+def _travel(
+    bounds: tuple[npt.NDArray[Any], npt.NDArray[Any], npt.NDArray[Any], npt.NDArray[np.bool_]],
+    polarity: Polarity,
+    *,
+    scalar: bool,
+    tolerance: float | None = None,
+    confidence: float | None = None,
+) -> Travel[Any]:
+    """The result from the difference, its bounds and whether it is significant.
+
+    A tolerance given means the values were compared against it; otherwise the intervals were.
+    """
+    difference, lower, upper, significant = bounds
     codes = _directions(difference, significant, polarity)
     return Travel[Any](
         direction=Direction(str(codes)) if scalar else codes,
@@ -270,6 +279,7 @@ def _from_intervals(
         lower=shape_like(lower, scalar),
         upper=shape_like(upper, scalar),
         polarity=polarity,
-        method=DirectionMethod.INTERVALS,
-        confidence=previous.confidence,
+        method=DirectionMethod.INTERVALS if tolerance is None else DirectionMethod.TOLERANCE,
+        tolerance=0.0 if tolerance is None else tolerance,
+        confidence=confidence,
     )

@@ -177,12 +177,7 @@ def _shaped(
     """The interval of ``(value, lower, upper)``: of floats for scalar inputs, else of arrays."""
     value, lower, upper = (shape_like(part, scalar) for part in parts)
     return Interval[Any](
-        value=value,
-        lower=lower,
-        upper=upper,
-        confidence=level,
-        method=method,
-        multiplier=multiplier,
+        value, lower, upper, confidence=level, method=method, multiplier=multiplier
     )
 
 

@@ -268,21 +268,15 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         step = math.sqrt(variance / observed) * scale
         lower = value + step * (float(low[0]) - observed)
         upper = value + step * (float(high[0]) - observed)
+    limits = (value, lower, upper)
     _refuse_overflow(
-        (value, lower, upper),
+        limits,
         "populations",
         populations,
         "populations large enough, against the standard weights and the base, for the rate and"
         " its limits to stay within float range",
     )
-    return Interval(
-        value=value,
-        lower=lower,
-        upper=upper,
-        confidence=level,
-        method=method,
-        multiplier=scale,
-    )
+    return Interval(*limits, confidence=level, method=method, multiplier=scale)
 
 
 def _refuse_overflow(results: tuple[float, ...], field: str, value: object, expected: str) -> None:
