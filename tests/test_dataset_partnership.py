@@ -24,7 +24,8 @@ from safeguarding_model import (
     ValueStatus,
     load_example,
 )
-from safeguarding_model.agencies import AgencyKind, attendance_summary, index_agencies
+from safeguarding_model.agencies import AgencyKind, index_agencies
+from safeguarding_model.attendance import attendance_summary
 from safeguarding_model.inspections import FindingKind, Inspectorate, recommendations_by_owner
 
 FIRST_LINE = 546

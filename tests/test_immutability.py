@@ -30,9 +30,10 @@ from safeguarding_model import (
     scales,
 )
 from safeguarding_model._frozen import FrozenDict
-from safeguarding_model.agencies import Section11Audit, percent, section11_shares
 from safeguarding_model.datasets import example_data
 from safeguarding_model.inspections import JudgementScale, builtin_scale, builtin_scales
+from safeguarding_model.section11 import Section11Audit, section11_shares
+from safeguarding_model.values import percent
 
 LEAVES = (str, int, float, Decimal, Enum, type(None))
 """Values that are immutable in themselves (``bool`` is an ``int``; dates are checked apart)."""

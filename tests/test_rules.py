@@ -235,7 +235,8 @@ def test_section_11_rules_on_lancashire_find_nothing() -> None:
 )
 def test_section_11_stated_shares_total(shares: dict[str, str], found: bool) -> None:  # noqa: FBT001
     from safeguarding_model import FinancialYear, Rag  # noqa: PLC0415 - beside its use
-    from safeguarding_model.agencies import Section11Audit, percent  # noqa: PLC0415
+    from safeguarding_model.section11 import Section11Audit  # noqa: PLC0415
+    from safeguarding_model.values import percent  # noqa: PLC0415
 
     audit = Section11Audit(
         period=FinancialYear(2015),

@@ -18,19 +18,12 @@ from typing import TYPE_CHECKING
 from safeguarding_model._version import __version__
 
 if TYPE_CHECKING:
-    from safeguarding_model.agencies import (
-        Agency,
-        AgencyKind,
+    from safeguarding_model.agencies import Agency, AgencyKind, index_agencies
+    from safeguarding_model.attendance import (
         Attendance,
         AttendanceRecord,
         AttendanceSummary,
-        Section11Audit,
-        Section11Return,
-        Section11Shares,
-        ShareCheck,
         attendance_summary,
-        index_agencies,
-        section11_shares,
     )
     from safeguarding_model.budgets import (
         Budget,
@@ -137,6 +130,13 @@ if TYPE_CHECKING:
         sort_judgements,
     )
     from safeguarding_model.scorecards import ScorecardRow, scorecard
+    from safeguarding_model.section11 import (
+        Section11Audit,
+        Section11Return,
+        Section11Shares,
+        ShareCheck,
+        section11_shares,
+    )
     from safeguarding_model.statistics.direction import (
         DirectionMethod,
         Travel,
@@ -336,9 +336,9 @@ _LAZY: dict[str, str] = {
     "AgencyKind": "agencies",
     "AnnualReport": "report",
     "Area": "report",
-    "Attendance": "agencies",
-    "AttendanceRecord": "agencies",
-    "AttendanceSummary": "agencies",
+    "Attendance": "attendance",
+    "AttendanceRecord": "attendance",
+    "AttendanceSummary": "attendance",
     "Budget": "budgets",
     "BudgetLine": "budgets",
     "BudgetSection": "budgets",
@@ -399,12 +399,12 @@ _LAZY: dict[str, str] = {
     "SafeguardingModelError": "errors",
     "ScaleMismatchError": "errors",
     "ScorecardRow": "scorecards",
-    "Section11Audit": "agencies",
-    "Section11Return": "agencies",
-    "Section11Shares": "agencies",
+    "Section11Audit": "section11",
+    "Section11Return": "section11",
+    "Section11Shares": "section11",
     "SectionTotals": "budgets",
     "Severity": "checks",
-    "ShareCheck": "agencies",
+    "ShareCheck": "section11",
     "Side": "budgets",
     "SideTotals": "budgets",
     "Significance": "markers",
@@ -418,7 +418,7 @@ _LAZY: dict[str, str] = {
     "ValueParseError": "errors",
     "ValueStatus": "values",
     "ValueUnit": "values",
-    "attendance_summary": "agencies",
+    "attendance_summary": "attendance",
     "builtin_scale": "scales",
     "builtin_scales": "scales",
     "check": "checks",
@@ -453,7 +453,7 @@ _LAZY: dict[str, str] = {
     "recommendations_by_owner": "inspections",
     "reconcile": "budgets",
     "scorecard": "scorecards",
-    "section11_shares": "agencies",
+    "section11_shares": "section11",
     "series": "indicators",
     "sort_judgements": "scales",
     "z_score": "statistics.intervals",

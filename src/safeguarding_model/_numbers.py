@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 import operator
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 from safeguarding_model.errors import InvalidInputError
@@ -19,11 +19,13 @@ __all__ = [
     "EXPONENT_LIMIT",
     "Number",
     "check_magnitude",
+    "decimals",
     "half_unit",
     "is_real",
     "is_whole",
     "numpy_kind",
     "real_float",
+    "show_percent",
     "tidy",
     "to_decimal",
     "whole",
@@ -192,3 +194,16 @@ def half_unit(number: Decimal) -> Decimal:
     """
     exponent = number.as_tuple().exponent
     return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def decimals(number: Decimal) -> int:
+    """How many decimal places ``number`` is printed with (``89.7``: 1; ``100`` and ``1E+2``: 0)."""
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def show_percent(number: Decimal | None, places: int = 2) -> str:
+    """``number`` as a percentage rounded half up to at most ``places`` places (``'89.66%'``), or ``'none'``."""
+    if number is None:
+        return "none"
+    return f"{tidy(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))}%"

@@ -3,7 +3,8 @@
 A rule reads one part of a report and returns [`Finding`][safeguarding_model.findings.Finding]s
 with its code (see the [rules page](../reference/rules.md) for every rule, its tolerance and a
 failing example). The rules that read one record live beside it: the budget's in ``budgets``
-(``B``), attendance, section 11 and the agency list in ``agencies`` (``A``, ``S``, ``G``). The
+(``B``), attendance's in ``attendance`` (``A``), section 11's in ``section11`` (``S``) and the
+agency register's in ``agencies`` (``G``). The
 rules here read the whole report: indicators and rates (``R``), claims (``C``) and the cells of
 observations (``V``). [`check`][safeguarding_model.check] runs them all, or those chosen with
 ``select`` and ``ignore``, and users add their own with ``rules``.
@@ -33,7 +34,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from safeguarding_model import agencies, budgets
+from safeguarding_model import agencies, attendance, budgets, section11
 from safeguarding_model._numbers import half_unit
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
@@ -168,7 +169,7 @@ def default_rules() -> tuple[Rule, ...]:
         ['B101', 'B102', 'B103', 'B201']
     """
     order = list(RuleDomain)
-    every = (*budgets.RULES, *_RULES, *agencies.RULES)
+    every = (*budgets.RULES, *_RULES, *attendance.RULES, *section11.RULES, *agencies.RULES)
     return tuple(sorted(every, key=lambda rule: (order.index(rule.domain), rule.code)))
 
 
@@ -665,7 +666,8 @@ def _repeated_figures(report: AnnualReport) -> list[Finding]:
 
 # --- rules ---------------------------------------------------------------------------------
 # The rules below read the whole report (observations of several indicators, claims that refer
-# to observations); the rules that read one record live beside it, in budgets and agencies.
+# to observations); the rules that read one record live beside it, in budgets, attendance,
+# section11 and agencies.
 
 
 def _ambiguous_rule(report: AnnualReport) -> list[Finding]:

@@ -22,7 +22,8 @@ from pydantic import Field, model_validator
 
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model.agencies import Agency, Arrangement, Attendance, Section11Audit
+from safeguarding_model.agencies import Agency, Arrangement
+from safeguarding_model.attendance import Attendance
 from safeguarding_model.budgets import Budget, Side
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.indicators import (
@@ -35,6 +36,7 @@ from safeguarding_model.indicators import (
 from safeguarding_model.inspections import Inspection
 from safeguarding_model.periods import FinancialYear, Period
 from safeguarding_model.scales import JudgementScale, builtin_scales
+from safeguarding_model.section11 import Section11Audit
 from safeguarding_model.values import Figure, Value
 
 if TYPE_CHECKING:

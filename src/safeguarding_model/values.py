@@ -23,7 +23,14 @@ from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 from typing import Annotated, Literal, Self, TypeAlias
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from safeguarding_model._records import Record, SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
@@ -33,12 +40,15 @@ __all__ = [
     "MAX_FIGURE_EXPONENT",
     "Expect",
     "Figure",
+    "PercentValue",
     "Value",
     "ValueFlag",
     "ValueStatus",
     "ValueUnit",
     "check_figure",
+    "check_share",
     "parse_value",
+    "percent",
 ]
 
 MAX_FIGURE_DIGITS = 30
@@ -552,3 +562,81 @@ def _read_number(  # noqa: C901, PLR0912 - the column rules read best in one pla
     if match["sign"]:
         number = -number
     return number, unit, tuple(flags)
+
+
+# --- shares in per cent ---------------------------------------------------------------------
+
+
+def percent(value: str | int | Decimal) -> Value:
+    """A share in per cent, as a [`Value`][safeguarding_model.Value] with unit ``'percent'``.
+
+    Takes a number or the cell as printed. Attendance and audit tables print their shares
+    without a ``%`` sign under a header that gives the unit (Lancashire's "% Atn"), so a bare
+    number here is a percentage by its column, not a guess: it is **not** flagged
+    ``MISSING_PERCENT_SIGN``. Words such as ``N/A`` or ``TBC`` give a value with no number.
+
+    Raises:
+        ValueParseError: For text that is not a value, or an amount of pounds.
+        InvalidInputError: For anything but text, an ``int`` or a ``Decimal``.
+
+    Examples:
+        >>> from safeguarding_model.values import percent
+        >>> percent("83")
+        Value(number=Decimal('83'), status=<ValueStatus.FINAL: 'final'>, unit='percent', note=None, printed='83', flags=())
+        >>> percent("89.7%").number, percent(50).printed
+        (Decimal('89.7'), None)
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise InvalidInputError("value", value, "a number (int or Decimal) or the cell as printed")
+    if isinstance(value, str):
+        parsed = parse_value(value)
+        if parsed.unit == "pounds":
+            raise ValueParseError(value, "expected a percentage, got an amount of pounds")
+        return parsed.model_copy(update={"unit": "percent"})
+    return Value(number=Decimal(value), unit="percent")
+
+
+def _to_percent(value: object) -> object:
+    """Let a share field take a number or a printed cell as well as a value."""
+    if isinstance(value, str | int | Decimal) and not isinstance(value, bool):
+        return percent(value)
+    return value
+
+
+PercentValue: TypeAlias = Annotated[Value, BeforeValidator(_to_percent)]
+"""A record's field that holds a share in per cent: a ``Value``, or a number or printed cell read with [`percent`][safeguarding_model.values.percent].
+
+Check the share with [`check_share`][safeguarding_model.values.check_share] in the record's
+field validator, which names the field.
+
+Examples:
+    >>> from pydantic import TypeAdapter
+    >>> from safeguarding_model.values import PercentValue
+    >>> TypeAdapter(PercentValue).validate_python("67").unit
+    'percent'
+"""
+
+
+def check_share(value: Value, field: str) -> Value:
+    """``value`` if it is a share in per cent from 0 to 100 (or no number), else an error naming ``field``.
+
+    Raises:
+        InvalidInputError: For a value whose unit is not ``'percent'``, or a number below 0 or
+            above 100.
+
+    Examples:
+        >>> from safeguarding_model.values import check_share, percent
+        >>> check_share(percent("83"), "attended").number
+        Decimal('83')
+        >>> check_share(percent("150"), "attended")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: attended: expected a share from 0 to 100 per cent, got Decimal('150')
+    """
+    if value.unit != "percent":
+        raise InvalidInputError(
+            field, value.unit, "a share in per cent (a Value with unit 'percent'; see percent())"
+        )
+    if value.number is not None and not Decimal(0) <= value.number <= Decimal(100):
+        raise InvalidInputError(field, value.number, "a share from 0 to 100 per cent")
+    return value
