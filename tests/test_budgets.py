@@ -18,9 +18,11 @@ from safeguarding_model import (
     Side,
     StatedAmount,
     ValueFlag,
+    budgets,
     contribution_shares,
     load_example,
     reconcile,
+    reconciliation,
 )
 from safeguarding_model._jsonable import to_jsonable
 
@@ -371,3 +373,26 @@ def test_to_text_is_deprecated_and_renders_as_render_does() -> None:
         text = result.to_text()
     assert text == render_reconciliation(result)
     assert "balance (stated totals): 482,013 - 524,144 = -42,131" in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "RULES",
+        "Discrepancy",
+        "DiscrepancyKind",
+        "Location",
+        "Notice",
+        "NoticeKind",
+        "Reconciliation",
+        "SectionTotals",
+        "SideTotals",
+        "reconcile",
+    ],
+)
+def test_the_reconciliation_names_moved_from_budgets_warn_and_still_work(name: str) -> None:
+    with pytest.warns(DeprecationWarning, match=rf"budgets\.{name} is deprecated.*reconciliation"):
+        moved = getattr(budgets, name)
+    assert moved is getattr(reconciliation, name)
+    assert name in reconciliation.__all__
+    assert name not in budgets.__all__

@@ -21,11 +21,11 @@ from safeguarding_model._escape import (
     escape_markdown,
     escape_terminal,
 )
-from safeguarding_model.budgets import reconcile
 from safeguarding_model.charts import indicators_chart, trend_chart
 from safeguarding_model.checks import Severity, check
 from safeguarding_model.cli import main
 from safeguarding_model.io import load_report
+from safeguarding_model.reconciliation import reconcile
 from safeguarding_model.render import render_reconciliation, render_report
 
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import safeguarding_model.budgets
 import safeguarding_model.checks
 import safeguarding_model.cli
+import safeguarding_model.reconciliation
 import safeguarding_model.render
 from safeguarding_model import parse_period, parse_value
 from safeguarding_model.cli import main
@@ -439,7 +439,7 @@ def test_an_internal_error_is_never_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("SAFEGUARDING_MODEL_DEBUG", raising=False)
-    monkeypatch.setattr(safeguarding_model.budgets, "reconcile", _boom)
+    monkeypatch.setattr(safeguarding_model.reconciliation, "reconcile", _boom)
     budget = Path(__file__).parent.parent / "docs" / "examples" / "lancashire-2015-16-budget.json"
     code, _, err = _run(capsys, "reconcile", str(budget))
     assert code == 3

@@ -3,7 +3,7 @@
 A rule reads one part of a report and returns [`Finding`][safeguarding_model.findings.Finding]s
 with its code (see the [rules page](../reference/rules.md) for every rule, its tolerance and a
 failing example). Each domain keeps its rules, in a ``RULES`` tuple, beside what they read: the
-budget's in ``budgets`` (``B``), attendance's in ``attendance`` (``A``), section 11's in
+budget's in ``reconciliation`` (``B``), attendance's in ``attendance`` (``A``), section 11's in
 ``section11`` (``S``) and the agency register's in ``agencies`` (``G``); the rules that read the
 whole report are in [`indicator_rules`][safeguarding_model.indicator_rules] (indicators and rates,
 ``R``, and the cells of observations, ``V``) and [`claim_rules`][safeguarding_model.claim_rules]
@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING
 from safeguarding_model import (
     agencies,
     attendance,
-    budgets,
     claim_rules,
     indicator_rules,
+    reconciliation,
     section11,
 )
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
@@ -131,7 +131,7 @@ def default_rules() -> tuple[Rule, ...]:
     """
     order = list(RuleDomain)
     every = (
-        *budgets.RULES,
+        *reconciliation.RULES,
         *indicator_rules.RULES,
         *claim_rules.RULES,
         *attendance.RULES,

@@ -359,9 +359,9 @@ def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) 
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
-    from safeguarding_model.budgets import reconcile  # noqa: PLC0415
     from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
     from safeguarding_model.io import load_budget  # noqa: PLC0415
+    from safeguarding_model.reconciliation import reconcile  # noqa: PLC0415
     from safeguarding_model.render import render_reconciliation  # noqa: PLC0415
 
     allowed = _tolerance(tolerance)

@@ -19,18 +19,18 @@ from safeguarding_model._escape import (
     escape_terminal,
 )
 from safeguarding_model._jsonable import to_jsonable
-from safeguarding_model.budgets import reconcile
 from safeguarding_model.checks import check
 from safeguarding_model.findings import Finding, Severity
 from safeguarding_model.markers import Rag, Significance
+from safeguarding_model.reconciliation import reconcile
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
 
-    from safeguarding_model.budgets import Reconciliation, SideTotals
     from safeguarding_model.inspections import Inspection
+    from safeguarding_model.reconciliation import Reconciliation, SideTotals
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
