@@ -50,9 +50,11 @@ if TYPE_CHECKING:
 CheckFinding = Finding
 """[`Finding`][safeguarding_model.findings.Finding] by the name the front door gives it.
 
-``safeguarding_model.Finding`` is an inspection's finding (a strength or an area for
-improvement), so a check's finding is ``safeguarding_model.CheckFinding`` there and
-``safeguarding_model.findings.Finding`` here; they are one class.
+An inspection's finding is [`InspectionFinding`][safeguarding_model.inspections.InspectionFinding].
+``safeguarding_model.Finding``, its old name, still gives it with a ``DeprecationWarning``; once
+that name is removed under the deprecation policy, the front door gives this class the name
+``Finding`` too. Until then a check's finding is ``safeguarding_model.CheckFinding`` there and
+``safeguarding_model.findings.Finding`` here: one class.
 """
 
 __all__ = ["CheckFinding", "CheckKind", "Severity", "check", "default_rules", "find_rule"]
