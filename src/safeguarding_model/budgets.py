@@ -9,25 +9,17 @@ reports every place where the printed arithmetic disagrees with itself;
 [`contribution_shares`][safeguarding_model.budgets.contribution_shares] says who paid what share.
 
 Examples:
-    >>> from decimal import Decimal
-    >>> from safeguarding_model import Budget, BudgetLine, BudgetSection, BudgetSide, StatedAmount
-    >>> budget = Budget(
-    ...     period="2015/16",
-    ...     income=BudgetSide(sections=(
-    ...         BudgetSection(
-    ...             name="Child Death Overview Panel",
-    ...             lines=(
-    ...                 BudgetLine(label="Lancashire County Council", amount=Decimal(74000)),
-    ...                 BudgetLine(label="Blackpool", amount=Decimal(9800)),
-    ...                 BudgetLine(label="Blackburn with Darwen", amount=Decimal(14700)),
-    ...             ),
-    ...             stated_subtotal=StatedAmount(amount=Decimal(98000)),
-    ...         ),
-    ...     )),
-    ...     expenditure=BudgetSide(sections=()),
-    ... )
-    >>> sum(line.amount for _, _, line in budget.lines()), budget.income.sections[0].stated_subtotal.amount
-    (Decimal('98500'), Decimal('98000'))
+    >>> from safeguarding_model import Budget, contribution_shares
+    >>> budget = Budget.model_validate({
+    ...     "period": "2015/16",
+    ...     "expenditure": {"sections": []},
+    ...     "income": {"sections": [{"name": "Contributions", "lines": [
+    ...         {"label": "Lancashire County Council", "amount": "74000", "agency": "lcc"},
+    ...         {"label": "Lancashire Constabulary", "amount": "24500", "agency": "police"},
+    ...     ]}]},
+    ... })
+    >>> [(share.agency, round(share.percent)) for share in contribution_shares(budget)]
+    [('lcc', 75), ('police', 25)]
 """
 
 from __future__ import annotations

@@ -338,6 +338,13 @@ def _yaml_line(node: Any) -> int | None:  # noqa: ANN401 - a PyYAML node
     return None if mark is None else int(mark.line) + 1
 
 
+def _refuse_yaml_form(node: Any, text: str, forms: re.Pattern[str], what: str, kinds: str) -> None:  # noqa: ANN401 - a PyYAML node
+    """Refuse ``text`` if it is one of ``forms`` (named ``kinds``), which YAML 1.1 and 1.2 read differently."""
+    if forms.fullmatch(text):
+        message = f"{brief(text)} is {what} in a form YAML versions read differently ({kinds})"
+        raise _Refusal(f"{message}; {_quote_hint(text)}", line=_yaml_line(node))
+
+
 def _quote_hint(text: str) -> str:
     shown = text if len(text) <= 20 else text[:20] + "…"
     return f'quote it, like "{shown}", to keep it as text, or write the figure in plain digits'
@@ -389,12 +396,8 @@ def _yaml_parts() -> tuple[type[Any], type[Any], type[Any]]:  # noqa: C901 - thr
             text = str(self.construct_scalar(node))
             if _PLAIN_INT.fullmatch(text):
                 return _json_int(text)
-            if _YAML_INT_FORMS.fullmatch(text):
-                raise _Refusal(
-                    f"{brief(text)} is an integer in a form YAML versions read differently "
-                    f"(octal, hexadecimal, binary, sexagesimal or with '_'); {_quote_hint(text)}",
-                    line=_yaml_line(node),
-                )
+            kinds = "octal, hexadecimal, binary, sexagesimal or with '_'"
+            _refuse_yaml_form(node, text, _YAML_INT_FORMS, "an integer", kinds)
             raise _Refusal(f"{brief(text)} is not a whole number", line=_yaml_line(node))
 
         def construct_exact_float(self, node: Any) -> Decimal:  # noqa: ANN401 - a PyYAML node
@@ -406,12 +409,8 @@ def _yaml_parts() -> tuple[type[Any], type[Any], type[Any]]:  # noqa: C901 - thr
                     f"{brief(text)} is not a finite number; figures must be finite",
                     line=_yaml_line(node),
                 )
-            if _YAML_FLOAT_FORMS.fullmatch(text):
-                raise _Refusal(
-                    f"{brief(text)} is a number in a form YAML versions read differently "
-                    f"(sexagesimal or with '_'); {_quote_hint(text)}",
-                    line=_yaml_line(node),
-                )
+            kinds = "sexagesimal or with '_'"
+            _refuse_yaml_form(node, text, _YAML_FLOAT_FORMS, "a number", kinds)
             raise _Refusal(f"{brief(text)} is not a number", line=_yaml_line(node))
 
         def construct_strict_bool(self, node: Any) -> bool:  # noqa: ANN401 - a PyYAML node
