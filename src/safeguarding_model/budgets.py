@@ -98,9 +98,9 @@ class Side(SchemaDescribed, StrEnum):
     """The two sides of a budget.
 
     Examples:
-        >>> from safeguarding_model import Side
-        >>> Side("income")
-        <Side.INCOME: 'income'>
+        >>> from safeguarding_model import Side, load_example
+        >>> load_example().budget.side(Side.INCOME).stated_total.amount
+        Decimal('482013')
     """
 
     INCOME = "income"

@@ -59,9 +59,11 @@ class Severity(StrEnum):
     """How serious a finding is.
 
     Examples:
+        >>> from safeguarding_model import check, load_example
         >>> from safeguarding_model.findings import Severity
-        >>> Severity("error")
-        <Severity.ERROR: 'error'>
+        >>> errors = [f for f in check(load_example()) if f.severity is Severity.ERROR]
+        >>> len(errors), errors[0].code
+        (11, 'B101')
     """
 
     ERROR = "error"
@@ -75,9 +77,10 @@ class Kind(StrEnum):
     A rule of your own may use one of these, or ``LOCAL``.
 
     Examples:
+        >>> from safeguarding_model import check, load_example
         >>> from safeguarding_model.findings import Kind
-        >>> Kind("stated_change")
-        <Kind.STATED_CHANGE: 'stated_change'>
+        >>> sum(f.kind is Kind.STATED_CHANGE for f in check(load_example(), select="C"))
+        6
     """
 
     BUDGET_ARITHMETIC = "budget_arithmetic"
@@ -102,9 +105,10 @@ class NumberRole(StrEnum):
     """What a number in a finding is.
 
     Examples:
-        >>> from safeguarding_model.findings import NumberRole
-        >>> NumberRole("implied_denominator")
-        <NumberRole.IMPLIED_DENOMINATOR: 'implied_denominator'>
+        >>> from safeguarding_model import check, load_example
+        >>> first = check(load_example(), select="B101")[0]
+        >>> {number.role: number.value for number in first.numbers}
+        {'stated': '97000', 'computed': '96500', 'difference': '500'}
     """
 
     STATED = "stated"

@@ -54,9 +54,10 @@ class MeasureKind(SchemaDescribed, StrEnum):
     """What an indicator measures.
 
     Examples:
-        >>> from safeguarding_model import MeasureKind
-        >>> MeasureKind("percentage")
-        <MeasureKind.PERCENTAGE: 'percentage'>
+        >>> from safeguarding_model import MeasureKind, load_example
+        >>> report = load_example()
+        >>> [i.id for i in report.indicators if i.kind is MeasureKind.PERCENTAGE][:2]
+        ['good-level-of-development', 'neet-16-18']
     """
 
     COUNT = "count"

@@ -92,9 +92,11 @@ class FindingKind(SchemaDescribed, StrEnum):
     """What an inspection found: a strength, an area for improvement, or a concern.
 
     Examples:
+        >>> from safeguarding_model import load_example
         >>> from safeguarding_model.inspections import FindingKind
-        >>> FindingKind("area_for_improvement")
-        <FindingKind.AREA_FOR_IMPROVEMENT: 'area_for_improvement'>
+        >>> board = load_example().inspections[1]
+        >>> board.id, [f.kind for f in board.findings].count(FindingKind.STRENGTH)
+        ('ofsted-2015-lancashire-lscb', 5)
     """
 
     STRENGTH = "strength"

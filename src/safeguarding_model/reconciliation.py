@@ -95,9 +95,10 @@ class NoticeKind(StrEnum):
     """Things worth a reader's attention that are not arithmetic errors.
 
     Examples:
-        >>> from safeguarding_model import NoticeKind
-        >>> NoticeKind("period_label")
-        <NoticeKind.PERIOD_LABEL: 'period_label'>
+        >>> from safeguarding_model import NoticeKind, load_example, reconcile
+        >>> notices = reconcile(load_example().budget).notices
+        >>> [str(n.location) for n in notices if n.kind is NoticeKind.PERIOD_LABEL]
+        ['income / total']
     """
 
     PERIOD_LABEL = "period_label"

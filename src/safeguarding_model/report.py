@@ -127,9 +127,10 @@ class ClaimKind(SchemaDescribed, StrEnum):
     | level | "rising to 2,226", "at 72%" |
 
     Examples:
-        >>> from safeguarding_model import ClaimKind
-        >>> ClaimKind("percent_change")
-        <ClaimKind.PERCENT_CHANGE: 'percent_change'>
+        >>> from safeguarding_model import ClaimKind, load_example
+        >>> claims = load_example().claims
+        >>> sorted({claim.kind.value for claim in claims if claim.kind is not ClaimKind.LEVEL})
+        ['absolute_change', 'percent_change', 'ratio']
     """
 
     PERCENT_CHANGE = "percent_change"
@@ -149,9 +150,10 @@ class ClaimBound(SchemaDescribed, StrEnum):
     | almost | "almost", "nearly", "just under" | below the stated number, and near it |
 
     Examples:
-        >>> from safeguarding_model import ClaimBound
-        >>> ClaimBound("almost")
-        <ClaimBound.ALMOST: 'almost'>
+        >>> from safeguarding_model import ClaimBound, load_example
+        >>> bounded = [c for c in load_example().claims if c.bound is ClaimBound.ALMOST]
+        >>> len(bounded) >= 1
+        True
     """
 
     MORE_THAN = "more_than"
