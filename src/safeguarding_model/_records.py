@@ -10,6 +10,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 from pydantic_core import core_schema
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
@@ -25,6 +27,7 @@ __all__ = [
     "check_slug",
     "check_text",
     "check_unique",
+    "positions_by",
     "schema_description",
 ]
 
@@ -80,6 +83,31 @@ def check_unique(values: tuple[str, ...], field: str, noun: str) -> tuple[str, .
             raise InvalidInputError(f"{field}[{position}]", value, f"{noun} not listed before")
         seen.add(value)
     return values
+
+
+def positions_by(items: Iterable[object], field: str, attribute: str, noun: str) -> dict[Any, int]:
+    """Each item's ``attribute`` with its position, refusing an ``attribute`` used twice.
+
+    Examples:
+        >>> from types import SimpleNamespace as Item
+        >>> positions_by([Item(id="a"), Item(id="b")], "agencies", "id", "an id")
+        {'a': 0, 'b': 1}
+        >>> positions_by([Item(id="a"), Item(id="a")], "agencies", "id", "an id")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: agencies[1].id: expected an id not used before (agencies[0] has it), got 'a'
+    """
+    from safeguarding_model.errors import InvalidInputError  # noqa: PLC0415 - errors stay import-light
+
+    positions: dict[Any, int] = {}
+    for position, item in enumerate(items):
+        key = getattr(item, attribute)
+        if key in positions:
+            earlier = f"{field}[{positions[key]}] has it"
+            expected = f"{noun} not used before ({earlier})"
+            raise InvalidInputError(f"{field}[{position}].{attribute}", key, expected)
+        positions[key] = position
+    return positions
 
 
 def _text(value: str, info: ValidationInfo) -> str:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final, Literal, Self, TypeAlias
 from pydantic import Field, model_validator
 
 from safeguarding_model._moved import moved_names
-from safeguarding_model._records import AgencyId, Record, SchemaDescribed, Text
+from safeguarding_model._records import AgencyId, Record, SchemaDescribed, Text, positions_by
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 
@@ -238,17 +238,9 @@ def index_agencies(agencies: Iterable[Agency]) -> dict[str, Agency]:
         ...
         safeguarding_model.errors.InvalidInputError: agencies[0].parent: expected the id of a listed agency, got 'lcc'
     """
-    index: dict[str, Agency] = {}
-    positions: dict[str, int] = {}
-    for position, agency in enumerate(agencies):
-        if agency.id in index:
-            raise InvalidInputError(
-                f"agencies[{position}].id",
-                agency.id,
-                f"an id not used before (agencies[{positions[agency.id]}] has it)",
-            )
-        index[agency.id] = agency
-        positions[agency.id] = position
+    listed = tuple(agencies)
+    positions: dict[str, int] = positions_by(listed, "agencies", "id", "an id")
+    index = {agency.id: agency for agency in listed}
     for agency_id, agency in index.items():
         if agency.parent is not None and agency.parent not in index:
             raise InvalidInputError(

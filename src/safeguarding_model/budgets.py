@@ -313,7 +313,9 @@ def contribution_shares(
     return tuple(sorted(shares, key=lambda share: (-share.amount, share.agency)))
 
 
-#: The reconciliation's names, which lived here before it had a module of its own.
+#: The reconciliation's names, which lived here before it had a module of its own. The list is
+#: reconciliation's ``__all__`` on purpose: it is what this module exported then, and it stays
+#: fixed while that ``__all__`` may grow.
 __getattr__ = moved_names(
     __name__,
     dict.fromkeys(

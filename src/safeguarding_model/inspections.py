@@ -34,6 +34,7 @@ from safeguarding_model._records import (
     SlugOf,
     Text,
     check_unique,
+    positions_by,
 )
 from safeguarding_model.errors import InvalidInputError, ScaleMismatchError
 from safeguarding_model.scales import (
@@ -237,15 +238,7 @@ class Inspection(Record):
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidInputError("end", self.end, f"a date on or after start ({self.start})")
         self._check_scale()
-        seen: dict[int, int] = {}
-        for position, recommendation in enumerate(self.recommendations):
-            if recommendation.number in seen:
-                raise InvalidInputError(
-                    f"recommendations[{position}].number",
-                    recommendation.number,
-                    f"a number not used before (recommendations[{seen[recommendation.number]}] has it)",
-                )
-            seen[recommendation.number] = position
+        positions_by(self.recommendations, "recommendations", "number", "a number")
         return self
 
     def _check_scale(self) -> None:

@@ -103,10 +103,6 @@ class Polarity(SchemaDescribed, StrEnum):
 class Significance(Labelled, SchemaDescribed, StrEnum):
     """The result of comparing a value with a benchmark.
 
-    ``BETTER`` / ``WORSE`` when the indicator has a polarity, ``HIGHER`` / ``LOWER`` when it has
-    none, ``SIMILAR`` when the benchmark lies within the interval, ``NOT_COMPARED`` when the value,
-    its interval or the benchmark is missing.
-
     Examples:
         >>> from safeguarding_model import Significance
         >>> Significance.NOT_COMPARED.label
@@ -116,11 +112,17 @@ class Significance(Labelled, SchemaDescribed, StrEnum):
     """
 
     BETTER = "better"
+    """Significantly better than the benchmark, for an indicator with a polarity."""
     SIMILAR = "similar"
+    """The benchmark lies within the interval: no significant difference."""
     WORSE = "worse"
+    """Significantly worse than the benchmark, for an indicator with a polarity."""
     HIGHER = "higher"
+    """Significantly higher, for an indicator without a polarity."""
     LOWER = "lower"
+    """Significantly lower, for an indicator without a polarity."""
     NOT_COMPARED = "not_compared"
+    """The value, its interval or the benchmark is missing."""
 
     @property
     def rag(self) -> Rag:
