@@ -79,9 +79,31 @@ def _max_size(text: str) -> int:
     return int(match["number"]) * _UNITS[match["unit"].lower()]
 
 
-def _parser() -> argparse.ArgumentParser:
+def _file_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    formats: tuple[str, ...],
+) -> argparse.ArgumentParser:
+    """A command that reads one file: its ``SOURCE``, ``--format`` and ``--max-size``.
+
+    ``reconcile`` needs its budget file; the others read the bundled report without one.
+    """
     from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
 
+    command = commands.add_parser(name, help=summary, epilog=_EPILOG)
+    what = "a budget" if name == "reconcile" else "a report"
+    nargs = None if name == "reconcile" else "?"
+    command.add_argument(
+        "source", metavar="SOURCE", nargs=nargs, help=f"{what} as a JSON or YAML file"
+    )
+    command.add_argument("--format", choices=formats, default="text", help="output format")
+    size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
+    command.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
+    return command
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_PROG,
         description="Figures of English children's safeguarding boards: load, check, report.",
@@ -89,46 +111,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
-    report = commands.add_parser(
+    _file_command(
+        commands,
         "report",
-        help="a report's scorecard, budget, inspections and findings (the bundled Lancashire 2015/16 report by default)",
-        epilog=_EPILOG,
+        "a report's scorecard, budget, inspections and findings (the bundled Lancashire 2015/16 report by default)",
+        ("text", "markdown", "json", "html"),
     )
-    report.add_argument(
-        "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
-    )
-    report.add_argument(
-        "--format",
-        choices=("text", "markdown", "json", "html"),
-        default="text",
-        help="output format",
-    )
-    report.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
-    checker = commands.add_parser(
+    checker = _file_command(
+        commands,
         "check",
-        help="where a report disagrees with itself; exits 1 when there are errors",
-        epilog=_EPILOG,
+        "where a report disagrees with itself; exits 1 when there are errors",
+        ("text", "json"),
     )
-    checker.add_argument(
-        "source", metavar="SOURCE", nargs="?", help="a report as a JSON or YAML file"
-    )
-    checker.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    checker.add_argument(
-        "--select",
-        metavar="CODES",
-        type=_codes,
-        default=None,
-        help="run only the rules with these codes or code prefixes, comma-separated (e.g. B,C101)",
-    )
-    checker.add_argument(
-        "--ignore",
-        metavar="CODES",
-        type=_codes,
-        default=None,
-        help="leave out the rules with these codes or code prefixes, comma-separated",
-    )
-    checker.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
+    for option, what in (
+        (
+            "--select",
+            "run only the rules with these codes or code prefixes, comma-separated (e.g. B,C101)",
+        ),
+        ("--ignore", "leave out the rules with these codes or code prefixes, comma-separated"),
+    ):
+        checker.add_argument(option, metavar="CODES", type=_codes, default=None, help=what)
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of a report or budget file", epilog=_EPILOG
     )
@@ -139,21 +141,17 @@ def _parser() -> argparse.ArgumentParser:
         default="report",
         help="which file's schema (default report)",
     )
-    reconcile = commands.add_parser(
+    reconcile = _file_command(
+        commands,
         "reconcile",
-        help="check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
-        epilog=_EPILOG,
-    )
-    reconcile.add_argument("source", metavar="SOURCE", help="a budget as a JSON or YAML file")
-    reconcile.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format"
+        "check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
+        ("text", "json"),
     )
     reconcile.add_argument(
         "--tolerance",
         default="0",
         help="the largest difference in pounds not to report (default 0)",
     )
-    reconcile.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
     return parser
 
 
