@@ -26,7 +26,7 @@ and reached here lazily: ``import safeguarding_model.errors`` does not import pi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -127,7 +127,19 @@ class MissingValueError(InvalidInputError):
     """
 
 
-class PeriodParseError(SafeguardingModelError, ValueError):
+class _TextParseError(SafeguardingModelError, ValueError):
+    """Text that cannot be read as ``what``: the message quotes it briefly and says why."""
+
+    what: ClassVar[str]
+
+    def __init__(self, text: str, reason: str) -> None:
+        """Record the text and the reason it was refused."""
+        super().__init__(f"cannot read {brief(text)} as a {self.what}: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+class PeriodParseError(_TextParseError):
     """Text that cannot be read as a period.
 
     Attributes:
@@ -142,33 +154,22 @@ class PeriodParseError(SafeguardingModelError, ValueError):
         safeguarding_model.errors.PeriodParseError: cannot read '2015/17' as a period: a financial year spans two consecutive years, like '2015/16'
     """
 
-    def __init__(self, text: str, reason: str) -> None:
-        """Record the text and the reason it was refused."""
-        super().__init__(f"cannot read {brief(text)} as a period: {reason}")
-        self.text = text
-        self.reason = reason
+    what = "period"
 
 
-class ValueParseError(SafeguardingModelError, ValueError):
-    """A table cell that cannot be read as a value.
-
-    Attributes:
-        text: The cell, as given.
-        reason: Why it was refused.
+class ValueParseError(_TextParseError):
+    """A table cell that cannot be read as a value, with ``text`` (the cell) and ``reason``.
 
     Examples:
-        >>> from safeguarding_model import parse_value
-        >>> parse_value("1,41")
-        Traceback (most recent call last):
-        ...
-        safeguarding_model.errors.ValueParseError: cannot read '1,41' as a value: thousands separators must be followed by exactly three digits
+        >>> from safeguarding_model import ValueParseError, parse_value
+        >>> try:
+        ...     parse_value("1,41")
+        ... except ValueParseError as error:
+        ...     print(error.reason)
+        thousands separators must be followed by exactly three digits
     """
 
-    def __init__(self, text: str, reason: str) -> None:
-        """Record the text and the reason it was refused."""
-        super().__init__(f"cannot read {brief(text)} as a value: {reason}")
-        self.text = text
-        self.reason = reason
+    what = "value"
 
 
 class UnknownIdError(InvalidInputError, KeyError):
