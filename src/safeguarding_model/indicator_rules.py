@@ -380,6 +380,9 @@ def _repeated_figures(report: AnnualReport) -> list[Finding]:
 
 
 # --- rules ---------------------------------------------------------------------------------
+# Each rule's docstring carries a failing example of its own, which the rules reference page
+# prints beside the rule; the examples build their records alike on purpose, so that a reader
+# comparing two rules sees only what differs.
 
 
 def _ambiguous_rule(report: AnnualReport) -> list[Finding]:

@@ -101,8 +101,12 @@ class FindingKind(SchemaDescribed, StrEnum):
     """
 
     STRENGTH = "strength"
+    """What the inspectors found working well."""
     AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    """What they asked to be improved, often numbered as a recommendation too."""
     CONCERN = "concern"
+    """A finding printed as a concern or a priority for action: more serious than an area for
+    improvement."""
 
 
 class InspectionFinding(Record):
@@ -127,15 +131,20 @@ class RecommendationStatus(SchemaDescribed, StrEnum):
     """How far a recommendation has been acted on, when the report says.
 
     Examples:
-        >>> from safeguarding_model.inspections import RecommendationStatus
-        >>> RecommendationStatus.UNKNOWN.value
-        'unknown'
+        >>> from safeguarding_model.inspections import Recommendation, RecommendationStatus
+        >>> made = Recommendation(number=1, text="Audit the quality of strategy meetings")
+        >>> made.status is RecommendationStatus.UNKNOWN
+        True
     """
 
     OPEN = "open"
+    """Made, and not yet acted on."""
     IN_PROGRESS = "in_progress"
+    """Being acted on."""
     COMPLETED = "completed"
+    """Acted on, as the report says."""
     UNKNOWN = "unknown"
+    """The report does not say: the default, so that nothing is claimed that was not printed."""
 
 
 class Recommendation(Record):

@@ -103,6 +103,10 @@ class Polarity(SchemaDescribed, StrEnum):
 class Significance(Labelled, SchemaDescribed, StrEnum):
     """The result of comparing a value with a benchmark.
 
+    ``better`` or ``worse`` for an indicator with a polarity, ``higher`` or ``lower`` for one
+    without, ``similar`` when the benchmark lies within the interval, ``not_compared`` when
+    something is missing.
+
     Examples:
         >>> from safeguarding_model import Significance
         >>> Significance.NOT_COMPARED.label

@@ -586,6 +586,9 @@ def reconcile(budget: Budget, *, tolerance: Decimal | int = Decimal(0)) -> Recon
 
 
 # --- rules ---------------------------------------------------------------------------------
+# Each rule's docstring carries a failing example of its own, which the rules reference page
+# prints beside the rule; the examples build their records alike on purpose, so that a reader
+# comparing two rules sees only what differs.
 
 _DISCREPANCY_CODES = {
     DiscrepancyKind.SUBTOTAL: "B101",
