@@ -45,6 +45,7 @@ from attrs import frozen
 
 from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._escape import escape_terminal
+from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.budgets import Budget, BudgetSide, Side
 from safeguarding_model.errors import InvalidInputError, PeriodParseError
 from safeguarding_model.findings import Finding, FindingNumber, Kind, Rule, RuleDomain, Severity
@@ -68,7 +69,12 @@ __all__ = [
 ]
 
 
-class DiscrepancyKind(StrEnum):
+@described(
+    subtotal="a section's stated subtotal differs from what its lines add up to",
+    total="a side's stated total differs from its sections' subtotals as stated",
+    transfers="transfers between funds on a side do not net to zero",
+)
+class DiscrepancyKind(Described, StrEnum):
     """Where printed arithmetic can disagree with itself.
 
     Examples:
@@ -80,15 +86,6 @@ class DiscrepancyKind(StrEnum):
     SUBTOTAL = "subtotal"
     TOTAL = "total"
     TRANSFERS = "transfers"
-
-    @property
-    def description(self) -> str:
-        """The kind in words."""
-        return {
-            DiscrepancyKind.SUBTOTAL: "a section's stated subtotal differs from what its lines add up to",
-            DiscrepancyKind.TOTAL: "a side's stated total differs from its sections' subtotals as stated",
-            DiscrepancyKind.TRANSFERS: "transfers between funds on a side do not net to zero",
-        }[self]
 
 
 class NoticeKind(StrEnum):

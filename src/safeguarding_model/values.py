@@ -33,6 +33,7 @@ from pydantic import (
 )
 
 from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
 
 __all__ = [
@@ -246,7 +247,13 @@ _GSS = {
 _FROM_GSS = {symbol: status for status, symbol in _GSS.items()}
 
 
-class ValueFlag(SchemaDescribed, StrEnum):
+@described(
+    ambiguous_separator=(
+        "a '.' followed by three digits in a column of whole numbers, read as a thousands separator"
+    ),
+    missing_percent_sign="a number without '%' in a column of percentages, read as a percentage",
+)
+class ValueFlag(Described, SchemaDescribed, StrEnum):
     """A mark on a value whose reading was a guess, for checks to report.
 
     Examples:
@@ -258,18 +265,6 @@ class ValueFlag(SchemaDescribed, StrEnum):
     AMBIGUOUS_SEPARATOR = "ambiguous_separator"
     MISSING_PERCENT_SIGN = "missing_percent_sign"
 
-    @property
-    def description(self) -> str:
-        """What was guessed, in words."""
-        return _FLAG_DESCRIPTIONS[self]
-
-
-_FLAG_DESCRIPTIONS = {
-    ValueFlag.AMBIGUOUS_SEPARATOR: (
-        "a '.' followed by three digits in a column of whole numbers, read as a thousands separator"
-    ),
-    ValueFlag.MISSING_PERCENT_SIGN: "a number without '%' in a column of percentages, read as a percentage",
-}
 
 ValueUnit: TypeAlias = Literal["percent", "pounds"]
 """A unit printed in the cell itself: ``'%'`` or ``'£'``."""

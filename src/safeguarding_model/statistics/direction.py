@@ -40,6 +40,7 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._numbers import real_float
+from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity, judge
 from safeguarding_model.statistics._arrays import (
@@ -58,7 +59,11 @@ __all__ = ["Direction", "DirectionMethod", "Travel", "direction_of_travel"]
 _CODE_WIDTH: Final = max(len(member.value) for member in Direction)
 
 
-class DirectionMethod(StrEnum):
+@described(
+    intervals="confidence interval of the difference from the two periods' intervals (Newcombe / MOVER-D)",
+    tolerance="difference of the values against a tolerance",
+)
+class DirectionMethod(Described, StrEnum):
     """How a direction of travel was decided.
 
     Examples:
@@ -69,13 +74,6 @@ class DirectionMethod(StrEnum):
 
     INTERVALS = "intervals"
     TOLERANCE = "tolerance"
-
-    @property
-    def description(self) -> str:
-        """The method in words."""
-        if self is DirectionMethod.INTERVALS:
-            return "confidence interval of the difference from the two periods' intervals (Newcombe / MOVER-D)"
-        return "difference of the values against a tolerance"
 
 
 D = TypeVar("D", "Direction", "npt.NDArray[np.str_]")

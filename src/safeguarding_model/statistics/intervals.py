@@ -29,6 +29,7 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
+from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     BY_VALUE,
@@ -62,7 +63,17 @@ V = TypeVar("V", float, npt.NDArray[np.float64])
 """What an interval's fields are: floats (scalar inputs) or arrays of floats."""
 
 
-class IntervalMethod(StrEnum):
+@described(
+    wilson="Wilson score",
+    byars="Byar's",
+    exact_poisson="exact Poisson",
+    byars_exact=f"Byar's (exact Poisson below {EXACT_BELOW})",
+    student_t="Student's t",
+    dobson="Dobson",
+    dobson_nonindependent="Dobson, adjusted for non-independent events",
+    published="as published",
+)
+class IntervalMethod(Described, StrEnum):
     """How an interval was computed.
 
     Examples:
@@ -79,23 +90,6 @@ class IntervalMethod(StrEnum):
     DOBSON = "dobson"
     DOBSON_NONINDEPENDENT = "dobson_nonindependent"
     PUBLISHED = "published"
-
-    @property
-    def description(self) -> str:
-        """The method in words."""
-        return _METHOD_WORDS[self]
-
-
-_METHOD_WORDS = {
-    IntervalMethod.WILSON: "Wilson score",
-    IntervalMethod.BYARS: "Byar's",
-    IntervalMethod.EXACT_POISSON: "exact Poisson",
-    IntervalMethod.BYARS_EXACT: f"Byar's (exact Poisson below {EXACT_BELOW})",
-    IntervalMethod.STUDENT_T: "Student's t",
-    IntervalMethod.DOBSON: "Dobson",
-    IntervalMethod.DOBSON_NONINDEPENDENT: "Dobson, adjusted for non-independent events",
-    IntervalMethod.PUBLISHED: "as published",
-}
 
 
 @frozen

@@ -50,6 +50,7 @@ import numpy as np
 from attrs import frozen
 
 from safeguarding_model._numbers import is_whole, whole
+from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Labelled, Polarity, Significance, judge
 from safeguarding_model.statistics._arrays import BY_VALUE, as_floats, refuse
@@ -107,7 +108,11 @@ class TrendMarker(Labelled, StrEnum):
     CANNOT_BE_CALCULATED = "cannot_be_calculated"
 
 
-class TrendMethod(StrEnum):
+@described(
+    chi_square="chi-square test for trend",
+    weighted_regression="inverse-variance weighted regression",
+)
+class TrendMethod(Described, StrEnum):
     """How a recent trend was tested.
 
     Examples:
@@ -118,13 +123,6 @@ class TrendMethod(StrEnum):
 
     CHI_SQUARE = "chi_square"
     WEIGHTED_REGRESSION = "weighted_regression"
-
-    @property
-    def description(self) -> str:
-        """The method in words."""
-        if self is TrendMethod.CHI_SQUARE:
-            return "chi-square test for trend"
-        return "inverse-variance weighted regression"
 
 
 _MARKERS: Final = {
