@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias, TypeVar, get_args
 
+from pydantic import GetPydanticSchema
 from pydantic_core import core_schema
 
 if TYPE_CHECKING:
@@ -133,26 +134,20 @@ class FrozenDict(Mapping[K, V]):
         """Validate as ``dict[K, V]`` (so with the dict's JSON Schema), then freeze; save as a dict."""
         args = get_args(source)
         key, value = args if len(args) == 2 else (Any, Any)
-        return _Freeze().__get_pydantic_core_schema__(dict[key, value], handler)  # type: ignore[valid-type]  # runtime types
+        return _freeze(dict[key, value], handler)  # type: ignore[valid-type]  # runtime types
 
 
-class _Freeze:
-    """Pydantic metadata: validate a mapping as pydantic would, then freeze it."""
-
-    def __get_pydantic_core_schema__(
-        self,
-        source: Any,  # noqa: ANN401 - Mapping[K, V], any K and V
-        handler: GetCoreSchemaHandler,
-    ) -> core_schema.CoreSchema:
-        as_dict = handler(source)
-        return core_schema.no_info_after_validator_function(
-            FrozenDict,
-            as_dict,
-            serialization=core_schema.wrap_serializer_function_ser_schema(_as_dict, schema=as_dict),
-        )
+def _freeze(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:  # noqa: ANN401 - Mapping[K, V], any K and V
+    """Validate a mapping as pydantic would, then freeze it; save it as a dict."""
+    as_dict = handler(source)
+    return core_schema.no_info_after_validator_function(
+        FrozenDict,
+        as_dict,
+        serialization=core_schema.wrap_serializer_function_ser_schema(_as_dict, schema=as_dict),
+    )
 
 
-FrozenMapping: TypeAlias = Annotated[Mapping[K, V], _Freeze()]
+FrozenMapping: TypeAlias = Annotated[Mapping[K, V], GetPydanticSchema(_freeze)]
 """A record field holding a [`FrozenDict`][safeguarding_model._frozen.FrozenDict]: a mapping in, a dict out."""
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -38,13 +39,15 @@ from safeguarding_model.periods import (
     CalendarYear,
     FinancialQuarter,
     FinancialYear,
-    Period,
     PointInTime,
     PooledPeriod,
 )
 from safeguarding_model.rates import POPULATIONS, Rate, RateBase
 from safeguarding_model.report import AnnualReport, Area
 from safeguarding_model.values import Value, ValueStatus
+
+if TYPE_CHECKING:
+    from safeguarding_model.periods import Period
 
 __all__ = [
     "annual_reports",
