@@ -26,7 +26,8 @@ from safeguarding_model import (
 )
 from safeguarding_model.agencies import AgencyKind, index_agencies
 from safeguarding_model.attendance import attendance_summary
-from safeguarding_model.inspections import FindingKind, Inspectorate, recommendations_by_owner
+from safeguarding_model.inspections import FindingKind, recommendations_by_owner
+from safeguarding_model.scales import Inspectorate
 
 FIRST_LINE = 546
 """Section 2 starts here; the figures of this part are printed from here on."""

@@ -31,7 +31,7 @@ from safeguarding_model import (
 )
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.datasets import example_data
-from safeguarding_model.inspections import JudgementScale, builtin_scale, builtin_scales
+from safeguarding_model.scales import JudgementScale, builtin_scale, builtin_scales
 from safeguarding_model.section11 import Section11Audit, section11_shares
 from safeguarding_model.values import percent
 

@@ -17,19 +17,21 @@ from safeguarding_model import (
     UnknownIdError,
     load_example,
 )
+from safeguarding_model.errors import ScaleMismatchError
 from safeguarding_model.inspections import (
     FindingKind,
     Inspection,
     InspectionFinding,
+    Recommendation,
+    RecommendationStatus,
+    recommendations_by_owner,
+)
+from safeguarding_model.scales import (
     Inspectorate,
     Judgement,
     JudgementScale,
-    Recommendation,
-    RecommendationStatus,
-    ScaleMismatchError,
     builtin_scale,
     builtin_scales,
-    recommendations_by_owner,
     sort_judgements,
 )
 
@@ -354,7 +356,11 @@ def test_builtin_scales_hold_the_documented_grades() -> None:
         "responsive",
         "well-led",
     )
-    assert inspections_module.SCALES is scales
+    assert scales_module.SCALES is scales
+    with pytest.warns(
+        DeprecationWarning, match=r"inspections\.SCALES is deprecated.*scales\.SCALES"
+    ):
+        assert inspections_module.SCALES is scales
     with pytest.raises(TypeError):
         scales["mine"] = scales["cqc-2014"]  # type: ignore[index]
 
@@ -433,6 +439,9 @@ def test_unknown_scale_id() -> None:
 def test_module_getattr_refuses_other_names() -> None:
     with pytest.raises(AttributeError, match="no attribute 'SCALE'"):
         _ = inspections_module.SCALE
+    for moved in ("JudgementScale", "builtin_scale", "sort_judgements"):
+        with pytest.warns(DeprecationWarning, match=rf"inspections\.{moved} is deprecated"):
+            assert getattr(inspections_module, moved) is getattr(scales_module, moved)
 
 
 def test_inspectorate_labels() -> None:

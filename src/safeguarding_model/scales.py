@@ -78,7 +78,7 @@ class Inspectorate(SchemaDescribed, StrEnum):
     practice inspections).
 
     Examples:
-        >>> from safeguarding_model.inspections import Inspectorate
+        >>> from safeguarding_model.scales import Inspectorate
         >>> Inspectorate.from_label("HMICFRS"), Inspectorate.from_label("Care Quality Commission")
         (<Inspectorate.HMIC: 'hmic'>, <Inspectorate.CQC: 'cqc'>)
     """
@@ -133,7 +133,7 @@ class JudgementScale(Record):
     it, and ``note`` says so.
 
     Examples:
-        >>> from safeguarding_model.inspections import JudgementScale
+        >>> from safeguarding_model.scales import JudgementScale
         >>> scale = JudgementScale(
         ...     id="cqc-2014", inspectorate="cqc", framework="CQC ratings",
         ...     grades=("Outstanding", "Good", "Requires improvement", "Inadequate"),
@@ -267,7 +267,7 @@ class JudgementScale(Record):
 
         Examples:
             >>> import datetime
-            >>> from safeguarding_model.inspections import builtin_scale
+            >>> from safeguarding_model.scales import builtin_scale
             >>> builtin_scale("ofsted-sif-2013").in_use_on(datetime.date(2015, 9, 1))
             True
         """
@@ -305,7 +305,7 @@ def builtin_scales() -> Mapping[str, JudgementScale]:
     Each scale's ``note`` says which of its dates are known only to the month or the year.
 
     Examples:
-        >>> from safeguarding_model.inspections import builtin_scales
+        >>> from safeguarding_model.scales import builtin_scales
         >>> list(builtin_scales())
         ['ofsted-sif-2013', 'ofsted-ilacs-2018', 'ofsted-education-2015', 'ofsted-report-cards-2025', 'cqc-2014', 'hmic-peel-2014', 'hmicfrs-peel-2021']
         >>> builtin_scales()["hmicfrs-peel-2021"].grades
@@ -342,7 +342,7 @@ def builtin_scale(scale_id: str) -> JudgementScale:
             ``InvalidInputError``); the message lists those that are.
 
     Examples:
-        >>> from safeguarding_model.inspections import builtin_scale
+        >>> from safeguarding_model.scales import builtin_scale
         >>> builtin_scale("cqc-2014").aspects
         ('safe', 'effective', 'caring', 'responsive', 'well-led')
         >>> builtin_scale("ofsted-2015")
@@ -392,7 +392,7 @@ class Judgement(Record):
     as ``scale=``.
 
     Examples:
-        >>> from safeguarding_model.inspections import Judgement
+        >>> from safeguarding_model.scales import Judgement
         >>> maternity = Judgement.from_printed("cqc-2014", "inadequate", aspect="maternity")
         >>> children = Judgement.from_printed("cqc-2014", "good", aspect="children and young people")
         >>> children.better_than(maternity), maternity.rank()
@@ -490,7 +490,7 @@ def sort_judgements(
         UnknownIdError: For a scale of your own not passed as ``scale``.
 
     Examples:
-        >>> from safeguarding_model.inspections import Judgement, sort_judgements
+        >>> from safeguarding_model.scales import Judgement, sort_judgements
         >>> ratings = [Judgement(scale="cqc-2014", grade=grade, aspect=aspect) for grade, aspect in
         ...            [("requires improvement", "safe"), ("outstanding", "caring"), ("good", "effective")]]
         >>> [judgement.aspect for judgement in sort_judgements(ratings)]

@@ -30,8 +30,6 @@ from safeguarding_model.inspections import (
     FindingKind,
     Inspection,
     InspectionFinding,
-    Inspectorate,
-    Judgement,
     Recommendation,
 )
 from safeguarding_model.markers import Polarity
@@ -44,6 +42,7 @@ from safeguarding_model.periods import (
 )
 from safeguarding_model.rates import POPULATIONS, Rate, RateBase
 from safeguarding_model.report import AnnualReport, Area
+from safeguarding_model.scales import Inspectorate, Judgement
 from safeguarding_model.values import Value, ValueStatus
 
 if TYPE_CHECKING:
