@@ -9,14 +9,9 @@ returns where they exist, and checks the stated shares against them and against 
 S101 and S102 report the same as findings.
 
 Examples:
-    >>> from safeguarding_model import FinancialYear
-    >>> from safeguarding_model.section11 import Section11Audit, section11_shares
-    >>> from safeguarding_model.values import percent
-    >>> audit = Section11Audit(
-    ...     period=FinancialYear(2015),
-    ...     stated_shares={"green": percent("89.7%"), "amber": percent("10.3%")},
-    ... )
-    >>> print(section11_shares(audit))
+    >>> from safeguarding_model import load_example
+    >>> from safeguarding_model.section11 import section11_shares
+    >>> print(section11_shares(load_example().section11))
     section 11 2015/16: 0 returns
       amber: stated 10.3%, no returns
       green: stated 89.7%, no returns
