@@ -81,13 +81,18 @@ def brief(value: object) -> str:
 class SafeguardingModelError(Exception):
     """Base of every error this library raises on purpose.
 
+    One ``except`` catches what every part of the library refuses:
+
     Examples:
-        >>> from safeguarding_model import parse_period, SafeguardingModelError
-        >>> try:
-        ...     parse_period("next year")
-        ... except SafeguardingModelError as error:
-        ...     print(type(error).__name__)
-        PeriodParseError
+        >>> import safeguarding_model as sm
+        >>> caught = []
+        >>> for attempt in (lambda: sm.parse_period("next year"), lambda: sm.rate_ci(5, 100, per=7)):
+        ...     try:
+        ...         attempt()
+        ...     except sm.SafeguardingModelError as error:
+        ...         caught.append(type(error).__name__)
+        >>> caught
+        ['PeriodParseError', 'InvalidInputError']
     """
 
 

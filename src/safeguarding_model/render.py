@@ -10,7 +10,7 @@ Examples:
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from safeguarding_model._escape import (
     escape_html,
@@ -222,11 +222,21 @@ def render_report(
             "findings": to_jsonable(findings),
         }
         return escape_json(json.dumps(data, indent=2, ensure_ascii=False))
+    content = _Parts(report, rows, findings, reconciliation)
     if output_format == "html":
-        return _html(report, rows, findings, reconciliation)
+        return _html(content)
     if output_format == "markdown":
-        return _markdown(report, rows, findings, reconciliation)
-    return _text(report, rows, findings, reconciliation, colour=colour)
+        return _markdown(content)
+    return _text(content, colour=colour)
+
+
+class _Parts(NamedTuple):
+    """What every format writes: the report and what was computed from it."""
+
+    report: AnnualReport
+    rows: tuple[ScorecardRow, ...]
+    findings: tuple[Finding, ...]
+    reconciliation: Reconciliation | None
 
 
 def _summary(report: AnnualReport, escape: Callable[[str], str]) -> str:
@@ -264,14 +274,12 @@ def _closing(
 
 
 def _text(
-    report: AnnualReport,
-    rows: tuple[ScorecardRow, ...],
-    findings: tuple[Finding, ...],
-    reconciliation: Reconciliation | None,
+    content: _Parts,
     *,
     colour: bool,
 ) -> str:
     """The text format: every user string through ``escape_terminal``; colours are ours."""
+    report, rows, findings, reconciliation = content
     table = [[escape_terminal(cell) for cell in line] for line in _rows(rows)]
     out = [escape_terminal(report.title), "", _summary(report, escape_terminal), ""]
     out += ["Scorecard", ""]
@@ -301,16 +309,14 @@ def _text(
 
 
 def _markdown(
-    report: AnnualReport,
-    rows: tuple[ScorecardRow, ...],
-    findings: tuple[Finding, ...],
-    reconciliation: Reconciliation | None,
+    content: _Parts,
 ) -> str:
     """The Markdown format: every user string through ``escape_markdown``; the budget as ``<pre>``.
 
     The budget's table is HTML-escaped text in a ``<pre>`` block rather than an indented code
     block, which Markdown preprocessors (such as pymdownx.snippets' ``--8<--``) would still read.
     """
+    report, rows, findings, reconciliation = content
     out = [f"# {escape_markdown(report.title)}", "", _summary(report, escape_markdown), ""]
     out += ["## Scorecard", ""]
     out.append("| " + " | ".join(_HEADERS) + " |")
@@ -336,12 +342,10 @@ pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; }
 
 
 def _html(
-    report: AnnualReport,
-    rows: tuple[ScorecardRow, ...],
-    findings: tuple[Finding, ...],
-    reconciliation: Reconciliation | None,
+    content: _Parts,
 ) -> str:
     """The HTML format: every user string through ``escape_html``, in text and attributes alike."""
+    report, rows, findings, reconciliation = content
 
     def significance(value: Significance | None) -> str:
         if value is None:
