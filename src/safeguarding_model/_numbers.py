@@ -20,6 +20,7 @@ __all__ = [
     "Number",
     "check_magnitude",
     "decimals",
+    "exact_tolerance",
     "half_unit",
     "is_real",
     "is_whole",
@@ -171,6 +172,32 @@ def real_float(value: object, field: str, expected: str) -> float:
         return float(value)  # type: ignore[arg-type]
     except OverflowError:  # an int beyond float range
         raise InvalidInputError(field, value, expected) from None
+
+
+def exact_tolerance(value: object, unit: str) -> Decimal:
+    """``value`` as the largest difference a check lets pass: an int or ``Decimal``, finite, at least 0.
+
+    Checks of printed figures (a budget's pounds, section 11's percentage points) compare exact
+    decimals, so their tolerance is exact too: a float or a bool is refused, not converted.
+
+    Raises:
+        InvalidInputError: Naming ``tolerance`` and ``unit``, for anything else.
+
+    Examples:
+        >>> exact_tolerance(1, "pounds")
+        Decimal('1')
+        >>> exact_tolerance(0.5, "pounds")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.InvalidInputError: tolerance: expected pounds as a Decimal or an int, at least 0 (never a float), got 0.5
+    """
+    expected = f"{unit} as a Decimal or an int, at least 0 (never a float)"
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise InvalidInputError("tolerance", value, expected)
+    amount = Decimal(value)
+    if not amount.is_finite() or amount < 0:
+        raise InvalidInputError("tolerance", value, expected)
+    return amount
 
 
 def tidy(number: Decimal) -> Decimal:

@@ -45,9 +45,10 @@ from attrs import frozen
 
 from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._escape import escape_terminal
+from safeguarding_model._numbers import exact_tolerance
 from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.budgets import Budget, BudgetSide, Side
-from safeguarding_model.errors import InvalidInputError, PeriodParseError
+from safeguarding_model.errors import PeriodParseError
 from safeguarding_model.findings import Finding, FindingNumber, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.periods import FinancialYear, parse_period
 from safeguarding_model.provenance import Provenance
@@ -400,19 +401,6 @@ class Reconciliation:
         return text
 
 
-def _check_tolerance(tolerance: object) -> Decimal:
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | Decimal):
-        raise InvalidInputError(
-            "tolerance", tolerance, "pounds as a Decimal or an int, at least 0 (never a float)"
-        )
-    amount = Decimal(tolerance)
-    if not amount.is_finite() or amount < 0:
-        raise InvalidInputError(
-            "tolerance", tolerance, "pounds as a Decimal or an int, at least 0 (never a float)"
-        )
-    return amount
-
-
 _PERIOD_TOKEN = re.compile(
     r"(?<![0-9])(?:[0-9]{4}[/-][0-9]{2}(?:[0-9]{2})?|[0-9]{2}/[0-9]{2})(?![0-9])", re.ASCII
 )
@@ -568,7 +556,7 @@ def reconcile(budget: Budget, *, tolerance: Decimal | int = Decimal(0)) -> Recon
         income / total: stated 482013, subtotals add to 481513 (difference 500); the lines add to 481959
         expenditure / Child Death Overview / subtotal: stated 97000, lines add to 96500 (difference 500)
     """
-    allowed = _check_tolerance(tolerance)
+    allowed = exact_tolerance(tolerance, "pounds")
     discrepancies: list[Discrepancy] = []
     income = _side_totals(Side.INCOME, budget.income, allowed, discrepancies)
     expenditure = _side_totals(Side.EXPENDITURE, budget.expenditure, allowed, discrepancies)

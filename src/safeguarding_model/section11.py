@@ -30,7 +30,7 @@ from attrs import frozen
 from pydantic import Field, field_validator
 
 from safeguarding_model._frozen import FrozenDict, FrozenMapping
-from safeguarding_model._numbers import decimals, half_unit, show_percent, tidy
+from safeguarding_model._numbers import decimals, exact_tolerance, half_unit, show_percent, tidy
 from safeguarding_model._records import AgencyId, Record, Text
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
@@ -281,15 +281,7 @@ def section11_shares(
           green: stated 66.7%, computed 66.67% (agrees)
           stated shares add to 100% (agrees with 100%)
     """
-    if (
-        isinstance(tolerance, bool)
-        or not isinstance(tolerance, int | Decimal)
-        or not Decimal(tolerance).is_finite()
-        or tolerance < 0
-    ):
-        raise InvalidInputError(
-            "tolerance", tolerance, "a number of percentage points of at least 0"
-        )
+    allowed = exact_tolerance(tolerance, "percentage points")
     counts = dict.fromkeys(COMPLIANCE_RATINGS, 0)
     for item in audit.returns:
         counts[item.rating] += 1
@@ -324,7 +316,7 @@ def section11_shares(
         computed=FrozenDict(computed),
         checks=tuple(checks),
         stated_total=stated_total,
-        tolerance=Decimal(tolerance),
+        tolerance=allowed,
     )
 
 
