@@ -1,42 +1,21 @@
-"""Hypothesis strategies, one per value type of the core vocabulary."""
+"""Hypothesis strategies for the tests: the public ones of `safeguarding_model.testing`, over a
+wider span of years, and the number building blocks the tests of rates and values need."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from safeguarding_model import (
-    CalendarYear,
-    FinancialQuarter,
-    FinancialYear,
-    Period,
-    PointInTime,
-    PooledPeriod,
-    Rate,
-    RateBase,
-    ValueStatus,
-)
+from safeguarding_model import RateBase, ValueStatus, testing
 
 years = st.integers(min_value=1900, max_value=2200)
 
-financial_years = st.builds(FinancialYear, years)
-financial_quarters = st.builds(FinancialQuarter, years, st.integers(min_value=1, max_value=4))
-calendar_years = st.builds(CalendarYear, years)
-points_in_time = st.builds(PointInTime, st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)))
-
-
-@st.composite
-def pooled_periods(draw: st.DrawFn) -> PooledPeriod:
-    first = draw(years)
-    span = draw(st.integers(min_value=1, max_value=9))
-    return PooledPeriod(first, first + span, financial=draw(st.booleans()))
-
-
-periods: st.SearchStrategy[Period] = st.one_of(
-    financial_years, financial_quarters, calendar_years, points_in_time, pooled_periods()
-)
+financial_years = testing.financial_years(years)
+financial_quarters = testing.financial_quarters(years)
+points_in_time = testing.points_in_time(years)
+periods = testing.periods(years)
+rates = testing.rates
 
 statuses = st.sampled_from(ValueStatus)
 
@@ -47,22 +26,3 @@ denominators = st.decimals(
 )
 rate_bases = st.sampled_from(RateBase)
 populations = st.sampled_from(["child", "live_birth", "household", "person", "child_10_17"])
-rate_values = st.decimals(
-    min_value=0, max_value=10**6, places=4, allow_nan=False, allow_infinity=False
-)
-
-
-@st.composite
-def rates(draw: st.DrawFn) -> Rate:
-    """Rates with a value (final, provisional or estimated), with or without their counts."""
-    with_counts = draw(st.booleans())
-    return Rate(
-        value=draw(rate_values),
-        per=draw(rate_bases),
-        population=draw(populations),
-        count=draw(counts) if with_counts else None,
-        denominator=draw(denominators) if with_counts else None,
-        status=draw(
-            st.sampled_from([ValueStatus.FINAL, ValueStatus.PROVISIONAL, ValueStatus.ESTIMATED])
-        ),
-    )

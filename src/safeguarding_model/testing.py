@@ -51,11 +51,13 @@ if TYPE_CHECKING:
 __all__ = [
     "annual_reports",
     "budgets",
+    "financial_quarters",
     "financial_years",
     "indicator_definitions",
     "inspections",
     "observations",
     "periods",
+    "points_in_time",
     "rates",
     "values",
 ]
@@ -69,28 +71,57 @@ _WORDS = (
 )
 
 
-def financial_years() -> st.SearchStrategy[FinancialYear]:
-    """Financial years from 1990/91 to 2040/41.
+def financial_years(years: st.SearchStrategy[int] = _YEARS) -> st.SearchStrategy[FinancialYear]:
+    """Financial years starting in ``years`` (1990/91 to 2040/41 by default).
+
+    Examples:
+        >>> from hypothesis import find, strategies as st
+        >>> from safeguarding_model.testing import financial_years
+        >>> find(financial_years(st.just(1900)), lambda _: True)
+        FinancialYear(start_year=1900)
+    """
+    return st.builds(FinancialYear, years)
+
+
+def financial_quarters(
+    years: st.SearchStrategy[int] = _YEARS,
+) -> st.SearchStrategy[FinancialQuarter]:
+    """Quarters of financial years starting in ``years``.
 
     Examples:
         >>> from hypothesis import find
-        >>> from safeguarding_model.testing import financial_years
-        >>> find(financial_years(), lambda _: True).start.month
-        4
+        >>> from safeguarding_model.testing import financial_quarters
+        >>> find(financial_quarters(), lambda quarter: quarter.quarter == 4).start.month
+        1
     """
-    return st.builds(FinancialYear, _YEARS)
+    return st.builds(FinancialQuarter, years, st.integers(min_value=1, max_value=4))
+
+
+def points_in_time(years: st.SearchStrategy[int] = _YEARS) -> st.SearchStrategy[PointInTime]:
+    """Days in the calendar years ``years``: figures "at 31 March" and the like.
+
+    Examples:
+        >>> from hypothesis import find, strategies as st
+        >>> from safeguarding_model.testing import points_in_time
+        >>> find(points_in_time(st.just(2016)), lambda _: True).date.year
+        2016
+    """
+    return st.builds(
+        PointInTime,
+        years.flatmap(lambda year: st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))),
+    )
 
 
 @st.composite
-def _pooled(draw: st.DrawFn) -> PooledPeriod:
-    first = draw(_YEARS)
+def _pooled(draw: st.DrawFn, years: st.SearchStrategy[int]) -> PooledPeriod:
+    first = draw(years)
     return PooledPeriod(
         first, first + draw(st.integers(min_value=1, max_value=5)), financial=draw(st.booleans())
     )
 
 
-def periods() -> st.SearchStrategy[Period]:
-    """Periods of every kind: financial years and quarters, calendar years, days, pools.
+def periods(years: st.SearchStrategy[int] = _YEARS) -> st.SearchStrategy[Period]:
+    """Periods of every kind starting in ``years``: financial years and quarters, calendar years, days, pools.
 
     Examples:
         >>> from safeguarding_model import parse_period
@@ -101,11 +132,11 @@ def periods() -> st.SearchStrategy[Period]:
         True
     """
     return st.one_of(
-        financial_years(),
-        st.builds(FinancialQuarter, _YEARS, st.integers(min_value=1, max_value=4)),
-        st.builds(CalendarYear, _YEARS),
-        st.builds(PointInTime, st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31))),
-        _pooled(),
+        financial_years(years),
+        financial_quarters(years),
+        st.builds(CalendarYear, years),
+        points_in_time(years),
+        _pooled(years),
     )
 
 
@@ -132,9 +163,12 @@ def values(draw: st.DrawFn, *, numbers: st.SearchStrategy[Decimal] = _NUMBERS) -
     return Value(number=number, status=status, note=draw(st.none() | _WORDS))
 
 
+_STATUSES_WITH_A_NUMBER = [status for status in ValueStatus if status.has_number is True]
+
+
 @st.composite
 def rates(draw: st.DrawFn) -> Rate:
-    """Rates with a value, on any base and population, with or without their counts.
+    """Rates with a value (final, provisional or estimated), on any base and population, with or without their counts.
 
     Examples:
         >>> from hypothesis import find
@@ -149,6 +183,7 @@ def rates(draw: st.DrawFn) -> Rate:
         population=draw(st.sampled_from(sorted(POPULATIONS))),
         count=count,
         denominator=None if count is None else draw(_NUMBERS.filter(lambda n: n > 0)),
+        status=draw(st.sampled_from(_STATUSES_WITH_A_NUMBER)),
     )
 
 
