@@ -26,6 +26,7 @@ __all__ = [
     "is_whole",
     "numpy_kind",
     "real_float",
+    "round_half_up",
     "show_percent",
     "tidy",
     "to_decimal",
@@ -229,8 +230,22 @@ def decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def round_half_up(number: Decimal, places: int) -> Decimal:
+    """``number`` rounded half up to ``places`` decimal places, as printed tables round.
+
+    The context holds enough digits for every place kept: ``quantize`` refuses a result longer
+    than the precision.
+
+    Examples:
+        >>> round_half_up(Decimal("69.0999"), 1), round_half_up(Decimal("0.125"), 2)
+        (Decimal('69.1'), Decimal('0.13'))
+    """
+    with localcontext(prec=max(28, number.adjusted() + places + 2)):
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def show_percent(number: Decimal | None, places: int = 2) -> str:
     """``number`` as a percentage rounded half up to at most ``places`` places (``'89.66%'``), or ``'none'``."""
     if number is None:
         return "none"
-    return f"{tidy(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))}%"
+    return f"{tidy(round_half_up(number, places))}%"

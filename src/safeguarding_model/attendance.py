@@ -26,13 +26,13 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from attrs import frozen
 from pydantic import Field, field_validator
 
-from safeguarding_model._numbers import decimals, show_percent, tidy
+from safeguarding_model._numbers import decimals, round_half_up, show_percent, tidy
 from safeguarding_model._records import AgencyId, Record, Text
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.periods import Period
@@ -173,8 +173,7 @@ class AttendanceSummary:
         if self.mean is None or self.stated_overall is None:
             return None
         places = decimals(self.stated_overall)
-        rounded = self.mean.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        return rounded == self.stated_overall
+        return round_half_up(self.mean, places) == self.stated_overall
 
     def __str__(self) -> str:
         text = f"attendance {self.period}: mean {show_percent(self.mean)} over {self.count} rows"

@@ -20,7 +20,7 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
@@ -36,6 +36,7 @@ from safeguarding_model._numbers import (
     Number,
     check_magnitude,
     is_whole,
+    round_half_up,
     tidy,
     to_decimal,
     whole,
@@ -161,7 +162,7 @@ class Rate(Record):
         places = _decimal_places(decimals)
         if self.value is None:
             return self
-        return self.model_copy(update={"value": _round_half_up(self.value, places)})
+        return self.model_copy(update={"value": round_half_up(self.value, places)})
 
     def __str__(self) -> str:
         shown = "-" if self.value is None else f"{self.value}"
@@ -186,12 +187,6 @@ def _decimal_places(decimals: object) -> int:
     if not 0 <= places <= _MOST_DECIMALS:
         raise InvalidInputError("decimals", decimals, expected)
     return places
-
-
-def _round_half_up(number: Decimal, decimals: int) -> Decimal:
-    # Enough digits for every place kept: quantize refuses results longer than the precision.
-    with localcontext(prec=max(_PRECISION, number.adjusted() + decimals + 2)):
-        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def rate_from_count(
