@@ -28,7 +28,8 @@ def moved_names(
 
     Args:
         module: The old module's name (its ``__name__``), for the messages.
-        moved: Each moved name, with the full name of the module it lives in now.
+        moved: Each moved name, with the full name of the module it lives in now, or
+            ``"module:NewName"`` for a name that was renamed as well.
         since: The version that deprecated the old spellings.
 
     Returns:
@@ -48,6 +49,14 @@ def moved_names(
         >>> from safeguarding_model.values import Value
         >>> found is Value
         True
+        >>> renamed = moved_names("safeguarding_model.old", {"Cell": "safeguarding_model.values:Value"})
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     found = renamed("Cell")
+        >>> print(caught[0].message)
+        safeguarding_model.old.Cell is deprecated since version 0.1.0; use safeguarding_model.values.Value
+        >>> found is Value
+        True
         >>> getattr_("Nothing")
         Traceback (most recent call last):
         ...
@@ -56,15 +65,17 @@ def moved_names(
     table = dict(moved)
 
     def __getattr__(name: str) -> object:  # noqa: N807 - it is the module's __getattr__
-        home = table.get(name)
-        if home is None:
+        target = table.get(name)
+        if target is None:
             msg = f"module {module!r} has no attribute {name!r}"
             raise AttributeError(msg)
+        home, _, new_name = target.partition(":")
+        new_name = new_name or name
         warnings.warn(
-            f"{module}.{name} is deprecated since version {since}; use {home}.{name}",
+            f"{module}.{name} is deprecated since version {since}; use {home}.{new_name}",
             DeprecationWarning,
             stacklevel=2,
         )
-        return getattr(importlib.import_module(home), name)
+        return getattr(importlib.import_module(home), new_name)
 
     return __getattr__

@@ -19,13 +19,11 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import Field, field_validator, model_validator
 
-from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._moved import moved_names
 from safeguarding_model._records import (
     AgencyId,
@@ -50,23 +48,16 @@ __all__ = [
     "recommendations_by_owner",
 ]
 
-#: The scale names that lived here before ``scales`` was their module: each warns, on every use.
+#: Old names, each warning on every use: the scale names, which live in ``scales`` now, and
+#: ``Finding``, an inspection's finding, renamed because ``Finding`` is a check's finding's name.
 _SCALE_NAMES = ("SCALES", "JudgementScale", "builtin_scale", "sort_judgements")
-_moved = moved_names(__name__, dict.fromkeys(_SCALE_NAMES, "safeguarding_model.scales"))
-
-
-def __getattr__(name: str) -> object:
-    """Deprecated names: ``Finding`` (an inspection's) and the scale names, now in ``scales``."""
-    if name == "Finding":
-        warnings.warn(
-            f"safeguarding_model.inspections.Finding is deprecated since version "
-            f"{DEPRECATED_SINCE}; use InspectionFinding (Finding is the name of a check's finding, "
-            "safeguarding_model.findings.Finding)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return InspectionFinding
-    return _moved(name)
+__getattr__ = moved_names(
+    __name__,
+    {
+        **dict.fromkeys(_SCALE_NAMES, "safeguarding_model.scales"),
+        "Finding": "safeguarding_model.inspections:InspectionFinding",
+    },
+)
 
 
 # --- findings and recommendations -----------------------------------------------------------
