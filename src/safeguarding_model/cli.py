@@ -84,18 +84,20 @@ def _file_command(
     name: str,
     summary: str,
     formats: tuple[str, ...],
+    *,
+    source: str = "a report",
+    required: bool = False,
 ) -> argparse.ArgumentParser:
     """A command that reads one file: its ``SOURCE``, ``--format`` and ``--max-size``.
 
-    ``reconcile`` needs its budget file; the others read the bundled report without one.
+    Without ``required``, ``SOURCE`` may be left out and the bundled report is read.
     """
     from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
 
     command = commands.add_parser(name, help=summary, epilog=_EPILOG)
-    what = "a budget" if name == "reconcile" else "a report"
-    nargs = None if name == "reconcile" else "?"
+    nargs = None if required else "?"
     command.add_argument(
-        "source", metavar="SOURCE", nargs=nargs, help=f"{what} as a JSON or YAML file"
+        "source", metavar="SOURCE", nargs=nargs, help=f"{source} as a JSON or YAML file"
     )
     command.add_argument("--format", choices=formats, default="text", help="output format")
     size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
@@ -146,6 +148,8 @@ def _parser() -> argparse.ArgumentParser:
         "reconcile",
         "check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
         ("text", "json"),
+        source="a budget",
+        required=True,
     )
     reconcile.add_argument(
         "--tolerance",
