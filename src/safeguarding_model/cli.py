@@ -85,19 +85,20 @@ def _file_command(
     summary: str,
     formats: tuple[str, ...],
     *,
-    source: str = "a report",
-    required: bool = False,
+    required: str | None = None,
 ) -> argparse.ArgumentParser:
     """A command that reads one file: its ``SOURCE``, ``--format`` and ``--max-size``.
 
-    Without ``required``, ``SOURCE`` may be left out and the bundled report is read.
+    ``required`` names the file a command cannot do without (``"a budget"``); without it,
+    ``SOURCE`` is a report that may be left out, and the bundled report is read.
     """
     from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
 
     command = commands.add_parser(name, help=summary, epilog=_EPILOG)
     nargs = None if required else "?"
+    what = required or "a report"
     command.add_argument(
-        "source", metavar="SOURCE", nargs=nargs, help=f"{source} as a JSON or YAML file"
+        "source", metavar="SOURCE", nargs=nargs, help=f"{what} as a JSON or YAML file"
     )
     command.add_argument("--format", choices=formats, default="text", help="output format")
     size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
@@ -148,8 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         "reconcile",
         "check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
         ("text", "json"),
-        source="a budget",
-        required=True,
+        required="a budget",
     )
     reconcile.add_argument(
         "--tolerance",
