@@ -24,6 +24,13 @@ def test_a_period_needs_neither_pydantic_nor_pint() -> None:
     assert not loaded & set(HEAVY)
 
 
+def test_the_statistics_need_no_records() -> None:
+    loaded = _loaded_after("import safeguarding_model as sm; sm.rate_ci(5, 100, per=1_000)")
+    assert "numpy" in loaded
+    assert "pydantic" not in loaded
+    assert "pint" not in loaded
+
+
 def test_a_rate_needs_pint_only_when_converted() -> None:
     loaded = _loaded_after(
         "import safeguarding_model as sm; sm.rate_from_count(1, 10, per=10_000, population='child')"

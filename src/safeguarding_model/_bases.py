@@ -15,7 +15,7 @@ from enum import IntEnum
 from typing import Final, cast
 
 from safeguarding_model._numbers import is_real, is_whole, whole
-from safeguarding_model._records import SchemaDescribed
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
 __all__ = [

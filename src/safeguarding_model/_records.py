@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 from pydantic_core import core_schema
+
+from safeguarding_model._vocabulary import schema_description
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,14 +22,12 @@ __all__ = [
     "AgencyId",
     "Record",
     "ScaleId",
-    "SchemaDescribed",
     "SlugOf",
     "Text",
     "check_slug",
     "check_text",
     "check_unique",
     "positions_by",
-    "schema_description",
 ]
 
 
@@ -178,28 +177,6 @@ ScaleId = Annotated[str, SlugOf("cqc-2014")]
 """The id of a judgement scale, as scales and the judgements on them hold it."""
 
 
-def schema_description(doc: str | None) -> str | None:
-    """A docstring without its sections (``Examples:``, ``Attributes:`` ...), for JSON Schema.
-
-    Examples:
-        >>> schema_description('''A rate.
-        ...
-        ... Examples:
-        ...     >>> 1 + 1
-        ...     2
-        ... ''')
-        'A rate.'
-    """
-    if not doc:
-        return None
-    kept: list[str] = []
-    for line in inspect.cleandoc(doc).splitlines():
-        if line.rstrip().endswith(":") and line[:1].isupper() and " " not in line.strip()[:-1]:
-            break
-        kept.append(line)
-    return "\n".join(kept).strip() or None
-
-
 def _trim_description(schema: dict[str, Any], model: type[BaseModel]) -> None:
     description = schema_description(model.__doc__)
     if description is None:
@@ -225,19 +202,3 @@ class Record(BaseModel):
         use_attribute_docstrings=True,
         json_schema_extra=_trim_description,
     )
-
-
-class SchemaDescribed:
-    """Mixin for enums in records: their JSON Schema description omits the docstring's examples."""
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """Describe the type with its docstring's text alone."""
-        schema = handler(core_schema)
-        target = handler.resolve_ref_schema(schema)
-        description = schema_description(cls.__doc__)
-        if description is not None:
-            target["description"] = description
-        return schema

@@ -1,14 +1,22 @@
-"""Words for the members of the package's string enums, kept beside the enum they describe."""
+"""The package's string enums: words for their members, and their JSON Schema descriptions.
+
+Light on purpose (pydantic only for type hints): the statistics use these enums without records.
+"""
 
 from __future__ import annotations
 
+import inspect
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-__all__ = ["Described", "described"]
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
+__all__ = ["Described", "SchemaDescribed", "described", "schema_description"]
 
 
 class Described:
@@ -70,3 +78,41 @@ def described(**words: str) -> Callable[[_D], _D]:
         return cls
 
     return decorate
+
+
+def schema_description(doc: str | None) -> str | None:
+    """A docstring without its sections (``Examples:``, ``Attributes:`` ...), for JSON Schema.
+
+    Examples:
+        >>> schema_description('''A rate.
+        ...
+        ... Examples:
+        ...     >>> 1 + 1
+        ...     2
+        ... ''')
+        'A rate.'
+    """
+    if not doc:
+        return None
+    kept: list[str] = []
+    for line in inspect.cleandoc(doc).splitlines():
+        if line.rstrip().endswith(":") and line[:1].isupper() and " " not in line.strip()[:-1]:
+            break
+        kept.append(line)
+    return "\n".join(kept).strip() or None
+
+
+class SchemaDescribed:
+    """Mixin for enums in records: their JSON Schema description omits the docstring's examples."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Describe the type with its docstring's text alone."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        description = schema_description(cls.__doc__)
+        if description is not None:
+            target["description"] = description
+        return schema

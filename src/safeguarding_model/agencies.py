@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Final, Literal, Self, TypeAlias
 from pydantic import Field, model_validator
 
 from safeguarding_model._moved import moved_names
-from safeguarding_model._records import AgencyId, Record, SchemaDescribed, Text, positions_by
+from safeguarding_model._records import AgencyId, Record, Text, positions_by
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 

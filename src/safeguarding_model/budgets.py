@@ -33,7 +33,8 @@ from attrs import frozen
 from pydantic import BeforeValidator, Field
 
 from safeguarding_model._moved import moved_names
-from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._records import Record
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.periods import FinancialYear
 from safeguarding_model.provenance import Provenance

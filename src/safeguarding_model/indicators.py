@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import Field, model_validator
 
-from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._records import Record
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance

@@ -29,12 +29,12 @@ from safeguarding_model._records import (
     AgencyId,
     Record,
     ScaleId,
-    SchemaDescribed,
     SlugOf,
     Text,
     check_unique,
     positions_by,
 )
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, ScaleMismatchError
 from safeguarding_model.scales import Inspectorate, Judgement, builtin_scales
 

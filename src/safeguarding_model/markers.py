@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, Self
 
-from safeguarding_model._records import SchemaDescribed
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 
 if TYPE_CHECKING:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, Self
 from pydantic import Field, model_validator
 
 from safeguarding_model._frozen import FrozenDict
-from safeguarding_model._records import Record, SchemaDescribed
+from safeguarding_model._records import Record
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.agencies import Agency, Arrangement
 from safeguarding_model.attendance import Attendance
 from safeguarding_model.budgets import Budget, Side

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Final, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from safeguarding_model._frozen import FrozenDict, FrozenMapping
-from safeguarding_model._records import Record, ScaleId, SchemaDescribed, Text, check_unique
+from safeguarding_model._records import Record, ScaleId, Text, check_unique
+from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError, ScaleMismatchError, UnknownIdError
 
 if TYPE_CHECKING:

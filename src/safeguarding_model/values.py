@@ -32,8 +32,8 @@ from pydantic import (
     model_validator,
 )
 
-from safeguarding_model._records import Record, SchemaDescribed
-from safeguarding_model._vocabulary import Described, described
+from safeguarding_model._records import Record
+from safeguarding_model._vocabulary import Described, SchemaDescribed, described
 from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
 
 __all__ = [
