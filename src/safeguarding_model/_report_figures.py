@@ -1,4 +1,4 @@
-"""What the report-wide rules share: the rounding range of a printed figure, and their findings.
+"""What the report-wide rules share: the rounding range of a printed figure, and its caveats.
 
 Package-internal, below [`indicator_rules`][safeguarding_model.indicator_rules] and
 [`claim_rules`][safeguarding_model.claim_rules], which both read figures of a whole report. A
@@ -11,19 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from safeguarding_model._numbers import half_unit
-from safeguarding_model.findings import Finding
 from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from decimal import Decimal
 
-    from safeguarding_model.findings import Kind, Severity
     from safeguarding_model.indicators import Observation
     from safeguarding_model.provenance import Provenance
     from safeguarding_model.values import Value
 
-__all__ = ["ROUNDING", "caveat", "make_finding", "provenance_of", "rounding_range"]
+__all__ = ["ROUNDING", "caveat", "provenance_of", "rounding_range"]
 
 ROUNDING = "half a unit of each printed figure's last digit"
 """The tolerance of a rule that allows for the rounding of the figures it compares."""
@@ -42,27 +39,6 @@ def rounding_range(value: Value) -> tuple[Decimal, Decimal] | None:
         return None
     half = half_unit(value.number)
     return value.number - half, value.number + half
-
-
-def make_finding(  # noqa: PLR0913, PLR0917 - the fields of a finding, positionally as the rules write them
-    code: str,
-    kind: Kind,
-    severity: Severity,
-    location: str,
-    message: str,
-    provenance: Iterable[Provenance] = (),
-    numbers: Iterable[tuple[str, str]] = (),
-) -> Finding:
-    """A [`Finding`][safeguarding_model.findings.Finding] from its fields, in the order the rules write them."""
-    return Finding(
-        code,
-        kind,
-        severity,
-        location,
-        message,
-        numbers=tuple(numbers),
-        provenance=tuple(provenance),
-    )
 
 
 def caveat(*values: Value | None) -> str:

@@ -24,7 +24,6 @@ from safeguarding_model._numbers import half_unit
 from safeguarding_model._report_figures import (
     ROUNDING,
     caveat,
-    make_finding,
     provenance_of,
     rounding_range,
 )
@@ -101,15 +100,15 @@ def _claims(report: AnnualReport) -> list[Finding]:
             )
             severity = Severity.WARNING if claim.approximate or truncated else Severity.ERROR
             findings.append(
-                make_finding(
+                Finding(
                     "C101",
                     Kind.STATED_CHANGE,
                     severity,
                     f"claim {claim.id}",
                     f"{claim.text!r} states {claim.stated} ({claim.kind.value}), the figures give {centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)"
                     + caveat(before, after),
-                    _claim_provenance(claim, used),
-                    (("stated", str(claim.stated)), ("computed", f"{centre:.4f}")),
+                    provenance=_claim_provenance(claim, used),
+                    numbers=(("stated", str(claim.stated)), ("computed", f"{centre:.4f}")),
                 )
             )
     return findings
@@ -144,15 +143,15 @@ def _bound_finding(
         return None
     centre = (low + high) / 2
     words = claim.bound.value.replace("_", " ")
-    return make_finding(
+    return Finding(
         "C102",
         Kind.STATED_CHANGE,
         Severity.ERROR,
         f"claim {claim.id}",
         f"{claim.text!r} states {words} {claim.stated} ({claim.kind.value}), the figures give "
         f"{centre:.2f} (from {low:.2f} to {high:.2f} allowing for rounding)" + caveat(*figures),
-        _claim_provenance(claim, used),
-        (
+        provenance=_claim_provenance(claim, used),
+        numbers=(
             ("stated", str(claim.stated)),
             ("bound", claim.bound.value),
             ("computed", f"{centre:.4f}"),

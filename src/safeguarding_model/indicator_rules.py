@@ -29,7 +29,6 @@ from safeguarding_model._numbers import half_unit
 from safeguarding_model._report_figures import (
     ROUNDING,
     caveat,
-    make_finding,
     provenance_of,
     rounding_range,
 )
@@ -57,13 +56,13 @@ def _where(observation: Observation) -> str:
 
 def _ambiguous(report: AnnualReport) -> list[Finding]:
     return [
-        make_finding(
+        Finding(
             "V101",
             Kind.AMBIGUOUS_VALUE,
             Severity.WARNING,
             _where(observation),
             f"the cell {observation.value.printed!r}: {flag.description}",
-            provenance_of(observation),
+            provenance=provenance_of(observation),
         )
         for observation in report.observations
         for flag in observation.value.flags
@@ -92,14 +91,14 @@ def _rates_and_counts(report: AnnualReport) -> list[Finding]:
         computed = count * indicator.per.value / over
         if abs(computed - value) > half_unit(value):
             findings.append(
-                make_finding(
+                Finding(
                     "R101",
                     Kind.RATE_VS_COUNTS,
                     Severity.ERROR,
                     _where(observation),
                     f"printed {value}, but {count} / {over} x {indicator.per.value:,} = {computed:.4f}",
-                    provenance_of(observation),
-                    (("printed", str(value)), ("computed", f"{computed:.6f}")),
+                    provenance=provenance_of(observation),
+                    numbers=(("printed", str(value)), ("computed", f"{computed:.6f}")),
                 )
             )
     return findings
@@ -151,14 +150,14 @@ def _implied_denominators(report: AnnualReport) -> list[Finding]:
                     continue
                 disagreeing.add(indicators)
                 findings.append(
-                    make_finding(
+                    Finding(
                         "R102",
                         Kind.IMPLIED_DENOMINATOR,
                         Severity.ERROR if same_period else Severity.WARNING,
                         f"{population} in {area}",
                         f"{_where(first)} implies {first_low:,.0f} to {first_high:,.0f} {population}; "
                         f"{_where(second)} implies {second_low:,.0f} to {second_high:,.0f}",
-                        provenance_of(first, second),
+                        provenance=provenance_of(first, second),
                     )
                 )
     return findings
@@ -209,13 +208,13 @@ def _against_context(report: AnnualReport) -> list[Finding]:
         for observation, low, high in by_indicator.values():
             if high * (1 + _CROSS_PERIOD) < stated or stated * (1 + _CROSS_PERIOD) < low:
                 findings.append(
-                    make_finding(
+                    Finding(
                         "R103",
                         Kind.IMPLIED_DENOMINATOR,
                         Severity.WARNING,
                         f"{figure.population} in {report.area.name}: {figure.label}",
                         f"stated {stated:,} ({figure.period}); {_where(observation)} implies {low:,.0f} to {high:,.0f}",
-                        tuple(
+                        provenance=tuple(
                             p for p in (figure.provenance, observation.provenance) if p is not None
                         ),
                     )
@@ -238,14 +237,14 @@ def _shares(report: AnnualReport) -> list[Finding]:
         )
         if abs(total - 100) > slack:
             findings.append(
-                make_finding(
+                Finding(
                     "R104",
                     Kind.SHARES_TOTAL,
                     Severity.ERROR,
                     f"{whole} / {area} / {period}",
                     f"the shares add to {total}%, not 100% (rounding allows {slack})",
-                    provenance_of(*members),
-                    (("total", str(total)),),
+                    provenance=provenance_of(*members),
+                    numbers=(("total", str(total)),),
                 )
             )
     return findings
@@ -277,14 +276,14 @@ def _directions(report: AnnualReport) -> list[Finding]:
                 stated is Direction.WORSENING and verdict is Significance.BETTER
             ):
                 findings.append(
-                    make_finding(
+                    Finding(
                         "R105",
                         Kind.STATED_DIRECTION,
                         Severity.ERROR,
                         _where(current),
                         f"stated {stated.source_word!r}, but the figure went from {previous.value.number} to {current.value.number} ({polarity.value})"
                         + caveat(previous.value, current.value),
-                        provenance_of(previous, current),
+                        provenance=provenance_of(previous, current),
                     )
                 )
     return findings
@@ -326,13 +325,13 @@ def _significances(report: AnnualReport) -> list[Finding]:
             stated_words = observation.stated_rag.value
         if stated_words is not None:
             findings.append(
-                make_finding(
+                Finding(
                     "R106",
                     Kind.STATED_SIGNIFICANCE,
                     Severity.ERROR,
                     _where(observation),
                     f"stated {stated_words!r} against England, its interval gives {computed.label!r}",
-                    provenance_of(observation),
+                    provenance=provenance_of(observation),
                 )
             )
     return findings
@@ -366,14 +365,16 @@ def _repeated_figures(report: AnnualReport) -> list[Finding]:
             for o in observations
         )
         findings.append(
-            make_finding(
+            Finding(
                 "R107",
                 Kind.REPEATED_FIGURE,
                 Severity.ERROR if apart else Severity.WARNING,
                 _where(observations[0]),
                 f"printed {len(observations)} times as different figures: {cells}",
-                provenance_of(*observations),
-                tuple(("printed", o.value.printed or o.value.status.value) for o in observations),
+                provenance=provenance_of(*observations),
+                numbers=tuple(
+                    ("printed", o.value.printed or o.value.status.value) for o in observations
+                ),
             )
         )
     return findings
