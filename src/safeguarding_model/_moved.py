@@ -40,22 +40,19 @@ def moved_names(
     Examples:
         >>> import warnings
         >>> from safeguarding_model._moved import moved_names
-        >>> getattr_ = moved_names("safeguarding_model.old", {"Value": "safeguarding_model.values"})
-        >>> with warnings.catch_warnings(record=True) as caught:
-        ...     warnings.simplefilter("always")
-        ...     found = getattr_("Value")
-        >>> print(caught[0].message)
-        safeguarding_model.old.Value is deprecated since version 0.1.0; use safeguarding_model.values.Value
         >>> from safeguarding_model.values import Value
-        >>> found is Value
-        True
-        >>> renamed = moved_names("safeguarding_model.old", {"Cell": "safeguarding_model.values:Value"})
+        >>> getattr_ = moved_names(
+        ...     "safeguarding_model.old",
+        ...     {"Value": "safeguarding_model.values", "Cell": "safeguarding_model.values:Value"},
+        ... )
         >>> with warnings.catch_warnings(record=True) as caught:
         ...     warnings.simplefilter("always")
-        ...     found = renamed("Cell")
-        >>> print(caught[0].message)
+        ...     found = [getattr_("Value"), getattr_("Cell")]
+        >>> for warning in caught:
+        ...     print(warning.message)
+        safeguarding_model.old.Value is deprecated since version 0.1.0; use safeguarding_model.values.Value
         safeguarding_model.old.Cell is deprecated since version 0.1.0; use safeguarding_model.values.Value
-        >>> found is Value
+        >>> found == [Value, Value]
         True
         >>> getattr_("Nothing")
         Traceback (most recent call last):

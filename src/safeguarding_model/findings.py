@@ -237,19 +237,28 @@ class RuleDomain(StrEnum):
     """The part of a report a rule reads: its code's letter.
 
     Examples:
-        >>> from safeguarding_model.findings import RuleDomain
-        >>> RuleDomain.BUDGETS.letter, RuleDomain.SECTION11.heading
-        ('B', 'Section 11')
+        >>> from safeguarding_model.checks import find_rule
+        >>> domain = find_rule("S101").domain
+        >>> domain, domain.letter, domain.heading
+        (<RuleDomain.SECTION11: 'section11'>, 'S', 'Section 11')
     """
 
     BUDGETS = "budgets"
+    """``B``: the budget's arithmetic, its labels and its amounts."""
     INDICATORS_AND_RATES = "indicators_and_rates"
+    """``R``: rates against their counts and populations, shares, stated significance and direction."""
     CLAIMS = "claims"
+    """``C``: changes and bounds stated in the report's words against their figures."""
     ATTENDANCE = "attendance"
+    """``A``: attendance tables: repeated rows and the overall share."""
     SECTION11 = "section11"
+    """``S``: the Section 11 audit's returns and shares."""
     INSPECTIONS = "inspections"
+    """``I``: inspections and their judgements (no rules yet)."""
     AGENCIES = "agencies"
+    """``G``: the register of partner agencies: ids and parents."""
     VALUES = "values"
+    """``V``: cells of figures whose reading was a guess."""
 
     @property
     def letter(self) -> str:

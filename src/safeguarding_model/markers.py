@@ -108,11 +108,11 @@ class Significance(Labelled, SchemaDescribed, StrEnum):
     something is missing.
 
     Examples:
-        >>> from safeguarding_model import Significance
-        >>> Significance.NOT_COMPARED.label
-        'Not compared'
-        >>> Significance.from_label("Worse")
-        <Significance.WORSE: 'worse'>
+        >>> from safeguarding_model import compare_rate_with_benchmark
+        >>> # 1,691 events among 244,718 children, against England's 60 per 10,000
+        >>> compared = compare_rate_with_benchmark(1691, 244_718, 60, per=10_000, polarity="lower_is_better")
+        >>> compared.significance, compared.significance.label
+        (<Significance.WORSE: 'worse'>, 'Worse')
     """
 
     BETTER = "better"
@@ -149,9 +149,13 @@ class Rag(SchemaDescribed, StrEnum):
     different judgement and should not share the colours' meaning by accident.
 
     Examples:
-        >>> from safeguarding_model import Rag
-        >>> Rag.from_label("Red")
-        <Rag.RED: 'red'>
+        >>> from safeguarding_model import compare_rate_with_benchmark
+        >>> for england in (60, 69, 80):
+        ...     compared = compare_rate_with_benchmark(1691, 244_718, england, per=10_000, polarity="lower_is_better")
+        ...     print(england, compared.significance, compared.significance.rag)
+        60 worse red
+        69 similar amber
+        80 better green
     """
 
     RED = "red"
@@ -166,6 +170,11 @@ class Rag(SchemaDescribed, StrEnum):
 
         Raises:
             InvalidInputError: For words that are not a colour here.
+
+        Examples:
+            >>> from safeguarding_model import Rag
+            >>> Rag.from_label("Gray"), Rag.from_label(" RED ")
+            (<Rag.GREY: 'grey'>, <Rag.RED: 'red'>)
         """
         key = label.strip().lower().replace("gray", "grey")
         try:

@@ -78,10 +78,16 @@ __all__ = [
 class DiscrepancyKind(Described, StrEnum):
     """Where printed arithmetic can disagree with itself.
 
+    Each kind has its rule: ``subtotal`` is B101, ``total`` B102 and ``transfers`` B103.
+
     Examples:
-        >>> from safeguarding_model import DiscrepancyKind
-        >>> print(DiscrepancyKind.TOTAL.description)
-        a side's stated total differs from its sections' subtotals as stated
+        >>> from safeguarding_model import load_example, reconcile
+        >>> for found in reconcile(load_example().budget).discrepancies:
+        ...     print(f"{found.kind}: {found.location}")
+        subtotal: income / Contributions to Board / subtotal
+        subtotal: income / Child Death Overview Panel / subtotal
+        total: income / total
+        subtotal: expenditure / Child Death Overview / subtotal
     """
 
     SUBTOTAL = "subtotal"

@@ -85,10 +85,15 @@ class Inspectorate(SchemaDescribed, StrEnum):
     """
 
     OFSTED = "ofsted"
+    """The Office for Standards in Education, Children's Services and Skills."""
     CQC = "cqc"
+    """The Care Quality Commission (health services)."""
     HMIC = "hmic"
+    """HM Inspectorate of Constabulary (HMICFRS since July 2017)."""
     BOARD = "board"
+    """The board's or partnership's own multi-agency inspection."""
     OTHER = "other"
+    """Any other inspectorate (HM Inspectorate of Probation, say)."""
 
     @classmethod
     def from_label(cls, label: str) -> Inspectorate:

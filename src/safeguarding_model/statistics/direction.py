@@ -67,8 +67,10 @@ class DirectionMethod(Described, StrEnum):
     """How a direction of travel was decided.
 
     Examples:
-        >>> from safeguarding_model import DirectionMethod
-        >>> print(DirectionMethod.INTERVALS.description)
+        >>> from safeguarding_model import direction_of_travel, rate_ci
+        >>> earlier, later = rate_ci(1500, 244_000, per=10_000), rate_ci(1691, 244_718, per=10_000)
+        >>> travel = direction_of_travel(earlier, later, polarity="lower_is_better")
+        >>> print(travel.method.description)
         confidence interval of the difference from the two periods' intervals (Newcombe / MOVER-D)
     """
 

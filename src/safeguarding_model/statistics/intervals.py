@@ -76,10 +76,14 @@ V = TypeVar("V", float, npt.NDArray[np.float64])
 class IntervalMethod(Described, StrEnum):
     """How an interval was computed.
 
+    Every [`Interval`][safeguarding_model.Interval] records its method and prints its
+    description after its limits.
+
     Examples:
-        >>> from safeguarding_model import IntervalMethod
-        >>> print(IntervalMethod.BYARS_EXACT.description)
-        Byar's (exact Poisson below 10)
+        >>> from safeguarding_model import IntervalMethod, rate_ci
+        >>> interval = rate_ci(1691, 244_718, per=10_000)
+        >>> interval.method is IntervalMethod.BYARS_EXACT, interval.method.description
+        (True, "Byar's (exact Poisson below 10)")
     """
 
     WILSON = "wilson"

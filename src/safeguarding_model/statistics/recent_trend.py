@@ -28,14 +28,17 @@ The rules, labels and reasons follow Fingertips' technical guidance and PHEindic
 ``assign_trend_markers`` (branch ``add_trend_markers``), whose test data the tests check.
 
 Examples:
+    A rate's intervals, computed from its counts, tested as "other values":
+
+    >>> from safeguarding_model import rate_ci
     >>> from safeguarding_model.statistics.recent_trend import recent_trend
-    >>> trend = recent_trend(
-    ...     [2019, 2020, 2021, 2022, 2023],
-    ...     numerators=[318, 314, 318, 291, 292],
-    ...     denominators=[468.34, 472.89, 500.79, 480.20, 499.15],
-    ... )
+    >>> rates = rate_ci([1500, 1560, 1610, 1650, 1691], [244_000] * 4 + [244_718], per=10_000)
+    >>> trend = recent_trend(range(2012, 2017), values=rates.value, lower=rates.lower, upper=rates.upper,
+    ...                      kind="other", polarity="lower_is_better")
     >>> print(trend)
-    Decreasing, 2019 to 2023: No outliers and significant trend (chi-square 12.57 > 9.55)
+    Increasing and getting worse, 2012 to 2016: No outliers and significant trend (chi-square 13.34 > 9.55)
+
+    The function's own examples test counts as proportions.
 """
 
 from __future__ import annotations
@@ -91,10 +94,12 @@ class TrendMarker(Labelled, StrEnum):
     | cannot be calculated | too few points, missing values or limits, duplicate years |
 
     Examples:
-        >>> from safeguarding_model.statistics.recent_trend import TrendMarker
-        >>> TrendMarker.DECREASING_AND_GETTING_WORSE.label
-        'Decreasing and getting worse'
-        >>> TrendMarker.from_label("No significant change")
+        >>> from safeguarding_model.statistics.recent_trend import TrendMarker, recent_trend
+        >>> years, children = [2019, 2020, 2021, 2022, 2023], [50, 50, 50, 50, 50]
+        >>> trend = recent_trend(years, numerators=[30, 34, 38, 41, 45], denominators=children, polarity="lower_is_better")
+        >>> trend.marker.label
+        'Increasing and getting worse'
+        >>> TrendMarker.from_label("no significant change")
         <TrendMarker.NO_SIGNIFICANT_CHANGE: 'no_significant_change'>
     """
 
