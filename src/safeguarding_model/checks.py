@@ -36,6 +36,7 @@ from safeguarding_model import (
     attendance,
     claim_rules,
     indicator_rules,
+    population_rules,
     reconciliation,
     section11,
 )
@@ -136,6 +137,7 @@ def default_rules() -> tuple[Rule, ...]:
         *reconciliation.RULES,
         *indicator_rules.RULES,
         *claim_rules.RULES,
+        *population_rules.RULES,
         *attendance.RULES,
         *section11.RULES,
         *agencies.RULES,

@@ -97,6 +97,8 @@ class Kind(StrEnum):
     REPEATED_FIGURE = "repeated_figure"
     SECTION11_SHARES = "section11_shares"
     AGENCY_INDEX = "agency_index"
+    POPULATION_LABEL = "population_label"
+    """A population printed or compared other than the one declared (an indicator's ages, a comparator's)."""
     LOCAL = "local"
     """A finding of a rule of a user's own."""
 

@@ -157,6 +157,13 @@ class Observation(Record):
     value: Value = Field(description="The figure, with its status, as printed.")
     count: Value | None = Field(default=None, description="The numerator, when printed.")
     denominator: Value | None = Field(default=None, description="The denominator, when printed.")
+    population: Population | None = Field(
+        default=None,
+        description=(
+            "The population this figure is over, when it differs from the indicator's (a "
+            "comparator's rate over 0-18 beside the area's over 0-17); none for the indicator's."
+        ),
+    )
     lower: Figure | None = Field(
         default=None, description="The lower confidence limit, when printed."
     )

@@ -1,8 +1,10 @@
 """Rates: a figure per so many of a population, and the pure functions that convert them.
 
 A rate has a **base** (per cent, per 1,000, per 10,000, per 100,000, per 1,000,000) and a
-**population** it is taken over (children aged 0–17, live births, households, persons, or one
-you name, such as ``child_10_17``). Bases convert freely; populations never do: a rate per 1,000
+**population** it is taken over (children aged 0–17, live births, households, persons, an age
+band such as ``child_10_17`` or ``'15-24 year olds'``, or one you name); see
+[`populations`][safeguarding_model.populations] for every spelling read and when two are the
+same. Bases convert freely; populations never do: a rate per 1,000
 live births is not a rate per 10,000 children, and asking for that raises
 [`PopulationMismatchError`][safeguarding_model.PopulationMismatchError], a subclass of pint's
 ``DimensionalityError``.
@@ -23,13 +25,12 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from safeguarding_model._bases import (
     OLD_DEFAULT_PER_TEN_THOUSAND,
     POPULATIONS,
     RateBase,
-    check_population,
     parse_per,
 )
 from safeguarding_model._numbers import (
@@ -43,6 +44,7 @@ from safeguarding_model._numbers import (
 )
 from safeguarding_model._records import Record
 from safeguarding_model.errors import InvalidInputError, MissingValueError
+from safeguarding_model.populations import parse_population, population_name
 from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:
@@ -75,13 +77,59 @@ Per: TypeAlias = Annotated[RateBase, BeforeValidator(_parse_base)]
 """A record's rate base: a ``RateBase``, or a number or name that ``RateBase.parse`` reads."""
 
 
-Population: TypeAlias = Annotated[str, AfterValidator(check_population)]
-"""The name of the population a rate is taken over: ``'child'``, ``'live_birth'``, or your own."""
+def _population_name(value: object) -> str:
+    return population_name(value)  # type: ignore[arg-type]  # anything else is refused there
+
+
+Population: TypeAlias = Annotated[
+    str,
+    BeforeValidator(_population_name),
+    Field(
+        examples=["child", "live_birth", "child_10_17", "0-17", "under 18", "15-24 year olds"],
+        json_schema_extra={
+            "$comment": (
+                "A snake_case name ('child' is children aged 0-17; 'live_birth', 'household', "
+                "'person'; an age band such as 'child_10_17', 'young_person_15_24', "
+                "'age_65_plus'; or a name of your own), or printed words for an age band or a "
+                "population ('0-17', 'aged 10 to 17', 'under 18s', 'U18', '65 and over', "
+                "'live births', 'households'), which are kept as the name of what they denote."
+            )
+        },
+    ),
+]
+"""The name of the population a rate is taken over: ``'child'``, ``'live_birth'``, ``'child_10_17'``, or your own.
+
+A snake_case name is kept as written; printed words (``'0-17'``, ``'under 18s'``,
+``'children aged 10 to 17'``) become the name of the group they denote (``'child'``,
+``'child_10_17'``): see [`population_name`][safeguarding_model.populations.population_name].
+"""
 
 
 def population_label(name: str) -> str:
-    """The words for a population: ``'children aged 0-17'`` for a known name, else the name."""
-    return POPULATIONS.get(name, name)
+    """The words for a population: ``'children aged 0-17'`` for a known name, else the name.
+
+    Printed words are read as [`parse_population`][safeguarding_model.populations.parse_population]
+    reads them (``'0-18'`` gives ``'people aged 0-18'``); a snake_case name the package does not
+    know by name is printed as it is.
+
+    Examples:
+        >>> from safeguarding_model.rates import population_label
+        >>> population_label("child"), population_label("child_10_17"), population_label("under 19")
+        ('children aged 0-17', 'child_10_17', 'people aged 0-18')
+    """
+    if name in POPULATIONS:
+        return POPULATIONS[name]
+    try:
+        if population_name(name) == name:  # a snake_case name: printed as written
+            return name
+        return parse_population(name).label
+    except InvalidInputError:  # not a population: printed as it is, as before
+        return name
+
+
+def _dimension(population: str) -> str:
+    """The population's dimension in the pint registry: one per group, whatever its spelling."""
+    return parse_population(population).name
 
 
 class Rate(Record):
@@ -106,7 +154,11 @@ class Rate(Record):
     )
     per: Per = Field(description="The rate's base: 100 (per cent), 1000, 10000, 100000 or 1000000.")
     population: Population = Field(
-        description="What the rate is per: 'child' (aged 0-17), 'live_birth', 'household', 'person' or another snake_case name."
+        description=(
+            "What the rate is per: 'child' (aged 0-17), 'live_birth', 'household', 'person', an "
+            "age band ('child_10_17', '0-18', 'under 18s', '15-24 year olds') or another "
+            "snake_case name."
+        )
     )
     count: Decimal | None = Field(default=None, ge=0, description="The numerator, when known.")
     denominator: Decimal | None = Field(
@@ -132,7 +184,7 @@ class Rate(Record):
     @property
     def unit(self) -> str:
         """The rate's unit in the package's pint registry: ``'per_ten_thousand / child'``."""
-        return f"{self.per.unit_name} / {self.population}"
+        return f"{self.per.unit_name} / {_dimension(self.population)}"
 
     @property
     def quantity(self) -> pint.Quantity[Decimal]:
@@ -143,7 +195,7 @@ class Rate(Record):
         """
         from safeguarding_model.units import rate_quantity  # noqa: PLC0415 - pint on first use
 
-        return rate_quantity(_require_value(self), self.per, self.population)
+        return rate_quantity(_require_value(self), self.per, _dimension(self.population))
 
     def rounded(self, decimals: int) -> Self:
         """The same rate with its value rounded (half away from zero, as reports round).
@@ -211,7 +263,8 @@ def rate_from_count(
             ``'per_thousand'``. Required: a call without it still uses per 10,000 but warns
             (``DeprecationWarning``), and the default will be removed.
         population: What the denominator counts: ``'child'``, ``'live_birth'``, ``'household'``,
-            ``'person'`` or your own snake_case name.
+            ``'person'``, your own snake_case name, or printed words such as ``'0-17'`` or
+            ``'under 18s'`` (kept as the name of what they denote, ``'child'``).
 
     Returns:
         The rate, with ``count`` and ``denominator`` kept.
@@ -220,7 +273,8 @@ def rate_from_count(
         InvalidInputError: For a negative, infinite or NaN count, a denominator of zero or
             less, a bool (or numpy bool), text or anything else that is not a number, a number
             of 1E+400 or more in magnitude (or nonzero below 1E-400), or a rate beyond that
-            range, an unknown base or a malformed population name.
+            range, an unknown base or a population that is neither a snake_case name nor
+            printed words for one.
 
     Examples:
         >>> from safeguarding_model import rate_from_count
@@ -232,18 +286,19 @@ def rate_from_count(
     counted = to_decimal(count, "count", minimum=Decimal(0))
     over = to_decimal(denominator, "denominator", minimum=Decimal(0), strict_minimum=True)
     base = parse_per(per, function="rate_from_count")
-    check_population(population)
+    over_whom = population_name(population)
     with localcontext(prec=_PRECISION):
         value = tidy(counted * base.value / over)
     check_magnitude(value, "count, denominator", (counted, over), of="numbers giving a rate")
-    return Rate(value=value, per=base, population=population, count=counted, denominator=over)
+    return Rate(value=value, per=base, population=over_whom, count=counted, denominator=over)
 
 
 def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | None = None) -> Rate:
     """The same rate on another base, through the package's pint registry.
 
     ``population`` may be given to state which population the result must be per; a rate can
-    only ever be per its own population, so any other raises
+    only ever be per its own population (in any spelling: ``'child'``, ``'0-17'`` and
+    ``'under 18s'`` are one), so any other raises
     [`PopulationMismatchError`][safeguarding_model.PopulationMismatchError] (a pint
     ``DimensionalityError``) rather than a silently wrong number.
 
@@ -258,8 +313,8 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     Raises:
         PopulationMismatchError: When ``population`` differs from the rate's.
         MissingValueError: When the rate has no value.
-        InvalidInputError: For an unknown base, a malformed population name, or a converted
-            value of 1E+400 or more.
+        InvalidInputError: For an unknown base, a population that is neither a snake_case name
+            nor printed words for one, or a converted value of 1E+400 or more.
 
     Examples:
         >>> from safeguarding_model import Rate, convert_rate
@@ -273,9 +328,10 @@ def convert_rate(rate: Rate, *, per: int | str | RateBase, population: str | Non
     from safeguarding_model.units import convert_magnitude  # noqa: PLC0415 - pint on first use
 
     base = RateBase.parse(per)
-    target = rate.population if population is None else check_population(population)
+    have = _dimension(rate.population)
+    target = have if population is None else _dimension(population)
     value = _require_value(rate)
-    converted = tidy(convert_magnitude(value, (rate.per, rate.population), (base, target)))
+    converted = tidy(convert_magnitude(value, (rate.per, have), (base, target)))
     check_magnitude(converted, "per", base.value, of="numbers giving a rate")
     return rate.model_copy(update={"value": converted, "per": base})
 
