@@ -339,7 +339,9 @@ def test_a_long_id_is_shortened_in_the_message() -> None:
 def test_a_report_file_with_a_dangling_reference_is_refused_on_load(tmp_path: Path) -> None:
     path = tmp_path / "report.json"
     path.write_text(json.dumps(_data(agencies=[_agency("a", parent="b")])), encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"agencies\.0\.parent: expected the id of one"):
+    with pytest.raises(
+        ValidationError, match=r"agencies\.0\.parent: not accepted \('b'\) — expected the id of one"
+    ):
         load_report(path)
 
 

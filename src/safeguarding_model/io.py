@@ -41,6 +41,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from attrs import frozen
+
 from safeguarding_model.errors import FileFormatError, InvalidInputError, brief
 
 if TYPE_CHECKING:
@@ -50,10 +52,13 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_PROBLEMS_SHOWN",
     "FileFormatError",
+    "ValidationProblem",
     "load_budget",
     "load_report",
     "read_data",
+    "validation_problems",
 ]
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -125,14 +130,24 @@ def read_data(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:  
 def load_budget(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Budget:
     r"""A [`Budget`][safeguarding_model.Budget] from a JSON or YAML file, validated.
 
+    The file holds a budget, or a whole report whose ``budget`` is taken (the report is validated
+    whole, so that its budget lines' agencies are checked against the report's agencies). A file
+    is read as a report when its top level has none of a budget's ``income`` and
+    ``expenditure`` but some of a report's ``id``, ``arrangement``, ``area`` or ``budget``.
+
     Args:
         path: The file.
         max_bytes: The largest file to read, in bytes.
 
     Raises:
-        FileFormatError: When the file cannot be read (see [`read_data`][safeguarding_model.io.read_data]).
-        pydantic.ValidationError: When the data is not a valid budget; the error lists every
-            problem with its location in the file (never the input itself).
+        FileFormatError: When the file cannot be read (see [`read_data`][safeguarding_model.io.read_data]),
+            or is a report without a budget.
+        pydantic.ValidationError: When the data is not a valid budget (or report). The error is
+            also a [`SafeguardingModelError`][safeguarding_model.SafeguardingModelError]; its
+            message lists the first 20 problems in words, one line each, never the input itself,
+            and its ``problems`` holds every one as a
+            [`ValidationProblem`][safeguarding_model.io.ValidationProblem] (``errors()`` still
+            gives pydantic's own list).
 
     Examples:
         >>> import pathlib, tempfile
@@ -141,12 +156,36 @@ def load_budget(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Budg
         >>> _ = path.write_text("period: 2015/16\nincome: {sections: []}\nexpenditure: {sections: []}\n")
         >>> load_budget(path).period
         FinancialYear(start_year=2015)
+        >>> _ = path.write_text("period: 2015/16\nincome: {sections: [{name: A, lines: [{label: x, amount: 1.505}]}]}\nexpenditure: {sections: []}\n")
+        >>> load_budget(path)
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.io.InvalidRecordError: .../budget.yaml: not a valid budget (1 problem)
+          income.sections.0.lines.0.amount: not accepted (1.505) — expected pounds with at most two decimal places (whole pence)
     """
     data = read_data(path, max_bytes=max_bytes)  # first: a refused file costs no model import
+    if _is_report(data):
+        report = _validated_report(data, path)
+        if report.budget is None:
+            raise FileFormatError(
+                path, "a report without a budget; expected a budget file, or a report with a budget"
+            )
+        return report.budget
 
     from safeguarding_model.budgets import Budget  # noqa: PLC0415 - the budget model on first use
 
-    return Budget.model_validate(data)
+    budget: Budget = _validated(Budget, data, path, "budget")
+    return budget
+
+
+def _is_report(data: object) -> bool:
+    """Whether ``data`` is a report rather than a budget (see ``load_budget``)."""
+    return (
+        isinstance(data, dict)
+        and "income" not in data
+        and "expenditure" not in data
+        and any(key in data for key in ("id", "arrangement", "area", "budget"))
+    )
 
 
 def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
@@ -154,7 +193,8 @@ def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Annu
 
     ``path`` and ``max_bytes`` are read as [`load_budget`][safeguarding_model.io.load_budget]
     reads them, and the same errors are raised: ``FileFormatError`` for a file that cannot be
-    read, ``pydantic.ValidationError`` for data that is not a valid report.
+    read, ``pydantic.ValidationError`` (with its ``problems`` in words) for data that is not a
+    valid report.
 
     Examples:
         >>> import json, pathlib, tempfile
@@ -163,12 +203,23 @@ def load_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Annu
         >>> _ = path.write_text(json.dumps({"id": "x", "title": "X", "arrangement": "board", "area": {"name": "X"}, "period": "2015/16"}))
         >>> load_report(path).title
         'X'
+        >>> _ = path.write_text(json.dumps({"id": "x", "arrangement": "board", "area": {"name": "X"}, "period": 2015}))
+        >>> load_report(path)
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.io.InvalidRecordError: .../report.json: not a valid report (2 problems)
+          title: missing — expected a value: the field is required
+          period: ...
     """
     data = read_data(path, max_bytes=max_bytes)  # first: a refused file costs no model import
+    return _validated_report(data, path)
 
+
+def _validated_report(data: object, path: str | Path) -> AnnualReport:
     from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - the report model on first use
 
-    return AnnualReport.model_validate(data)
+    report: AnnualReport = _validated(AnnualReport, data, path, "report")
+    return report
 
 
 # --- the file's bytes ------------------------------------------------------------------------
@@ -609,3 +660,541 @@ def _path(trail: tuple[Any, ...]) -> str:
         plain = isinstance(key, str) and len(key) <= 40 and key.isprintable()
         parts.append(key if plain else brief(key) if isinstance(key, str) else str(key))
     return ".".join(reversed(parts)) or "(the whole file)"
+
+
+# --- records: validation problems, for people and programs ------------------------------------
+
+MAX_PROBLEMS_SHOWN = 20
+"""The most problems a validation error's message lists; the rest are counted."""
+
+
+@frozen
+class ValidationProblem:
+    r"""One problem found validating a file, in words: where, what is wrong, what was expected.
+
+    A file that is not a valid report or budget raises a ``pydantic.ValidationError`` carrying
+    these as ``problems`` (see [`load_report`][safeguarding_model.io.load_report]); its message
+    prints each as one line, ``path: what is wrong (the value, shortened) — what is expected``.
+    One slip reported several times is one problem: the branches of a field that accepts several
+    forms are collapsed into the most relevant, and the same problem with the same value at many
+    places is one problem with those ``places``.
+
+    Attributes:
+        path: Where in the file, as dotted keys and list positions (``observations.3.value``);
+            ``"(the whole file)"`` for a problem with the file as a whole.
+        message: What is wrong, in words (``"not a date"``).
+        value: The value found, as read from the file (``None`` when a field is missing).
+        expected: What is expected, with a hint for a known trap; may be empty.
+        kind: pydantic's error type (``"missing"``, ``"value_error"`` ...), for programs.
+        places: Every path where the same problem is, ``path`` first.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from pydantic import ValidationError
+        >>> from safeguarding_model.io import load_report
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.yaml"
+        >>> _ = path.write_text("id: x\ntitle: X\narrangement: council\narea: {name: X}\nperiod: 2015/16\n")
+        >>> try:
+        ...     load_report(path)
+        ... except ValidationError as error:
+        ...     (problem,) = error.problems
+        >>> problem.path, problem.value, problem.expected
+        ('arrangement', 'council', "expected 'board' or 'partnership'")
+        >>> print(problem)
+        arrangement: not one of the words allowed ('council') — expected 'board' or 'partnership'
+    """
+
+    path: str
+    message: str
+    value: object
+    expected: str
+    kind: str
+    places: tuple[str, ...]
+
+    def __str__(self) -> str:
+        """The problem as one line (the value shortened, never the whole input)."""
+        line = f"{self.path}: {self.message}"
+        if self.kind != "missing":
+            line += f" ({_shown(self.value)})"
+        if self.expected:
+            line += f" — {self.expected}"
+        if len(self.places) > 1:
+            more = len(self.places) - 1
+            line += f" (the same at {more} more place{'s' if more != 1 else ''})"
+        return line
+
+
+def validation_problems(error: Exception, data: object = None) -> tuple[ValidationProblem, ...]:
+    """The problems of a ``pydantic.ValidationError``, in words, one slip once.
+
+    The errors [`load_report`][safeguarding_model.io.load_report] and
+    [`load_budget`][safeguarding_model.io.load_budget] raise carry them already (``problems``);
+    this reads them from any other validation error of a report or a budget, such as one raised by
+    ``AnnualReport.model_validate_json``. Give ``data`` (what was validated) when you have it:
+    it tells the branches of a field that accepts several forms from the fields of a record.
+
+    Args:
+        error: A ``pydantic.ValidationError``.
+        data: The data that was validated, if known.
+
+    Returns:
+        The problems, in the order of the file.
+
+    Raises:
+        InvalidInputError: For an ``error`` that is not a ``pydantic.ValidationError``.
+
+    Examples:
+        >>> from pydantic import ValidationError
+        >>> from safeguarding_model import Budget
+        >>> from safeguarding_model.io import validation_problems
+        >>> data = {"period": "2015/16", "titel": "Budget", "income": {"sections": []}}
+        >>> try:
+        ...     Budget.model_validate(data)
+        ... except ValidationError as error:
+        ...     print(*validation_problems(error, data))
+        titel: not a field of this record ('Budget') — did you mean 'title'?
+    """
+    problems = getattr(error, "problems", None)
+    if isinstance(problems, tuple):
+        return problems
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a record was refused
+
+    if not isinstance(error, ValidationError):
+        raise InvalidInputError("error", error, "a pydantic.ValidationError")
+    return _problems(error, data, _root_model(error.title))
+
+
+def _root_model(title: str) -> type[Any] | None:
+    if title == "AnnualReport":
+        from safeguarding_model.report import AnnualReport  # noqa: PLC0415 - already loaded by then
+
+        return AnnualReport
+    if title == "Budget":
+        from safeguarding_model.budgets import Budget  # noqa: PLC0415 - already loaded by then
+
+        return Budget
+    return None
+
+
+def _validated(model: type[Any], data: object, path: str | Path, what: str) -> Any:  # noqa: ANN401 - the model's instance
+    """``model.model_validate(data)``, its refusal raised with the problems in words."""
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when validating
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise _invalid(error, data, path, what, model) from None
+
+
+def _invalid(
+    error: Any,  # noqa: ANN401 - a pydantic ValidationError
+    data: object,
+    path: str | Path,
+    what: str,
+    model: type[Any],
+) -> Exception:
+    """``error`` again, as a ``ValidationError`` (and a ``SafeguardingModelError``) for people."""
+    problems = _problems(error, data, model)
+    cls = _invalid_class()
+    raised: Any = cls.from_exception_data(error.title, _line_errors(error), hide_input=False)
+    raised.problems = problems
+    raised.path = Path(path)
+    count = len(problems)
+    head = f"{path}: not a valid {what} ({count} problem{'s' if count != 1 else ''})"
+    lines = [head, *(f"  {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN])]
+    if count > MAX_PROBLEMS_SHOWN:
+        lines.append(f"  and {count - MAX_PROBLEMS_SHOWN} more")
+    raised.message = "\n".join(lines)
+    exception: Exception = raised
+    return exception
+
+
+@functools.cache
+def _invalid_class() -> type[Any]:
+    """The class of the validation errors raised here, built when the first is raised."""
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a record was refused
+
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415 - idem
+
+    class InvalidRecordError(SafeguardingModelError, ValidationError):
+        """A file that is not a valid report or budget: pydantic's error, with its problems in words."""
+
+        problems: tuple[ValidationProblem, ...]
+        path: Path
+        message: str
+
+        def __str__(self) -> str:
+            return self.message
+
+    InvalidRecordError.__module__ = __name__
+    InvalidRecordError.__qualname__ = "InvalidRecordError"
+    return InvalidRecordError
+
+
+def _line_errors(error: Any) -> list[Any]:  # noqa: ANN401 - a pydantic ValidationError
+    """``error``'s errors, in the form ``ValidationError.from_exception_data`` takes."""
+    from typing import get_args  # noqa: PLC0415 - only when a record was refused
+
+    from pydantic_core import PydanticCustomError  # noqa: PLC0415 - idem
+    from pydantic_core.core_schema import ErrorType  # noqa: PLC0415 - idem
+
+    known = set(get_args(ErrorType))
+    details: list[Any] = []
+    for item in error.errors(include_url=False):
+        detail: dict[str, Any] = {"type": item["type"], "loc": item["loc"], "input": item["input"]}
+        if "ctx" in item:
+            detail["ctx"] = item["ctx"]
+        if item["type"] not in known:  # a custom error: its message as it was
+            detail["type"] = PydanticCustomError(item["type"], item["msg"].replace("{", "{{"))
+            detail.pop("ctx", None)
+        details.append(detail)
+    return details
+
+
+# How each of pydantic's error types reads: what is wrong, and what was expected.
+_WORDS: dict[str, tuple[str, str]] = {
+    "missing": ("missing", "expected a value: the field is required"),
+    "extra_forbidden": ("not a field of this record", "expected one of its fields"),
+    "string_type": ("not text", "expected text"),
+    "string_too_short": ("too short", "expected at least {min_length} characters"),
+    "string_too_long": ("too long", "expected at most {max_length} characters"),
+    "string_pattern_mismatch": ("not in the required form", "expected text matching {pattern}"),
+    "decimal_parsing": ("not a number", 'expected a number in digits, like 39.6 or "39.60"'),
+    "decimal_type": ("not a number", 'expected a number in digits, like 39.6 or "39.60"'),
+    "decimal_max_digits": ("too many digits", "expected at most {max_digits} digits"),
+    "decimal_max_places": (
+        "too many decimal places",
+        "expected at most {decimal_places} decimal places",
+    ),
+    "int_parsing": ("not a whole number", "expected a whole number, like 12"),
+    "int_type": ("not a whole number", "expected a whole number, like 12"),
+    "int_from_float": ("not a whole number", "expected a whole number, like 12"),
+    "bool_parsing": ("not true or false", "expected true or false"),
+    "bool_type": ("not true or false", "expected true or false"),
+    "literal_error": ("not one of the words allowed", "expected {expected}"),
+    "enum": ("not one of the words allowed", "expected {expected}"),
+    "list_type": ("not a list", "expected a list"),
+    "tuple_type": ("not a list", "expected a list"),
+    "too_short": ("too few items", "expected at least {min_length}"),
+    "too_long": ("too many items", "expected at most {max_length}"),
+    "dict_type": ("not a mapping", "expected a mapping of keys to values"),
+    "model_type": ("not a mapping", "expected a mapping: the fields of {class_name}"),
+    "model_attributes_type": ("not a mapping", "expected a mapping of fields"),
+    "greater_than": ("too small", "expected more than {gt}"),
+    "greater_than_equal": ("too small", "expected at least {ge}"),
+    "less_than": ("too large", "expected less than {lt}"),
+    "less_than_equal": ("too large", "expected at most {le}"),
+    "multiple_of": ("not a multiple", "expected a multiple of {multiple_of}"),
+    "finite_number": ("not a finite number", "expected a finite number"),
+}
+_DATE = 'expected a date written YYYY-MM-DD, like "2016-03-31"'
+_NUMBER_TYPES = (int, Decimal, float)
+
+
+def _words(kind: str, value: object, ctx: dict[str, Any]) -> tuple[str, str]:
+    """What is wrong and what is expected, for one of pydantic's errors."""
+    if kind.startswith(("date_", "datetime_")):
+        return "not a date", _DATE
+    if kind == "string_type" and isinstance(value, _NUMBER_TYPES) and not isinstance(value, bool):
+        text = _plain_number(value)
+        return "a number, not text", f'expected text: quote it, "{text}"'
+    what, expected = _WORDS.get(kind, ("", ""))
+    try:
+        expected = expected.format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        expected = ""
+    return what, expected
+
+
+def _plain_number(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= _SHORT else text[:_SHORT] + "…"
+
+
+_SHORT = 40
+_FIELD_PREFIX = re.compile(
+    r"(?P<field>[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]{1,40}\])?): (?P<rest>.+)", re.DOTALL
+)
+_EXPECTED_GOT = re.compile(r"expected (?P<expected>.+), got (?P<got>.+)", re.DOTALL)
+
+
+def _shown(value: object) -> str:
+    """``value`` as a file writes it, shortened: numbers plainly, text quoted, containers counted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _NUMBER_TYPES):
+        return _plain_number(value) if not isinstance(value, int) else brief(value)
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} key{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return brief(value)
+
+
+def _problems(
+    error: Any,  # noqa: ANN401 - a pydantic ValidationError
+    data: object,
+    model: type[Any] | None,
+) -> tuple[ValidationProblem, ...]:
+    """The problems of ``error``: union branches collapsed, the same slip at many places once."""
+    items = error.errors(include_url=False)
+    found = [_problem(item, parts, data, model) for item, parts in _collapsed(items, data)]
+    grouped: dict[tuple[Any, ...], list[ValidationProblem]] = {}
+    for problem in found:
+        key = (
+            re.sub(r"(?<=\.)[0-9]+(?=\.|$)|^[0-9]+(?=\.|$)", "*", problem.path),
+            problem.message,
+            problem.expected,
+            _shown(problem.value),
+        )
+        grouped.setdefault(key, []).append(problem)
+    result: list[ValidationProblem] = []
+    for same in grouped.values():
+        first = same[0]
+        result.append(
+            ValidationProblem(
+                path=first.path,
+                message=first.message,
+                value=first.value,
+                expected=first.expected,
+                kind=first.kind,
+                places=tuple(problem.path for problem in same),
+            )
+        )
+    return tuple(result)
+
+
+def _collapsed(items: list[Any], data: object) -> list[tuple[Any, tuple[Any, ...]]]:
+    """Each error with its path in the file, the branches of one union reduced to the best."""
+    located: list[tuple[Any, tuple[Any, ...], int | None]] = [
+        (item, *_located(item, data)) for item in items
+    ]
+    result: list[tuple[Any, tuple[Any, ...]]] = []
+    done: set[int] = set()
+    for index, (item, parts, tag_at) in enumerate(located):
+        if index in done:
+            continue
+        if tag_at is None:
+            result.append((item, parts))
+            continue
+        prefix = item["loc"][:tag_at]
+        branches: dict[object, list[tuple[Any, tuple[Any, ...]]]] = {}
+        for other, (other_item, other_parts, other_tag) in enumerate(located):
+            if other_tag == tag_at and other_item["loc"][:tag_at] == prefix:
+                done.add(other)
+                branches.setdefault(other_item["loc"][tag_at], []).append((other_item, other_parts))
+        result.extend(_best_branch(list(branches.values()), tag_at))
+    return result
+
+
+def _located(item: Any, data: object) -> tuple[tuple[Any, ...], int | None]:  # noqa: ANN401 - a pydantic error
+    """The error's path in ``data`` without union branch names, and where the first one was."""
+    loc: tuple[Any, ...] = item["loc"]
+    if data is None:
+        return loc, None
+    node: Any = data
+    parts: list[Any] = []
+    tag_at: int | None = None
+    for position, part in enumerate(loc):
+        found = (isinstance(node, dict) and isinstance(part, Hashable) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        if found:
+            node = node[part]
+            parts.append(part)
+        elif position == len(loc) - 1 and item["type"] == "missing":
+            parts.append(part)
+        elif tag_at is None:  # not in the input: the name of a branch of a union
+            tag_at = position
+    return tuple(parts), tag_at
+
+
+def _best_branch(
+    branches: list[list[tuple[Any, tuple[Any, ...]]]], depth: int
+) -> list[tuple[Any, tuple[Any, ...]]]:
+    """The branch of a union that the value came nearest to matching."""
+
+    def score(branch: list[tuple[Any, tuple[Any, ...]]]) -> tuple[int, int, int, int]:
+        deepest = max(len(parts) for _, parts in branch)
+        shape = sum(item["type"] in ("missing", "extra_forbidden") for item, _ in branch)
+        own = sum(item["type"] == "value_error" for item, _ in branch)
+        return (deepest, -shape, own, -len(branch))
+
+    best = max(branches, key=score)
+    if max(len(parts) for _, parts in best) > depth or len(branches) == 1:
+        return best
+    # The value matched none of the forms at all: one problem saying every form expected.
+    item, parts = best[0]
+    expected = []
+    for branch in branches:
+        branch_item = branch[0][0]
+        words = _words(branch_item["type"], branch_item["input"], branch_item.get("ctx") or {})[1]
+        if words and words not in expected:
+            expected.append(words.removeprefix("expected "))
+    merged = {**item, "ctx": {"expected": "; ".join(expected)}, "type": "union"}
+    return [(merged, parts)]
+
+
+def _problem(
+    item: Any,  # noqa: ANN401 - a pydantic error
+    parts: tuple[Any, ...],
+    data: object,
+    model: type[Any] | None,
+) -> ValidationProblem:
+    kind: str = item["type"]
+    value: object = None if kind == "missing" else item["input"]
+    ctx: dict[str, Any] = item.get("ctx") or {}
+    path = list(parts)
+    if kind == "union":
+        what, expected = "not in any of the forms accepted", f"expected one of: {ctx['expected']}"
+    elif kind == "value_error" and isinstance(ctx.get("error"), Exception):
+        what, expected, value = _library_words(ctx["error"], path, value, data)
+    else:
+        what, expected = _words(kind, value, ctx)
+        if kind == "extra_forbidden" and model is not None:
+            expected = _other_fields(model, parts) or expected
+        if not what:
+            what = str(item["msg"])
+    return ValidationProblem(
+        path=_path_text(path),
+        message=what,
+        value=value,
+        expected=expected,
+        kind=kind,
+        places=(),
+    )
+
+
+def _library_words(
+    error: Exception, path: list[Any], value: object, data: object
+) -> tuple[str, str, object]:
+    """What is wrong, what is expected and the value, from one of the library's own refusals."""
+    from safeguarding_model.errors import (  # noqa: PLC0415 - errors stay light
+        PeriodParseError,
+        UnknownIdError,
+        ValueParseError,
+    )
+
+    if isinstance(error, InvalidInputError):
+        _extend(path, error.field)
+        what = "names nothing" if isinstance(error, UnknownIdError) else "not accepted"
+        return what, f"expected {error.expected}", error.value
+    if isinstance(error, PeriodParseError | ValueParseError):
+        return f"not a {error.what}", error.reason, error.text
+    trailing = _lost_zero(value)
+    if trailing is not None:  # the number was written by something that reads floats
+        path.append("number")
+        return (
+            f"the number lost the final zero of the printed {brief(trailing)}",
+            (
+                f'expected the number to the last digit printed: quote it, "{trailing}" '
+                "(a reader or writer of floats drops a final zero)"
+            ),
+            _dig(data, path),
+        )
+    message = str(error)
+    if (match := _FIELD_PREFIX.fullmatch(message)) is not None:
+        _extend(path, match["field"])
+        message = match["rest"]
+    if (match := _EXPECTED_GOT.fullmatch(message)) is not None:
+        return "not accepted", f"expected {match['expected']}", value
+    return message, "", value
+
+
+def _extend(path: list[Any], field: str) -> None:
+    """Add ``field`` (an error's own name for where it is) to ``path``, unless it says it already."""
+    if not path:
+        path.extend(_split(field))
+        return
+    last = str(path[-1])
+    if field == last:
+        return
+    if field.startswith((f"{last}[", f"{last}.")):
+        path[-1] = field
+    elif field.isidentifier():
+        path.append(field)
+
+
+def _split(field: str) -> list[Any]:
+    return [int(part) if part.isdigit() else part for part in field.split(".")]
+
+
+def _lost_zero(value: object) -> str | None:
+    """The printed text of a value whose number equals it but lost its final zeros, if so."""
+    if not isinstance(value, dict):
+        return None
+    printed, number = value.get("printed"), value.get("number")
+    if not isinstance(printed, str) or not isinstance(number, Decimal | int | str):
+        return None
+    from safeguarding_model.errors import ValueParseError  # noqa: PLC0415 - errors stay light
+    from safeguarding_model.values import parse_value  # noqa: PLC0415 - the reading of a cell
+
+    try:
+        reading = parse_value(printed).number
+        given = Decimal(str(number))
+    except (ValueParseError, ArithmeticError, ValueError):
+        return None
+    if reading is None or reading != given or str(reading) == str(given):
+        return None
+    return str(reading)
+
+
+def _dig(data: object, path: list[Any]) -> object:
+    node: Any = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _path_text(parts: list[Any]) -> str:
+    trail: tuple[Any, ...] = ()
+    for part in parts:
+        trail = (trail, part)
+    return _path(trail)
+
+
+def _other_fields(model: type[Any], parts: tuple[Any, ...]) -> str:
+    """The fields the record at ``parts`` has, or the one a misspelt key most likely meant."""
+    import difflib  # noqa: PLC0415 - only for a misspelt key
+
+    record = _record_at(model, parts[:-1])
+    if record is None:
+        return ""
+    names = list(record.model_fields)
+    key = parts[-1] if parts else None
+    close = difflib.get_close_matches(key, names, n=1) if isinstance(key, str) else []
+    if close:
+        return f"did you mean {close[0]!r}?"
+    shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    return f"expected one of its fields: {shown}"
+
+
+def _record_at(model: type[Any], parts: tuple[Any, ...]) -> type[Any] | None:
+    """The record class at ``parts`` below ``model``, when the path leads to one."""
+    current: type[Any] | None = model
+    for part in parts:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None or part not in fields:
+            return None
+        current = _record_in(fields[part].annotation)
+    return current if hasattr(current, "model_fields") else None
+
+
+def _record_in(annotation: object) -> type[Any] | None:
+    """The first record class in a field's type (``Value | None``, ``tuple[Agency, ...]``)."""
+    from typing import get_args  # noqa: PLC0415 - only for a misspelt key
+
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for argument in get_args(annotation):
+        found = _record_in(argument)
+        if found is not None:
+            return found
+    return None
