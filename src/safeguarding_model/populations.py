@@ -285,7 +285,7 @@ def _from_name(name: str) -> PopulationGroup | None:
         check_population(name)
     except InvalidInputError:
         return None
-    known = _NAMES.get(name) or _name_band(name)
+    known = _NAMES.get(name) or _WORDS.get(name) or _name_band(name)
     if isinstance(known, PopulationKind):
         return PopulationGroup(known)
     if known is not None:
