@@ -1,4 +1,4 @@
-"""Periods that published figures refer to: financial years, quarters, calendar years, dates, pools.
+"""Periods that published figures refer to: financial, academic and calendar years, quarters, months, days, ranges, pools.
 
 Every period knows its first and last day (``start`` and ``end``, both inclusive) and derives
 each of its labels from them: the canonical ``str()`` form, the forms the public-health profiles
@@ -6,9 +6,13 @@ print, and the Department for Education's compact codes. Periods are immutable, 
 ordered by ``(start, end)``, so a quarter sorts before the financial year it opens, and a year
 before the next.
 
-[`parse_period`][safeguarding_model.parse_period] reads the spellings found in published reports.
-In pydantic models a field typed as a period accepts either a period or such a string, and is
-written out as the canonical string.
+[`parse_period`][safeguarding_model.parse_period] reads the spellings found in published reports,
+and [`period_from_dfe`][safeguarding_model.period_from_dfe] the Department for Education's
+``time_period`` and ``time_identifier`` columns. A reading that was a guess (``2017 – 18``: the
+financial year, or the calendar years 2017 and 2018 pooled?) is kept on the period as
+[`PeriodFlag`][safeguarding_model.PeriodFlag]s, for rule V102 to report. In pydantic models a field
+typed as a period accepts either a period or such a string, and is written out as the canonical
+string (a flagged reading as printed, so that reading the file again flags it again).
 
 Examples:
     >>> from safeguarding_model import parse_period
@@ -23,26 +27,37 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeAlias
 
 from attrs import field, frozen
 
-from safeguarding_model.errors import PeriodParseError, brief
+from safeguarding_model._vocabulary import Described, SchemaDescribed, described
+from safeguarding_model.errors import InvalidInputError, PeriodParseError, brief
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "AcademicYear",
+    "CalendarQuarter",
     "CalendarYear",
+    "DateRange",
     "FinancialQuarter",
     "FinancialYear",
+    "Month",
     "Period",
+    "PeriodExpect",
+    "PeriodFlag",
     "PointInTime",
     "PooledPeriod",
     "parse_period",
+    "period_between",
+    "period_from_dfe",
 ]
 
 _MIN_YEAR = 1800
@@ -71,6 +86,36 @@ def _check_year(_instance: object, attribute: Any, value: int) -> None:  # noqa:
             f"{attribute.name}: expected a year from {_MIN_YEAR} to {_MAX_YEAR}, got {brief(value)}"
         )
         raise ValueError(msg)
+
+
+@described(
+    one_year_span=(
+        "a dash with spaces, an en dash or 'to' between consecutive years, read as a financial "
+        "year (two calendar years pooled are printed the same way)"
+    ),
+    dfe_code=(
+        "a six-digit code without its time_identifier, read as a financial year (the Department "
+        "for Education uses the same code for an academic year)"
+    ),
+)
+class PeriodFlag(Described, SchemaDescribed, StrEnum):
+    """A mark on a period whose reading was a guess, for rule V102 to report.
+
+    Examples:
+        >>> from safeguarding_model import parse_period
+        >>> year = parse_period("2017 – 18")
+        >>> year, year.flags
+        (FinancialYear(start_year=2017), (<PeriodFlag.ONE_YEAR_SPAN: 'one_year_span'>,))
+        >>> print(year.flags[0].description)
+        a dash with spaces, an en dash or 'to' between consecutive years, read as a financial year (two calendar years pooled are printed the same way)
+    """
+
+    ONE_YEAR_SPAN = "one_year_span"
+    DFE_CODE = "dfe_code"
+
+
+PeriodExpect: TypeAlias = Literal["financial_year", "academic_year", "pooled_years"]
+"""What a column of periods holds, for [`parse_period`][safeguarding_model.parse_period]'s ``expect``."""
 
 
 class Period:
@@ -112,6 +157,21 @@ class Period:
         """Whether ``day`` falls within the period."""
         return self.start <= day <= self.end
 
+    @property
+    def flags(self) -> tuple[PeriodFlag, ...]:
+        """Guesses made in reading the period from text; empty unless the reading was a guess."""
+        return ()
+
+    @property
+    def printed(self) -> str | None:
+        """The text a flagged reading was made from; ``None`` for a period that is not flagged."""
+        return None
+
+    @property
+    def is_flagged(self) -> bool:
+        """Whether reading the period involved a guess (see ``flags``)."""
+        return bool(self.flags)
+
     def _key(self) -> tuple[dt.date, dt.date]:
         return (self.start, self.end)
 
@@ -145,7 +205,7 @@ class Period:
         from pydantic_core import core_schema  # noqa: PLC0415 - pydantic only when a model needs it
 
         def validate(value: object) -> Period:
-            period = parse_period(value) if isinstance(value, str) else value
+            period = _read_for(cls, value) if isinstance(value, str) else value
             if not isinstance(period, cls):
                 kind = "period" if cls is Period else f"{cls.__name__} period"
                 msg = f"expected a {kind} or its text, like {cls._EXAMPLE!r}, got {brief(value)}"
@@ -155,10 +215,36 @@ class Period:
         return core_schema.no_info_plain_validator_function(
             validate,
             json_schema_input_schema=core_schema.str_schema(),
-            serialization=core_schema.to_string_ser_schema(),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _written, return_schema=core_schema.str_schema(), when_used="json-unless-none"
+            ),
         )
 
     _EXAMPLE: ClassVar[str] = "2015/16"
+    _EXPECT: ClassVar[PeriodExpect | None] = None
+    """What a pydantic field typed as this class asks ``parse_period`` to expect of its text."""
+
+
+def _read_for(cls: type[Period], text: str) -> Period:
+    """``text`` read for a field typed ``cls``: with its ``expect``, else as any period."""
+    try:
+        return parse_period(text, expect=cls._EXPECT)
+    except PeriodParseError:
+        if cls._EXPECT is None:
+            raise
+        return parse_period(text)  # another kind of period: the field's message says so
+
+
+def _written(period: Period) -> str:
+    """A period as a file holds it: canonical, or as printed when its reading was a guess."""
+    printed = period.printed
+    return printed if period.flags and printed is not None else str(period)
+
+
+def _flags(value: object) -> tuple[PeriodFlag, ...]:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise InvalidInputError("flags", value, "a tuple of PeriodFlag")
+    return tuple(PeriodFlag(flag) for flag in value)
 
 
 @frozen(order=False)
@@ -179,8 +265,15 @@ class FinancialYear(Period):
 
     start_year: int = field(validator=_check_year)
     """The calendar year in which the financial year starts (2015 for 2015/16)."""
+    printed: str | None = field(default=None, kw_only=True, eq=False, repr=False)
+    """The text a flagged reading was made from (not part of equality)."""
+    flags: tuple[PeriodFlag, ...] = field(
+        default=(), kw_only=True, eq=False, repr=False, converter=_flags
+    )
+    """Guesses made in reading the year (not part of equality): see [`PeriodFlag`][safeguarding_model.PeriodFlag]."""
 
     _EXAMPLE: ClassVar[str] = "2015/16"
+    _EXPECT: ClassVar[PeriodExpect | None] = "financial_year"
 
     @classmethod
     def containing(cls, day: dt.date) -> Self:
@@ -247,6 +340,12 @@ class FinancialQuarter(Period):
     """The quarter's number, 1 to 4."""
 
     _EXAMPLE: ClassVar[str] = "2015/16 Q3"
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Self:
+        """The financial quarter that ``day`` falls in."""
+        year = FinancialYear.containing(day)
+        return cls(year.start_year, (day.month - 4) % 12 // 3 + 1)
 
     @property
     def year(self) -> FinancialYear:
@@ -390,6 +489,7 @@ class PooledPeriod(Period):
     """Whether the pooled years are financial years rather than calendar years."""
 
     _EXAMPLE: ClassVar[str] = "2013 - 15"
+    _EXPECT: ClassVar[PeriodExpect | None] = "pooled_years"
 
     @property
     def years(self) -> int:
@@ -417,20 +517,292 @@ class PooledPeriod(Period):
     def __str__(self) -> str:
         if self.financial:
             return f"{FinancialYear(self.first_year)} - {FinancialYear(self.last_year).short}"
-        return f"{self.first_year} - {self.last_year % 100:02d}"
+        span = f"{self.first_year} - {self.last_year % 100:02d}"
+        # '2014 - 15' alone reads as the financial year 2014/15: two pooled years say what they are
+        return f"calendar years {span}" if self.years == 2 else span
+
+
+def _check_month(_instance: object, attribute: Any, value: int) -> None:  # noqa: ANN401 - attrs passes its own Attribute type
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        msg = f"{attribute.name}: expected a month number from 1 to 12, got {brief(value)}"
+        raise ValueError(msg)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@frozen(order=False)
+class Month(Period):
+    """A calendar month, as reports print "March 2024".
+
+    A figure "at the end of March 2024" is for a day, not the month: read it as
+    [`end_point`][safeguarding_model.Month.end_point] (``parse_period`` does).
+
+    Examples:
+        >>> from safeguarding_model import Month, parse_period
+        >>> march = parse_period("March 2024")
+        >>> march, str(march), march.start, march.end
+        (Month(year=2024, month=3), 'March 2024', datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
+        >>> parse_period("as at end of March 2024") == march.end_point
+        True
+    """
+
+    year: int = field(validator=_check_year)
+    """The year."""
+    month: int = field(validator=_check_month)
+    """The month's number, 1 (January) to 12 (December)."""
+
+    _EXAMPLE: ClassVar[str] = "March 2024"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the month."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the month."""
+        return _month_end(self.year, self.month)
+
+    @property
+    def end_point(self) -> PointInTime:
+        """The last day of the month as a point in time: "at the end of March 2024"."""
+        return PointInTime(self.end)
+
+    def __str__(self) -> str:
+        return f"{_MONTHS[self.month - 1]} {self.year}"
+
+
+@frozen(order=False)
+class CalendarQuarter(Period):
+    """A quarter of a calendar year: Q1 is January to March.
+
+    Its days are those of a financial quarter (``2017 Q1`` is ``2016/17 Q4``), but it is named
+    and printed as the source names it; the two compare unequal, as different periods do.
+
+    Examples:
+        >>> from safeguarding_model import CalendarQuarter, parse_period
+        >>> q1 = parse_period("Q1 2017")
+        >>> q1, str(q1), q1.report_label, q1.end
+        (CalendarQuarter(year=2017, quarter=1), '2017 Q1', 'Q1 2017', datetime.date(2017, 3, 31))
+    """
+
+    year: int = field(validator=_check_year)
+    """The year."""
+    quarter: int = field(validator=_check_quarter)
+    """The quarter's number, 1 to 4."""
+
+    _EXAMPLE: ClassVar[str] = "2017 Q1"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the quarter."""
+        return dt.date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the quarter."""
+        return _month_end(self.year, 3 * self.quarter)
+
+    @property
+    def report_label(self) -> str:
+        """The label with the quarter first: ``'Q1 2017'``."""
+        return f"Q{self.quarter} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year} Q{self.quarter}"
+
+
+@frozen(order=False)
+class AcademicYear(Period):
+    """A school (academic) year, 1 September to 31 August, named by the year it starts in.
+
+    Printed ``academic year 2017/18``: ``2017/18`` alone is a financial year. A column known to
+    hold academic years can be read with ``parse_period(text, expect="academic_year")``, and a
+    pydantic field typed ``AcademicYear`` reads ``2017/18`` as one.
+
+    Examples:
+        >>> from safeguarding_model import AcademicYear, parse_period
+        >>> year = parse_period("2017/18 academic year")
+        >>> year, str(year), year.dfe_code, year.start, year.end
+        (AcademicYear(start_year=2017), 'academic year 2017/18', '201718', datetime.date(2017, 9, 1), datetime.date(2018, 8, 31))
+        >>> parse_period("2017/18", expect="academic_year") == year
+        True
+    """
+
+    start_year: int = field(validator=_check_year)
+    """The calendar year in which the academic year starts (2017 for 2017/18)."""
+
+    _EXAMPLE: ClassVar[str] = "academic year 2017/18"
+    _EXPECT: ClassVar[PeriodExpect | None] = "academic_year"
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Self:
+        """The academic year that ``day`` falls in."""
+        return cls(day.year if day.month >= 9 else day.year - 1)
+
+    @property
+    def start(self) -> dt.date:
+        """1 September of ``start_year``."""
+        return dt.date(self.start_year, 9, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """31 August of the following year."""
+        return dt.date(self.start_year + 1, 8, 31)
+
+    @property
+    def short(self) -> str:
+        """The years alone, as a school table's column prints them: ``'2017/18'``."""
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def dfe_code(self) -> str:
+        """The Department for Education's ``time_period`` code: ``'201718'``."""
+        return f"{self.start_year}{(self.start_year + 1) % 100:02d}"
+
+    def __str__(self) -> str:
+        return f"academic year {self.short}"
+
+
+def _check_range(instance: DateRange, _attribute: Any, value: dt.date) -> None:  # noqa: ANN401 - attrs passes its own Attribute type
+    if value < instance.first:
+        msg = f"last: expected a day on or after first={instance.first.isoformat()}, got {brief(value)}"
+        raise ValueError(msg)
+    named = _named_between(instance.first, value)
+    if named is not None:
+        msg = (
+            f"last: {instance.first.isoformat()} to {value.isoformat()} is the "
+            f"{type(named).__name__} {str(named)!r}; expected a range that is no whole day, month, "
+            "quarter, year or pool of years (use period_between for any range)"
+        )
+        raise ValueError(msg)
+
+
+@frozen(order=False)
+class DateRange(Period):
+    """The days from ``first`` to ``last``, both included, when they are no named period.
+
+    A range that is a whole month, quarter, year or pool of years is that period:
+    [`period_between`][safeguarding_model.period_between] and ``parse_period`` return it, and
+    ``DateRange`` refuses it, so each span of days has one spelling.
+
+    Examples:
+        >>> import datetime
+        >>> from safeguarding_model import DateRange, parse_period
+        >>> span = parse_period("1 April 2017 – 15 May 2017")
+        >>> span, str(span), span.days
+        (DateRange(first=datetime.date(2017, 4, 1), last=datetime.date(2017, 5, 15)), '1 April 2017 to 15 May 2017', 45)
+        >>> parse_period("1 April 2017 to 31 March 2018")
+        FinancialYear(start_year=2017)
+    """
+
+    first: dt.date = field(validator=_check_date)
+    """The first day."""
+    last: dt.date = field(validator=[_check_date, _check_range])
+    """The last day (inclusive)."""
+
+    _EXAMPLE: ClassVar[str] = "1 April 2017 to 15 May 2017"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day."""
+        return self.first
+
+    @property
+    def end(self) -> dt.date:
+        """The last day."""
+        return self.last
+
+    def __str__(self) -> str:
+        return f"{PointInTime(self.first)} to {PointInTime(self.last)}"
+
+
+def period_between(first: dt.date, last: dt.date) -> Period:
+    """The period of the days ``first`` to ``last`` (both included), named when it can be.
+
+    A single day is a [`PointInTime`][safeguarding_model.PointInTime]; a whole month a
+    [`Month`][safeguarding_model.Month]; 1 January to 31 March, 1 April to 30 June and so on a
+    [`FinancialQuarter`][safeguarding_model.FinancialQuarter] (UK reports' quarters); 1 January
+    to 31 December a [`CalendarYear`][safeguarding_model.CalendarYear]; 1 April to 31 March a
+    [`FinancialYear`][safeguarding_model.FinancialYear]; 1 September to 31 August an
+    [`AcademicYear`][safeguarding_model.AcademicYear]; whole calendar or financial years over
+    two to 20 years a [`PooledPeriod`][safeguarding_model.PooledPeriod]; anything else a
+    [`DateRange`][safeguarding_model.DateRange].
+
+    Raises:
+        InvalidInputError: For a ``last`` before ``first``, or anything but dates.
+
+    Examples:
+        >>> import datetime
+        >>> from safeguarding_model import period_between
+        >>> period_between(datetime.date(2017, 4, 1), datetime.date(2018, 3, 31))
+        FinancialYear(start_year=2017)
+        >>> period_between(datetime.date(2017, 9, 1), datetime.date(2018, 8, 31))
+        AcademicYear(start_year=2017)
+    """
+    for name, day in (("first", first), ("last", last)):
+        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+            raise InvalidInputError(name, day, "a datetime.date")
+    if last < first:
+        raise InvalidInputError("last", last, f"a day on or after first ({first.isoformat()})")
+    named = _named_between(first, last)
+    return DateRange(first, last) if named is None else named
+
+
+def _named_between(first: dt.date, last: dt.date) -> Period | None:  # noqa: PLR0911 - one branch per named period
+    """The named period of the days ``first`` to ``last`` (in order), or ``None``."""
+    if first == last:
+        return PointInTime(first)
+    if first.day != 1 or last != _month_end(last.year, last.month):
+        return None
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months == 1:
+        return Month(first.year, first.month)
+    if months == 3 and first.month in (1, 4, 7, 10):
+        return FinancialQuarter.containing(first)
+    if months % 12 == 0 and months // 12 <= _MAX_POOL:
+        years = months // 12
+        if first.month == 1:
+            return CalendarYear(first.year) if years == 1 else PooledPeriod(first.year, last.year)
+        if first.month == 4:
+            if years == 1:
+                return FinancialYear(first.year)
+            return PooledPeriod(first.year, last.year - 1, financial=True)
+        if first.month == 9 and years == 1:
+            return AcademicYear(first.year)
+    return None
 
 
 # --- parsing -------------------------------------------------------------------------------
 
-_FINANCIAL = re.compile(
-    r"(?:fy\s*)?(?P<y1>\d{4}|\d{2})\s*(?:/|-|–)\s*(?P<y2>\d{4}|\d{2})", re.ASCII
+_MAX_TEXT = 100
+"""The longest text read as a period; the longest spelling below is well under half of it."""
+_SPAN = re.compile(
+    r"(?P<y1>\d{4}|\d{2})(?P<before>\s*)(?P<sep>/|-|–|—|to)(?P<after>\s*)(?P<y2>\d{4}|\d{2})",
+    re.ASCII,
+)
+_DFE_CODE = re.compile(r"(?P<y1>\d{4})(?P<y2>\d{2})", re.ASCII)
+_KIND_FIRST = re.compile(
+    r"(?:(?P<academic>academic\s+year|ay)|(?P<financial>financial\s+year|fy)"
+    r"|(?P<calendar>calendar\s+years))\s*(?P<rest>\d.*)",
+    re.ASCII,
+)
+_KIND_LAST = re.compile(
+    r"(?P<rest>.*\d)\s+(?:(?P<academic>academic)|(?P<financial>financial))\s+year", re.ASCII
 )
 _QUARTER_FIRST = re.compile(r"q(?P<q>[1-4])\s*(?P<fy>.+)", re.ASCII)
 _QUARTER_LAST = re.compile(r"(?P<fy>.+?)\s*q(?P<q>[1-4])", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
-_POOLED_SPACED = re.compile(r"(?P<y1>\d{4})\s+(?:-|–|—|to)\s+(?P<y2>\d{4}|\d{2})", re.ASCII)
 _POOLED_FINANCIAL = re.compile(
     r"(?P<a>\d{4}\s*/\s*\d{2})\s*(?:-|–|—|to)\s*(?P<b>(?:\d{2}|\d{4})\s*/\s*\d{2})", re.ASCII
+)
+_MONTH_YEAR = re.compile(r"(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})", re.ASCII)
+_MONTH_END = re.compile(
+    r"(?:(?:as\s+)?at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:month\s+of\s+)?"
+    r"(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})",
+    re.ASCII,
 )
 _DATE_WORDS = re.compile(
     r"(?:(?:as\s+)?at\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})",
@@ -440,12 +812,34 @@ _DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", re.ASCII)
 _DATE_SLASHED = re.compile(
     r"(?:(?:as\s+)?at\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.ASCII
 )
+_RANGE_SEPARATOR = re.compile(r"\s+to\s+|\s*[-–—/]\s*", re.ASCII)
+_RANGE_FROM = re.compile(r"(?:from|between)\s+(?P<rest>.+)", re.ASCII)
+_DAY_NO_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[a-z]+)\.?,?", re.ASCII)
+_MONTH_NO_YEAR = re.compile(r"(?P<m>[a-z]+)\.?,?", re.ASCII)
 
 _SPELLINGS = (
-    "expected a financial year ('2015/16', '2015-16', '15/16'), a quarter ('Q4 2015/16', "
-    "'2015/16 Q4'), a calendar year ('2016'), pooled years ('2012-14', '2013 - 15', "
-    "'2012/13 - 14/15') or a day ('31 March 2016', '2016-03-31')"
+    "expected a financial year ('2015/16', '2015-16', 'financial year 2015/16'), an academic "
+    "year ('academic year 2015/16'), a quarter ('Q4 2015/16', 'Q1 2016'), a calendar year "
+    "('2016'), a month ('March 2016'), pooled years ('2012-14', '2013 - 15', "
+    "'calendar years 2014 - 15', '2012/13 - 14/15'), a day ('31 March 2016', 'end of March "
+    "2016', '2016-03-31') or a range of days ('1 April 2016 to 30 June 2016')"
 )
+_EXPECTED = {
+    "financial_year": (FinancialYear, "a financial year"),
+    "academic_year": (AcademicYear, "an academic year"),
+    "pooled_years": (PooledPeriod, "pooled years"),
+}
+_KINDS: dict[type[Period], str] = {
+    FinancialYear: "the financial year",
+    AcademicYear: "the academic year",
+    PooledPeriod: "the pooled years",
+    FinancialQuarter: "the financial quarter",
+    CalendarQuarter: "the calendar quarter",
+    CalendarYear: "the calendar year",
+    Month: "the month",
+    PointInTime: "the day",
+    DateRange: "the range of days",
+}
 
 
 def _full_year(text: str, after: int | None = None) -> int:
@@ -459,16 +853,23 @@ def _full_year(text: str, after: int | None = None) -> int:
     return candidate if candidate > after else candidate + 100
 
 
-def _month(name: str, text: str) -> int:
+def _month_number(name: str) -> int | None:
     for number, month in enumerate(_MONTHS, start=1):
         if name in (month.lower(), month[:3].lower(), "sept" if number == 9 else ""):
             return number
-    raise PeriodParseError(text, f"{brief(name)} is not a month name")
+    return None
 
 
-def _day(text: str, year: str, month: int, day: str) -> PointInTime:
+def _month(name: str, text: str) -> int:
+    number = _month_number(name)
+    if number is None:
+        raise PeriodParseError(text, f"{brief(name)} is not a month name")
+    return number
+
+
+def _date(text: str, year: int, month: int, day: int) -> dt.date:
     try:
-        return PointInTime(dt.date(int(year), month, int(day)))
+        return dt.date(year, month, day)
     except ValueError as error:
         raise PeriodParseError(text, f"not a real date ({error})") from None
 
@@ -482,41 +883,66 @@ def _financial_year(text: str, y1: str, y2: str) -> FinancialYear:
 
 
 def _parse_financial(text: str, fragment: str) -> FinancialYear | None:
-    match = _FINANCIAL.fullmatch(fragment)
-    if match is None:
+    match = _SPAN.fullmatch(fragment)
+    if match is None or match["sep"] == "to":
         return None
     return _financial_year(text, match["y1"], match["y2"])
 
 
-def parse_period(text: str) -> Period:
+def parse_period(text: str, *, expect: PeriodExpect | None = None) -> Period:
     """Read a period as published reports spell it.
 
     Spellings understood (case and surrounding space do not matter):
 
     | spelling | period |
     | --- | --- |
-    | ``2015/16``, ``2015-16``, ``2015/2016``, ``15/16``, ``FY 2015/16`` | `FinancialYear(2015)` |
+    | ``2015/16``, ``2015-16``, ``2015/2016``, ``15/16``, ``FY 2015/16``, ``financial year 2015/16`` | `FinancialYear(2015)` |
+    | ``2015 – 16``, ``2015 - 16``, ``2015–16``, ``2015 to 2016``, ``201516`` | `FinancialYear(2015)`, **flagged** (a guess) |
+    | ``academic year 2015/16``, ``2015/16 academic year``, ``AY 2015-16`` | `AcademicYear(2015)` |
     | ``Q4 2015/16``, ``2015/16 Q4``, ``Q4 15/16`` | `FinancialQuarter(2015, 4)` |
+    | ``Q1 2016``, ``2016 Q1`` | `CalendarQuarter(2016, 1)` |
     | ``2016`` | `CalendarYear(2016)` |
-    | ``2012-14``, ``2012–14``, ``2013 - 15``, ``2014 - 15`` | `PooledPeriod` of calendar years |
+    | ``March 2016``, ``Mar 2016`` | `Month(2016, 3)` |
+    | ``2012-14``, ``2012–14``, ``2013 - 15``, ``2012 to 2014``, ``calendar years 2014 - 15`` | `PooledPeriod` of calendar years |
     | ``2012/13 - 14/15`` | `PooledPeriod` of financial years |
     | ``31 March 2016``, ``31st March 2016``, ``at 31 March 2016``, ``2016-03-31``, ``31/03/2016`` | `PointInTime` |
+    | ``end of March 2016``, ``at the end of March 2016``, ``as at end of March 2016`` | `PointInTime`, the month's last day |
+    | ``1 April 2016 – 31 March 2017``, ``April 2016 to March 2017``, ``1 April to 30 June 2016`` | the period of those days (see [`period_between`][safeguarding_model.period_between]) |
 
-    Two rules settle the ambiguous spellings. A hyphen or dash *without* spaces between two
-    consecutive years (``2015-16``) is a financial year, as annual reports use it; between
-    years further apart (``2012-14``) it pools calendar years. A dash *with* spaces
-    (``2014 - 15``) always pools calendar years, as the public-health profiles print them.
+    Years between consecutive years are read by the separator. A slash (``2015/16``) or a
+    hyphen without spaces (``2015-16``) is a financial year, as annual reports print it. A dash
+    with spaces, an en dash or ``to`` (``2015 – 16``, ``2015–16``, ``2015 to 2016``) is printed
+    both for a financial year (minutes) and for two calendar years pooled (the public-health
+    profiles): it is read as the financial year and flagged
+    [`PeriodFlag.ONE_YEAR_SPAN`][safeguarding_model.PeriodFlag], for rule V102 to report. A
+    bare six-digit DfE code (``201516``) is read as the financial year and flagged ``DFE_CODE``
+    ([`period_from_dfe`][safeguarding_model.period_from_dfe] reads it with its identifier).
+    Any separator between years further apart (``2012-14``, ``2013 - 15``) pools calendar years.
     Two-digit years are taken to be in the 2000s.
+
+    ``expect`` says what a column holds, so that its year spans read that way and unflagged;
+    anything else in the column is refused:
+
+    - ``"financial_year"``: ``2015 – 16`` and ``201516`` are the financial year 2015/16.
+    - ``"academic_year"``: ``2015/16``, ``2015-16``, ``2015 – 16`` and ``201516`` are the
+      academic year 2015/16.
+    - ``"pooled_years"``: ``2014 - 15`` and ``2014-15`` are the calendar years 2014 and 2015.
+
+    A pydantic field typed ``FinancialYear``, ``AcademicYear`` or ``PooledPeriod`` reads its text
+    with the matching ``expect``.
 
     Args:
         text: The period as printed.
+        expect: What the column holds, or ``None`` to read each spelling as above.
 
     Returns:
         The period.
 
     Raises:
-        PeriodParseError: When the text is none of the spellings above, or names an impossible
-            period (``2015/17``, ``31 February 2016``); the message quotes the text.
+        PeriodParseError: When the text is none of the spellings above, names an impossible
+            period (``2015/17``, ``31 February 2016``), or is not what ``expect`` asks for; the
+            message quotes the text (shortened) and lists the spellings understood.
+        InvalidInputError: For an ``expect`` other than those above.
 
     Examples:
         >>> from safeguarding_model import parse_period
@@ -526,24 +952,48 @@ def parse_period(text: str) -> Period:
         PooledPeriod(first_year=2012, last_year=2014, financial=False)
         >>> parse_period("at 31 March 2016")
         PointInTime(date=datetime.date(2016, 3, 31))
+        >>> parse_period("end of July 2024")
+        PointInTime(date=datetime.date(2024, 7, 31))
+        >>> parse_period("2017 – 18").flags
+        (<PeriodFlag.ONE_YEAR_SPAN: 'one_year_span'>,)
+        >>> parse_period("2017 - 18", expect="pooled_years")
+        PooledPeriod(first_year=2017, last_year=2018, financial=False)
     """
+    if expect is not None and expect not in _EXPECTED:
+        raise InvalidInputError(
+            "expect", expect, "'financial_year', 'academic_year', 'pooled_years' or None"
+        )
     if not isinstance(text, str):
         raise PeriodParseError(repr(text), f"expected text, got a {type(text).__name__}")
     try:
-        return _parse(text)
+        period = _parse(text, expect)
     except PeriodParseError:
         raise
     except ValueError as error:  # a year out of range, from a period's own validation
         raise PeriodParseError(text, str(error)) from None
+    if expect is not None:
+        wanted, words = _EXPECTED[expect]
+        if not isinstance(period, wanted):
+            reading = f"{_KINDS.get(type(period), 'the period')} {period}"
+            raise PeriodParseError(
+                text, f"expected {words} (expect={expect!r}), but it reads as {reading}"
+            )
+    return period
 
 
-def _parse(text: str) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch per spelling reads best
+def _parse(text: str, expect: PeriodExpect | None) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch per spelling reads best
     cleaned = " ".join(text.strip().lower().split())
-    if not cleaned:
+    if not cleaned or len(cleaned) > _MAX_TEXT:
         raise PeriodParseError(text, _SPELLINGS)
 
+    if (match := _KIND_FIRST.fullmatch(cleaned) or _KIND_LAST.fullmatch(cleaned)) is not None:
+        kind = next(
+            name for name in ("academic", "financial", "calendar") if match.groupdict().get(name)
+        )
+        return _named_span(text, match["rest"].strip(), kind)
+
     if (match := _POOLED_FINANCIAL.fullmatch(cleaned)) is not None:
-        first = _parse_financial(text, match["a"])
+        first = _parse_financial(text, match["a"].replace(" ", ""))
         if first is None:  # pragma: no cover - the pattern admits only years
             raise PeriodParseError(text, _SPELLINGS)
         last_start, last_end = (part.strip() for part in match["b"].split("/"))
@@ -553,34 +1003,137 @@ def _parse(text: str) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch pe
 
     for pattern in (_QUARTER_FIRST, _QUARTER_LAST):
         if (match := pattern.fullmatch(cleaned)) is not None:
-            year = _parse_financial(text, match["fy"].strip())
+            fragment = match["fy"].strip()
+            if _YEAR.fullmatch(fragment):
+                return CalendarQuarter(int(fragment), int(match["q"]))
+            year = _parse_financial(text, fragment)
             if year is not None:
                 return year.quarter(int(match["q"]))
 
-    if (match := _POOLED_SPACED.fullmatch(cleaned)) is not None:
-        first_year = int(match["y1"])
-        last_year = _full_year(match["y2"], after=first_year)
-        return _pooled(text, first_year, last_year)
-
-    if (match := _FINANCIAL.fullmatch(cleaned)) is not None:
-        first_year = _full_year(match["y1"])
-        last_year = _full_year(match["y2"], after=first_year)
-        hyphen = "/" not in cleaned
-        if hyphen and len(match["y1"]) == 4 and last_year > first_year + 1:
-            return _pooled(text, first_year, last_year)
-        return _financial_year(text, match["y1"], match["y2"])
+    if (match := _SPAN.fullmatch(cleaned)) is not None:
+        return _span(text, match, expect)
+    if (match := _DFE_CODE.fullmatch(cleaned)) is not None:
+        year = _financial_year(text, match["y1"], match["y2"])
+        if expect == "academic_year":
+            return AcademicYear(year.start_year)
+        if expect == "financial_year":
+            return year
+        return FinancialYear(year.start_year, printed=text, flags=(PeriodFlag.DFE_CODE,))
 
     if _YEAR.fullmatch(cleaned):
         return CalendarYear(int(cleaned))
 
-    if (match := _DATE_WORDS.fullmatch(cleaned)) is not None:
-        return _day(text, match["y"], _month(match["m"], text), match["d"])
-    if (match := _DATE_ISO.fullmatch(cleaned)) is not None:
-        return _day(text, match["y"], int(match["m"]), match["d"])
-    if (match := _DATE_SLASHED.fullmatch(cleaned)) is not None:
-        return _day(text, match["y"], int(match["m"]), match["d"])
-
+    if (day := _day(text, cleaned)) is not None:
+        return PointInTime(day)
+    if (match := _MONTH_END.fullmatch(cleaned)) is not None:
+        month = _month(match["m"], text)
+        return Month(int(match["y"]), month).end_point
+    if (match := _MONTH_YEAR.fullmatch(cleaned)) is not None:
+        month_number = _month_number(match["m"])
+        if month_number is not None:
+            return Month(int(match["y"]), month_number)
+    if (period := _range(text, cleaned)) is not None:
+        return period
     raise PeriodParseError(text, _SPELLINGS)
+
+
+def _day(text: str, cleaned: str) -> dt.date | None:
+    """The day ``cleaned`` names in full (with its year), or ``None``."""
+    if (match := _DATE_WORDS.fullmatch(cleaned)) is not None:
+        return _date(text, int(match["y"]), _month(match["m"], text), int(match["d"]))
+    if (match := _DATE_ISO.fullmatch(cleaned)) is not None:
+        return _date(text, int(match["y"]), int(match["m"]), int(match["d"]))
+    if (match := _DATE_SLASHED.fullmatch(cleaned)) is not None:
+        return _date(text, int(match["y"]), int(match["m"]), int(match["d"]))
+    return None
+
+
+def _span(text: str, match: re.Match[str], expect: PeriodExpect | None) -> Period:  # noqa: PLR0911 - one return per reading
+    """Two years joined by a separator: a financial or academic year, or pooled years."""
+    first = _full_year(match["y1"])
+    last = _full_year(match["y2"], after=first)
+    separator = match["sep"]
+    spaced = bool(match["before"] or match["after"])
+    if separator == "/":
+        if expect == "academic_year":
+            return AcademicYear(_financial_year(text, match["y1"], match["y2"]).start_year)
+        return _financial_year(text, match["y1"], match["y2"])
+    if len(match["y1"]) == 4 and last > first + 1:
+        return _pooled(text, first, last)
+    if last != first + 1:
+        raise PeriodParseError(text, "a financial year spans two consecutive years, like '2015/16'")
+    if expect == "academic_year":
+        return AcademicYear(first)
+    if expect == "pooled_years":
+        return _pooled(text, first, last)
+    guessed = expect is None and (spaced or separator != "-")
+    if guessed:
+        return FinancialYear(first, printed=text, flags=(PeriodFlag.ONE_YEAR_SPAN,))
+    return FinancialYear(first)
+
+
+def _named_span(text: str, rest: str, kind: str) -> Period:
+    """Years after (or before) the words that name them: 'academic year 2017/18'."""
+    match = _SPAN.fullmatch(rest)
+    code = _DFE_CODE.fullmatch(rest)
+    if match is None and code is None:
+        raise PeriodParseError(text, _SPELLINGS)
+    y1, y2 = (match["y1"], match["y2"]) if match is not None else (code["y1"], code["y2"])  # type: ignore[index]  # one of them matched
+    if kind == "calendar":
+        first = _full_year(y1)
+        return _pooled(text, first, _full_year(y2, after=first))
+    year = _financial_year(text, y1, y2)
+    return AcademicYear(year.start_year) if kind == "academic" else year
+
+
+def _range(text: str, cleaned: str) -> Period | None:
+    """Two days or months joined by a dash or 'to': the period of the days between them."""
+    if (match := _RANGE_FROM.fullmatch(cleaned)) is not None:
+        cleaned = match["rest"].replace(" and ", " to ")
+    for separator in _RANGE_SEPARATOR.finditer(cleaned):
+        left, right = cleaned[: separator.start()], cleaned[separator.end() :]
+        end = _range_end(text, right)
+        if end is None:
+            continue
+        start = _range_start(text, left, end)
+        if start is None:
+            continue
+        if start > end:
+            raise PeriodParseError(
+                text, f"a range runs forwards, but {start.isoformat()} is after {end.isoformat()}"
+            )
+        return period_between(start, end)
+    return None
+
+
+def _range_end(text: str, side: str) -> dt.date | None:
+    if (day := _day(text, side)) is not None:
+        return day
+    if (match := _MONTH_YEAR.fullmatch(side)) is not None:
+        month = _month_number(match["m"])
+        if month is not None:
+            return _month_end(int(match["y"]), month)
+    return None
+
+
+def _range_start(text: str, side: str, end: dt.date) -> dt.date | None:
+    if (day := _day(text, side)) is not None:
+        return day
+    if (match := _MONTH_YEAR.fullmatch(side)) is not None:
+        month = _month_number(match["m"])
+        return None if month is None else dt.date(int(match["y"]), month, 1)
+    # the year printed once, after the end: '1 April to 30 June 2016', 'April to June 2016'
+    if (match := _DAY_NO_YEAR.fullmatch(side)) is not None:
+        month, day_number = _month(match["m"], text), int(match["d"])
+    elif (match := _MONTH_NO_YEAR.fullmatch(side)) is not None:
+        month_or_none = _month_number(match["m"])
+        if month_or_none is None:
+            return None
+        month, day_number = month_or_none, 1
+    else:
+        return None
+    start = _date(text, end.year, month, day_number)
+    return start if start <= end else _date(text, end.year - 1, month, day_number)
 
 
 def _pooled(text: str, first_year: int, last_year: int, *, financial: bool = False) -> PooledPeriod:
@@ -590,3 +1143,118 @@ def _pooled(text: str, first_year: int, last_year: int, *, financial: bool = Fal
             f"pooled years must run forwards over at most {_MAX_POOL} years, like '2012-14'",
         )
     return PooledPeriod(first_year, last_year, financial=financial)
+
+
+# --- the Department for Education's time columns -------------------------------------------
+
+_DFE_IDENTIFIERS = (
+    "'Calendar year', 'Calendar year Q1' to 'Q4', 'Financial year', 'Financial year Q1' to 'Q4', "
+    "'Academic year', 'Reporting year', 'Tax year' or a month ('January' ...)"
+)
+_DFE_FOUR = re.compile(r"(?P<y>\d{4})(?:q(?P<q>[1-4]))?", re.ASCII)
+_MONTH_NAMES = frozenset(name.lower() for name in _MONTHS)
+_DFE_QUARTER = re.compile(r"(?P<kind>calendar|financial) year q(?P<q>[1-4])", re.ASCII)
+
+
+def period_from_dfe(time_period: str | int, time_identifier: str) -> Period:  # noqa: C901, PLR0911, PLR0912 - one branch per identifier
+    """The period of a row of a Department for Education statistics file.
+
+    DfE's tidy files give a period in two columns: ``time_period`` (``2017``, ``201718``) and
+    ``time_identifier``, which says what the digits are. Read together they are unambiguous:
+
+    | ``time_identifier`` | ``time_period`` | period |
+    | --- | --- | --- |
+    | ``Calendar year`` | ``2017`` (or ``2017Q1``) | `CalendarYear(2017)` (or `CalendarQuarter(2017, 1)`) |
+    | ``Calendar year Q1`` ... ``Q4`` | ``2017`` | `CalendarQuarter(2017, 1)` ... |
+    | ``Financial year`` | ``201718`` | `FinancialYear(2017)` |
+    | ``Financial year Q1`` ... ``Q4`` | ``201718`` | `FinancialQuarter(2017, 1)` ... |
+    | ``Academic year`` | ``201718`` | `AcademicYear(2017)` |
+    | ``Reporting year`` | ``2018`` | `FinancialYear(2017)`: the year ending 31 March 2018, as children's social care reports |
+    | ``Tax year`` | ``201718`` | `DateRange` 6 April 2017 to 5 April 2018 |
+    | ``January`` ... ``December`` | ``2017`` | `Month(2017, 1)` ... |
+
+    Case and spaces in the identifier do not matter.
+
+    Args:
+        time_period: The ``time_period`` cell, as text or a number.
+        time_identifier: The ``time_identifier`` cell.
+
+    Returns:
+        The period.
+
+    Raises:
+        InvalidInputError: For an identifier not in the table (terms, weeks ...), or a
+            ``time_period`` that is not the digits the identifier calls for; the message names
+            the column and the value.
+
+    Examples:
+        >>> from safeguarding_model import period_from_dfe
+        >>> period_from_dfe("201718", "Academic year")
+        AcademicYear(start_year=2017)
+        >>> period_from_dfe("201718", "Financial year")
+        FinancialYear(start_year=2017)
+        >>> period_from_dfe(2016, "Reporting year")
+        FinancialYear(start_year=2015)
+        >>> period_from_dfe("2017Q1", "Calendar year")
+        CalendarQuarter(year=2017, quarter=1)
+    """
+    if not isinstance(time_identifier, str):
+        raise InvalidInputError("time_identifier", time_identifier, _DFE_IDENTIFIERS)
+    if isinstance(time_period, bool) or not isinstance(time_period, str | int):
+        raise InvalidInputError("time_period", time_period, "the digits of a DfE time_period")
+    identifier = " ".join(time_identifier.lower().split())
+    digits = str(time_period).strip().lower()
+    try:
+        if identifier in ("financial year", "academic year", "tax year"):
+            if (code := _DFE_CODE.fullmatch(digits)) is None:
+                raise InvalidInputError(
+                    "time_period",
+                    time_period,
+                    f"six digits such as '201718' for {time_identifier.strip()!r}",
+                )
+            year = _financial_year(digits, code["y1"], code["y2"]).start_year
+            if identifier == "academic year":
+                return AcademicYear(year)
+            if identifier == "tax year":
+                return DateRange(dt.date(year, 4, 6), dt.date(year + 1, 4, 5))
+            return FinancialYear(year)
+        if (quarter := _DFE_QUARTER.fullmatch(identifier)) is not None:
+            if quarter["kind"] == "financial":
+                if (code := _DFE_CODE.fullmatch(digits)) is None:
+                    raise InvalidInputError(
+                        "time_period",
+                        time_period,
+                        f"six digits such as '201718' for {time_identifier.strip()!r}",
+                    )
+                return _financial_year(digits, code["y1"], code["y2"]).quarter(int(quarter["q"]))
+            if not _YEAR.fullmatch(digits):
+                raise InvalidInputError(
+                    "time_period",
+                    time_period,
+                    f"four digits such as '2017' for {time_identifier.strip()!r}",
+                )
+            return CalendarQuarter(int(digits), int(quarter["q"]))
+        month = _month_number(identifier) if identifier in _MONTH_NAMES else None
+        if identifier in ("calendar year", "reporting year") or month is not None:
+            four = _DFE_FOUR.fullmatch(digits)
+            if four is None or (four["q"] is not None and identifier != "calendar year"):
+                raise InvalidInputError(
+                    "time_period",
+                    time_period,
+                    f"four digits such as '2017' for {time_identifier.strip()!r}",
+                )
+            year = int(four["y"])
+            if four["q"] is not None:
+                return CalendarQuarter(year, int(four["q"]))
+            if identifier == "calendar year":
+                return CalendarYear(year)
+            if identifier == "reporting year":
+                return FinancialYear(year - 1)
+            return Month(year, month)  # type: ignore[arg-type]  # a month name, checked above
+    except PeriodParseError as error:
+        raise InvalidInputError("time_period", time_period, error.reason) from None
+    except ValueError as error:  # a year out of range, from a period's own validation
+        if isinstance(error, InvalidInputError):
+            raise
+        raise InvalidInputError("time_period", time_period, str(error)) from None
+    raise InvalidInputError("time_identifier", time_identifier, _DFE_IDENTIFIERS)
