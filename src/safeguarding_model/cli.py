@@ -1,19 +1,22 @@
 r"""The ``safeguarding-model`` command: a thin layer over the library, with no logic of its own.
 
-Exit status:
+``report``, ``check``, ``compare`` and ``reconcile`` share one convention. Each reads the bundled
+Lancashire 2015/16 report when no file is named (``compare`` names its two), and all share these
+exit statuses:
 
 | code | meaning |
 | --- | --- |
-| 0 | nothing wrong |
-| 1 | problems found: ``check`` found an error, ``reconcile`` a discrepancy |
+| 0 | nothing wrong: no error finding (``report``, ``check``), the budget reconciles (``reconcile``), no difference (``compare``) |
+| 1 | problems found: an error finding (``report``, ``check``), a discrepancy (``reconcile``), any difference between the editions (``compare``, as ``diff`` does) |
 | 2 | a file cannot be read or is not valid, an option is wrong, or the output cannot be written |
 | 3 | an internal error: a bug, to be reported (``SAFEGUARDING_MODEL_DEBUG=1`` shows the traceback) |
 | 130 | interrupted (Ctrl-C) |
 | 141 | the output pipe was closed early (``... \| head``), as for a process ended by SIGPIPE |
 
-A failure prints one line on standard error, ``safeguarding-model COMMAND: FILE: PROBLEM``; a
-file that is not valid lists its first 20 problems, each as ``location: message``, never the
-input itself.
+A failure prints on standard error ``safeguarding-model COMMAND: FILE: PROBLEM``; a file that is
+not valid prints ``FILE: not a valid report (N problems)`` and then its first 20 problems, one
+line each, ``path: what is wrong (the value, shortened) — what is expected``, and ``and N more``;
+never the input itself.
 
 Examples:
     >>> from safeguarding_model.cli import main
@@ -38,6 +41,9 @@ if TYPE_CHECKING:
 
     from pydantic import ValidationError
 
+    from safeguarding_model.findings import Finding
+    from safeguarding_model.report import AnnualReport
+
 __all__ = ["main"]
 
 #: The JSON Schema dialect pydantic writes, named in the printed schema for validators.
@@ -45,14 +51,13 @@ _JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _PROG = "safeguarding-model"
 _DEBUG = "SAFEGUARDING_MODEL_DEBUG"
-_MAX_ERRORS = 20
-"""The most validation problems listed in a message; the rest are counted."""
 _PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a process SIGPIPE ended
 _EPILOG = (
-    "exit status: 0 nothing wrong; 1 problems found (check found an error, reconcile a "
-    "discrepancy); 2 a file cannot be read or is not valid, an option is wrong, or the output "
-    "cannot be written; 3 an internal error (a bug: please report it; "
-    f"{_DEBUG}=1 shows the traceback); 141 the output pipe was closed early"
+    "exit status: 0 nothing wrong; 1 problems found (report and check: an error finding; "
+    "reconcile: a discrepancy; compare: any difference); 2 a file cannot be read or is not "
+    "valid, an option is wrong, or the output cannot be written; 3 an internal error (a bug: "
+    f"please report it; {_DEBUG}=1 shows the traceback); 130 interrupted; 141 the output pipe "
+    "was closed early"
 )
 _SIZE = re.compile(r"(?P<number>[0-9]+)\s*(?P<unit>[kmg]?)(?:i?b)?", re.ASCII | re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
@@ -84,26 +89,42 @@ def _file_command(
     name: str,
     summary: str,
     formats: tuple[str, ...],
-    *,
-    required: str | None = None,
+    sources: dict[str, str] | None = None,
 ) -> argparse.ArgumentParser:
-    """A command that reads one file: its ``SOURCE``, ``--format`` and ``--max-size``.
+    """A command that reads files: its ``sources``, ``--format`` and ``--max-size``.
 
-    ``required`` names the file a command cannot do without (``"a budget"``); without it,
-    ``SOURCE`` is a report that may be left out, and the bundled report is read.
+    ``sources`` maps each file's name (``SOURCE``) to what it holds (``a report``, the default).
+    One source may be left out (the bundled report is read); several are all required.
     """
     from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
 
     command = commands.add_parser(name, help=summary, epilog=_EPILOG)
-    nargs = None if required else "?"
-    what = required or "a report"
-    command.add_argument(
-        "source", metavar="SOURCE", nargs=nargs, help=f"{what} as a JSON or YAML file"
-    )
+    sources = sources or {"SOURCE": "a report"}
+    for source, what in sources.items():
+        optional = len(sources) == 1
+        command.add_argument(
+            source.lower(),
+            metavar=source,
+            nargs="?" if optional else None,
+            help=f"{what} as a JSON or YAML file"
+            + (" (default: the bundled Lancashire 2015/16 report)" if optional else ""),
+        )
     command.add_argument("--format", choices=formats, default="text", help="output format")
     size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
     command.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
     return command
+
+
+def _add_codes(command: argparse.ArgumentParser) -> None:
+    """``--select`` and ``--ignore``, rule codes or code prefixes."""
+    for option, what in (
+        (
+            "--select",
+            "keep only the rules with these codes or code prefixes, comma-separated (e.g. B,C101)",
+        ),
+        ("--ignore", "leave out the rules with these codes or code prefixes, comma-separated"),
+    ):
+        command.add_argument(option, metavar="CODES", type=_codes, default=None, help=what)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,23 +138,25 @@ def _parser() -> argparse.ArgumentParser:
     _file_command(
         commands,
         "report",
-        "a report's scorecard, budget, inspections and findings (the bundled Lancashire 2015/16 report by default)",
+        "a report's scorecard, budget, inspections and findings; exits 1 when there are errors",
         ("text", "markdown", "json", "html"),
     )
-    checker = _file_command(
-        commands,
-        "check",
-        "where a report disagrees with itself; exits 1 when there are errors",
-        ("text", "json"),
+    _add_codes(
+        _file_command(
+            commands,
+            "check",
+            "where a report disagrees with itself; exits 1 when there are errors",
+            ("text", "json"),
+        )
     )
-    for option, what in (
-        (
-            "--select",
-            "run only the rules with these codes or code prefixes, comma-separated (e.g. B,C101)",
-        ),
-        ("--ignore", "leave out the rules with these codes or code prefixes, comma-separated"),
-    ):
-        checker.add_argument(option, metavar="CODES", type=_codes, default=None, help=what)
+    compare = _file_command(
+        commands,
+        "compare",
+        "what changed between two editions of a report; exits 1 when anything did, as diff does",
+        ("text", "json"),
+        {"OLD": "the earlier edition of a report", "NEW": "the later edition"},
+    )
+    _add_codes(compare)
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of a report or budget file", epilog=_EPILOG
     )
@@ -149,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         "reconcile",
         "check a budget's stated subtotals and totals against its lines; exits 1 on a discrepancy",
         ("text", "json"),
-        required="a budget",
+        {"SOURCE": "a budget, or a report with a budget,"},
     )
     reconcile.add_argument(
         "--tolerance",
@@ -170,31 +193,25 @@ def _one_line(text: str, *, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _plain(key: str) -> bool:
-    return len(key) <= 40 and key.isprintable()
+def _describe(name: str, error: ValidationError) -> str:
+    """A validation error as lines: the file, then its first problems in words, never the input."""
+    from safeguarding_model.io import MAX_PROBLEMS_SHOWN, validation_problems  # noqa: PLC0415 - lazily
 
-
-def _describe(error: ValidationError) -> str:
-    """A validation error as one line: its first problems as ``location: message``, no input."""
-    from safeguarding_model.errors import brief  # noqa: PLC0415 - lazily, as everywhere
-
-    problems = error.errors(include_url=False, include_input=False, include_context=False)
-    shown: list[str] = []
-    for problem in problems[:_MAX_ERRORS]:
-        location = ".".join(
-            str(part) if not isinstance(part, str) or _plain(part) else brief(part)
-            for part in problem["loc"]
-        )
-        message = problem["msg"].removeprefix("Value error, ")
-        shown.append(_one_line(f"{location}: {message}" if location else message, limit=400))
+    problems = validation_problems(error)
     count = len(problems)
-    head = f"{count} problem{'s' if count != 1 else ''}: " if count > 1 else ""
-    more = f"; ... and {count - _MAX_ERRORS} more errors" if count > _MAX_ERRORS else ""
-    return head + "; ".join(shown) + more
+    lines = [f"{_one_line(name)}: not a valid report ({count} problem{'s' if count != 1 else ''})"]
+    if hasattr(error, "problems"):  # raised by io: its first line names the file and the record
+        lines[0] = _one_line(str(error).split("\n", 1)[0], limit=1000)
+    lines += [
+        f"  {_one_line(str(problem), limit=400)}" for problem in problems[:MAX_PROBLEMS_SHOWN]
+    ]
+    if count > MAX_PROBLEMS_SHOWN:
+        lines.append(f"  and {count - MAX_PROBLEMS_SHOWN} more")
+    return "\n".join(lines)
 
 
 def _read_failure(source: str | None, error: Exception) -> _Failure:
-    """A known failure reading ``source`` (or the bundled report), as one line."""
+    """A known failure reading ``source`` (or the bundled report), as one line or, for an invalid file, lines."""
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
     from safeguarding_model.io import FileFormatError  # noqa: PLC0415 - lazily, as everywhere
@@ -203,11 +220,11 @@ def _read_failure(source: str | None, error: Exception) -> _Failure:
         return _Failure(_one_line(str(error), limit=1000))
     name = "the bundled report" if source is None else source
     if isinstance(error, ValidationError):
-        return _Failure(f"{_one_line(name)}: {_describe(error)}")
+        return _Failure(_describe(name, error))
     return _Failure(f"{_one_line(name)}: {_one_line(str(error), limit=1000)}")
 
 
-def _load(source: str | None, max_bytes: int) -> object:
+def _load(source: str | None, max_bytes: int) -> AnnualReport:
     """The report at ``source`` (the bundled example when none)."""
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
@@ -292,11 +309,12 @@ def _complain(command: str | None, message: str) -> None:
 def _report(source: str | None, output_format: str, max_bytes: int) -> int:
     loaded = _load(source, max_bytes)  # first: a file refused costs no rendering imports
 
-    from safeguarding_model.render import render_report  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.checks import Severity, check  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.render import render_report  # noqa: PLC0415
 
     colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
-    return 0
+    return 1 if any(f.severity is Severity.ERROR for f in check(loaded)) else 0
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -319,16 +337,43 @@ def _check(
 ) -> int:
     loaded = _load(source, max_bytes)
 
+    from safeguarding_model.checks import Severity, check  # noqa: PLC0415 - lazily, as everywhere
+
+    findings = check(loaded, select=select, ignore=ignore)
+    _write_findings(findings, output_format)
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _write_findings(findings: Sequence[Finding], output_format: str) -> None:
+    """Findings as ``check`` prints them: one line each with its code, or a JSON list."""
     from safeguarding_model._escape import escape_json  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
-    from safeguarding_model.checks import Severity, check  # noqa: PLC0415
 
-    findings = check(loaded, select=select, ignore=ignore)  # type: ignore[arg-type]
     if output_format == "json":
         _write(escape_json(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False)) + "\n")
     else:
         _write("".join(f"{finding.code} {finding}\n" for finding in findings) or "no findings\n")
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _compare(
+    sources: tuple[str, str],
+    output_format: str,
+    max_bytes: int,
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] | None = None,
+) -> int:
+    earlier, later = (_load(source, max_bytes) for source in sources)
+
+    from safeguarding_model.editions import compare_reports  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415
+
+    try:
+        findings = compare_reports(earlier, later, select=select, ignore=ignore)
+    except SafeguardingModelError as error:  # editions that cannot be compared
+        names = f"{_one_line(sources[0])} and {_one_line(sources[1])}"
+        raise _Failure(f"{names}: {_one_line(str(error), limit=1000)}") from None
+    _write_findings(findings, output_format)
+    return 1 if findings else 0
 
 
 def _schema(kind: str) -> int:
@@ -357,7 +402,7 @@ def _tolerance(text: str) -> object:
     return allowed
 
 
-def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) -> int:
+def _reconcile(source: str | None, output_format: str, tolerance: str, max_bytes: int) -> int:
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only for commands that read records
 
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415 - lazily, as everywhere
@@ -367,10 +412,16 @@ def _reconcile(source: str, output_format: str, tolerance: str, max_bytes: int) 
     from safeguarding_model.render import render_reconciliation  # noqa: PLC0415
 
     allowed = _tolerance(tolerance)
-    try:
-        budget = load_budget(source, max_bytes=max_bytes)
-    except (SafeguardingModelError, ValidationError) as error:
-        raise _read_failure(source, error) from None
+    if source is None:
+        budget = _load(None, max_bytes).budget
+        if budget is None:
+            msg = "the bundled report: a report without a budget; expected a budget file, or a report with a budget"
+            raise _Failure(msg)
+    else:
+        try:
+            budget = load_budget(source, max_bytes=max_bytes)
+        except (SafeguardingModelError, ValidationError) as error:
+            raise _read_failure(source, error) from None
     result = reconcile(budget, tolerance=allowed)  # type: ignore[arg-type]
     if output_format == "json":
         _write(json.dumps(to_jsonable(result), indent=2) + "\n")
@@ -383,24 +434,26 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if arguments.version:
         _write(f"{_PROG} {__version__}\n")
         return 0
-    if arguments.command == "report":
-        return _report(arguments.source, arguments.format, arguments.max_size)
-    if arguments.command == "check":
-        return _check(
-            arguments.source,
-            arguments.format,
-            arguments.max_size,
-            arguments.select,
-            arguments.ignore,
-        )
     if arguments.command == "schema":
         return _schema(arguments.kind)
-    if arguments.command == "reconcile":
-        return _reconcile(
-            arguments.source, arguments.format, arguments.tolerance, arguments.max_size
-        )
-    _write(parser.format_help())
-    return 2
+    if arguments.command is None:
+        _write(parser.format_help())
+        return 2
+    return _run_file_command(arguments)
+
+
+def _run_file_command(arguments: argparse.Namespace) -> int:
+    """``report``, ``check``, ``compare`` or ``reconcile``: the commands that read files."""
+    command, output_format, max_bytes = arguments.command, arguments.format, arguments.max_size
+    if command == "compare":
+        sources = (arguments.old, arguments.new)
+        return _compare(sources, output_format, max_bytes, arguments.select, arguments.ignore)
+    if command == "check":
+        source = arguments.source
+        return _check(source, output_format, max_bytes, arguments.select, arguments.ignore)
+    if command == "reconcile":
+        return _reconcile(arguments.source, output_format, arguments.tolerance, max_bytes)
+    return _report(arguments.source, output_format, max_bytes)
 
 
 def _internal_error(command: str | None, error: BaseException) -> int:
@@ -420,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (``sys.argv[1:]`` by default); return the exit code.
 
     Never raises, except ``SystemExit`` for ``--help`` and wrong options (``argparse``'s own
-    exit, status 2): every other failure is one line on standard error and an exit status (see
+    exit, status 2): every other failure is reported on standard error with an exit status (see
     the module's description): 2 for a file that cannot be read or is not valid and for output
     that cannot be written, 141 when the output pipe closes early, 3 for a bug.
 

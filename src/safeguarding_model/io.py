@@ -1167,7 +1167,7 @@ def _other_fields(model: type[Any], parts: tuple[Any, ...]) -> str:
         return ""
     names = list(record.model_fields)
     key = parts[-1] if parts else None
-    close = difflib.get_close_matches(key, names, n=1) if isinstance(key, str) else []
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.8) if isinstance(key, str) else []
     if close:
         return f"did you mean {close[0]!r}?"
     shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
