@@ -175,8 +175,10 @@ def test_reconcile_reports_bad_files_clearly(
     err = capsys.readouterr().err
     assert err.splitlines() == [
         f"safeguarding-model reconcile: {bad}: not a valid budget (1 problem)",
-        "  income.sections.0.lines.0.amount: not accepted (1.505) — expected pounds with at most"
-        " two decimal places (whole pence)",
+        (
+            "  income.sections.0.lines.0.amount: not accepted (1.505) — "
+            "expected pounds with at most two decimal places (whole pence)"
+        ),
     ]
 
 

@@ -693,15 +693,15 @@ class ValidationProblem:
         >>> from pydantic import ValidationError
         >>> from safeguarding_model.io import load_report
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.yaml"
-        >>> _ = path.write_text("id: x\ntitle: X\narrangement: council\narea: {name: X}\nperiod: 2015/16\n")
+        >>> _ = path.write_text("id: x\ntitle: X\narrangement: board\narea: {name: X}\nperiod: 2015/17\n")
         >>> try:
         ...     load_report(path)
         ... except ValidationError as error:
         ...     (problem,) = error.problems
-        >>> problem.path, problem.value, problem.expected
-        ('arrangement', 'council', "expected 'board' or 'partnership'")
+        >>> problem.path, problem.value, problem.kind
+        ('period', '2015/17', 'value_error')
         >>> print(problem)
-        arrangement: not one of the words allowed ('council') — expected 'board' or 'partnership'
+        period: not a period ('2015/17') — a financial year spans two consecutive years, like '2015/16'
     """
 
     path: str
