@@ -126,7 +126,7 @@ class NumberRole(StrEnum):
     DENOMINATOR = "denominator"
     """The population or total a count is divided by."""
     IMPLIED_DENOMINATOR = "implied_denominator"
-    """A population implied by a rate and its count (a range, allowing for rounding)."""
+    """A population implied by a rate and its count: count x base / rate, to the nearest whole (the message gives the range rounding allows)."""
     TOTAL = "total"
     """Shares or amounts added up."""
     MEAN = "mean"
@@ -135,6 +135,12 @@ class NumberRole(StrEnum):
     """The words that make a stated figure a bound ("more_than", "almost")."""
     TOLERANCE = "tolerance"
     """The largest difference a rule lets pass."""
+    RATE = "rate"
+    """A rate, percentage or proportion as printed, that a count and a denominator should give."""
+    CONSENSUS = "consensus"
+    """The population most figures agree on: the median of the populations they imply or state."""
+    FACTOR = "factor"
+    """How many times one figure is another (at least 1), such as an implied population's and the consensus's."""
 
 
 class FindingNumber(NamedTuple):

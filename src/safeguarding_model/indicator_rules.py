@@ -1,8 +1,9 @@
 """Rules that read a whole report's indicators and observations (R) and the cells of observations (V).
 
-A figure printed with its count and denominator must be the rate they give (R101); rates over
-one population and area must imply populations that can agree, with each other (R102) and with
-the populations the report states (R103); shares of one whole must add to 100% (R104); a stated
+A figure printed with its count and denominator, or linked to them, must be the rate or
+percentage they give (R101); rates and shares over one population and area must imply
+populations that can agree, with each other (R102: the figure that disagrees with the consensus
+is named, with the factor) and with the populations the report states (R103); shares of one whole must add to 100% (R104); a stated
 direction (R105) or significance against England (R106) must be what the figures give; one
 figure printed twice must be printed alike (R107); and a cell whose reading was a guess is
 reported (V101). Every comparison allows for rounding: a printed figure stands for every
@@ -21,19 +22,22 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from safeguarding_model._numbers import half_unit
 from safeguarding_model._report_figures import (
     ROUNDING,
     caveat,
+    linked_figures,
     provenance_of,
     rounding_range,
 )
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.indicators import (
+    IndicatorDefinition,
     MeasureKind,
     Observation,
     computed_significances,
@@ -42,12 +46,11 @@ from safeguarding_model.indicators import (
 from safeguarding_model.markers import Direction, Polarity, Significance, judge
 
 if TYPE_CHECKING:
-    from safeguarding_model.report import AnnualReport
+    from safeguarding_model.periods import Period
+    from safeguarding_model.provenance import Provenance
+    from safeguarding_model.report import AnnualReport, ContextFigure
 
 __all__ = ["RULES"]
-
-_CROSS_PERIOD = Decimal("0.05")
-"""Implied populations of different periods may differ this much (estimates move ~1% a year)."""
 
 
 def _where(observation: Observation) -> str:
@@ -69,17 +72,31 @@ def _ambiguous(report: AnnualReport) -> list[Finding]:
     ]
 
 
+_MULTIPLIERS = {MeasureKind.PERCENTAGE: 100, MeasureKind.PROPORTION: 1}
+"""The scale of a percentage's and a proportion's figures: a rate's is its base."""
+
+
+def _scale(indicator: IndicatorDefinition) -> int | None:
+    """What a figure of ``indicator`` is count / denominator times, or ``None`` (a count, a mean)."""
+    if indicator.kind is MeasureKind.RATE:
+        return None if indicator.per is None else indicator.per.value
+    return _MULTIPLIERS.get(indicator.kind)
+
+
+def _figure_words(indicator: IndicatorDefinition, value: Decimal) -> str:
+    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
+        return f"{value} per {indicator.per.value:,}"
+    return f"{value}%" if indicator.kind is MeasureKind.PERCENTAGE else f"{value}"
+
+
 def _rates_and_counts(report: AnnualReport) -> list[Finding]:
+    """Rates, percentages and proportions that their count and denominator, printed or linked, do not give."""
     findings = []
-    rates = {i.id: i for i in report.indicators if i.kind is MeasureKind.RATE and i.per is not None}
-    for observation in report.observations:
-        indicator = rates.get(observation.indicator)
-        if (
-            indicator is None
-            or indicator.per is None
-            or observation.count is None
-            or observation.denominator is None
-        ):
+    definitions = {indicator.id: indicator for indicator in report.indicators}
+    for observation, sources in linked_figures(report):
+        indicator = definitions[observation.indicator]
+        scale = _scale(indicator)
+        if scale is None or observation.count is None or observation.denominator is None:
             continue
         count, over, value = (
             observation.count.number,
@@ -88,7 +105,7 @@ def _rates_and_counts(report: AnnualReport) -> list[Finding]:
         )
         if count is None or over is None or value is None or over <= 0:
             continue
-        computed = count * indicator.per.value / over
+        computed = count * scale / over
         if abs(computed - value) > half_unit(value):
             findings.append(
                 Finding(
@@ -96,76 +113,342 @@ def _rates_and_counts(report: AnnualReport) -> list[Finding]:
                     Kind.RATE_VS_COUNTS,
                     Severity.ERROR,
                     _where(observation),
-                    f"printed {value}, but {count} / {over} x {indicator.per.value:,} = {computed:.4f}",
-                    provenance=provenance_of(observation),
-                    numbers=(("printed", str(value)), ("computed", f"{computed:.6f}")),
+                    f"printed {value}, but {count} / {over} x {scale:,} = {computed:.4f}",
+                    provenance=provenance_of(observation, *sources),
+                    numbers=(
+                        ("printed", str(value)),
+                        ("computed", f"{computed:.6f}"),
+                        ("count", str(count)),
+                        ("denominator", str(over)),
+                    ),
                 )
             )
     return findings
 
 
-_Groups = dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]]
+# --- implied denominators ------------------------------------------------------------------
+
+_DRIFT = Decimal("0.05")
+"""Implied populations of periods a year apart may differ this much (estimates move ~1% a year).
+
+Periods further apart may differ this much for each year between them."""
+
+_BAND = Decimal("0.05")
+"""A figure agrees with the consensus when its implied population is within 5% of it."""
+
+_LISTED = 3
+"""How many indicators a finding names as the consensus before saying how many more."""
 
 
-def _implied_groups(report: AnnualReport) -> _Groups:
-    """Each rate observation with a count, with the range of populations it implies, by population and area."""
+class _Implied(NamedTuple):
+    """A population a figure implies (a rate or share with its count) or the report states."""
+
+    key: str
+    """What votes for a consensus: the indicator's id, or the stated figure's label."""
+    observation: Observation | None
+    """The figure, for an implied population."""
+    stated: ContextFigure | None
+    """The stated population, for a population the report states."""
+    period: Period
+    low: Decimal
+    high: Decimal
+    central: Decimal
+    """Count x base / figure, or the stated number."""
+    words: str
+    """The figure and its count, in words ('1215 per 10,000 with a count of 2954')."""
+    sources: tuple[Observation, ...]
+    """The figures its count and denominator were linked from."""
+
+
+_Group = tuple[str, str, object]
+"""What the figures are over (a population, or the whole of shares), the area, and for shares the period."""
+
+
+def _implied_groups(report: AnnualReport) -> dict[_Group, list[_Implied]]:
+    """Every implied population, with the populations the report states, by what they count and where.
+
+    A rate with its count implies its population; a percentage or proportion with its count
+    implies its denominator: the population it is of, or the whole its shares are of (shares of
+    one whole are compared within one period only, since a whole is no population and may move
+    any amount). The report's stated population estimates join the groups of its own area.
+    """
     definitions = {indicator.id: indicator for indicator in report.indicators}
-    groups: dict[tuple[str, str], list[tuple[Observation, Decimal, Decimal]]] = defaultdict(list)
-    for observation in report.observations:
+    groups: dict[_Group, list[_Implied]] = defaultdict(list)
+    for observation, sources in linked_figures(report):
         indicator = definitions[observation.indicator]
+        scale = _scale(indicator)
         bounds = rounding_range(observation.value)
         count = None if observation.count is None else observation.count.number
-        if (
-            indicator.kind is not MeasureKind.RATE
-            or indicator.per is None
-            or bounds is None
-            or count is None
-        ):
+        value = observation.value.number
+        if scale is None or bounds is None or count is None or value is None or bounds[0] <= 0:
             continue
+        if indicator.kind is MeasureKind.RATE or indicator.shares_of is None:
+            if indicator.population is None:
+                continue
+            group: _Group = (indicator.population, observation.area, None)
+        else:
+            group = (indicator.shares_of, observation.area, observation.period)
         low, high = bounds
-        if low <= 0 or indicator.population is None:
-            continue
-        per = indicator.per.value
-        groups[(indicator.population, observation.area)].append(
-            (observation, count * per / high, count * per / low)
+        groups[group].append(
+            _Implied(
+                indicator.id,
+                observation,
+                None,
+                observation.period,
+                count * scale / high,
+                count * scale / low,
+                count * scale / value,
+                f"{_figure_words(indicator, value)} with a count of {count}",
+                sources,
+            )
         )
+    for figure in report.context:
+        bounds = rounding_range(figure.value)
+        if figure.population is None or figure.period is None or bounds is None:
+            continue
+        group = (figure.population, report.area.name, None)
+        if group in groups and figure.value.number is not None:
+            groups[group].append(
+                _Implied(
+                    f"stated {figure.label}",
+                    None,
+                    figure,
+                    figure.period,
+                    bounds[0],
+                    bounds[1],
+                    figure.value.number,
+                    f"stated {figure.value.number:,}",
+                    (),
+                )
+            )
     return groups
 
 
+def _allowance(first: _Implied, second: _Implied) -> Decimal:
+    """How far apart two populations may be: nothing for two figures of one period, else the drift."""
+    if (
+        first.observation is not None
+        and second.observation is not None
+        and first.period == second.period
+    ):
+        return Decimal(0)
+    years = Decimal(abs((first.period.start - second.period.start).days)) / Decimal("365.25")
+    return _DRIFT * max(Decimal(1), years)
+
+
+def _disagree(first: _Implied, second: _Implied) -> bool:
+    slack = 1 + _allowance(first, second)
+    return first.high * slack < second.low or second.high * slack < first.low
+
+
+def _consensus(members: list[_Implied]) -> tuple[Decimal, frozenset[int]] | None:
+    """The population most members agree with (within 5%), and who they are; ``None`` without one.
+
+    Members vote by what they are: the figures of one indicator count as one voter, so that an
+    indicator wrong the same way every year does not outvote two that agree; then by how many
+    figures. The consensus needs two figures at least and a single best set of supporters: two
+    figures that disagree, one against one, have none.
+    """
+    events = []
+    for position, member in enumerate(members):
+        events.append((member.low / (1 + _BAND), 0, position))
+        events.append((member.high * (1 + _BAND), 1, position))
+    events.sort()
+    live: dict[str, int] = defaultdict(int)
+    size = 0
+    best: tuple[int, int] = (0, 0)
+    best_at: Decimal | None = None
+    tied = False
+    for index, (at, ends, position) in enumerate(events):
+        key = members[position].key
+        if ends:
+            live[key] -= 1
+            size -= 1
+            if not live[key]:
+                del live[key]
+            continue
+        live[key] += 1
+        size += 1
+        following = events[index + 1] if index + 1 < len(events) else None
+        if following is not None and following[0] == at and not following[1]:
+            continue  # the score counts once every figure starting here is in
+        score = (len(live), size)
+        if score > best:
+            best, best_at, tied = score, at, False
+        elif score == best:
+            tied = True
+    if best_at is None or tied or best[1] < 2:  # a consensus of two figures at least
+        return None
+    return best_at, frozenset(
+        position
+        for position, member in enumerate(members)
+        if member.low / (1 + _BAND) <= best_at <= member.high * (1 + _BAND)
+    )
+
+
+def _power_of_ten(member: _Implied, low: Decimal, high: Decimal) -> int | None:
+    """The power of ten (10, 100 ...) that ``member``'s population is from ``low`` to ``high``, if any.
+
+    Allowing for the figures' rounding and for the drift between periods.
+    """
+    if member.high < low:
+        least, most = low / member.high, high / member.low
+    elif member.low > high:
+        least, most = member.low / high, member.high / low
+    else:
+        return None
+    nearest = round(math.log10(float(least + most) / 2))
+    for exponent in (nearest - 1, nearest, nearest + 1):
+        if exponent >= 1 and least / (1 + _DRIFT) <= 10**exponent <= most * (1 + _DRIFT):
+            return int(10**exponent)
+    return None
+
+
+def _factor(first: Decimal, second: Decimal) -> Decimal:
+    """How many times the larger is the smaller, to two places."""
+    high, low = max(first, second), min(first, second)
+    return (high / low).quantize(Decimal("0.01")) if low > 0 else Decimal(0)
+
+
+def _median(values: list[Decimal]) -> Decimal:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _names(members: list[_Implied]) -> str:
+    """The members in words: each indicator with its periods, each stated population."""
+    periods: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        if member.stated is not None:
+            periods.setdefault(f"the stated {member.stated.label} ({member.period})", [])
+        else:
+            periods[member.key].append(str(member.period))
+    named = [f"{key} {', '.join(when)}" if when else key for key, when in periods.items()]
+    if len(named) > _LISTED:
+        named = [*named[:_LISTED], f"{len(named) - _LISTED} more"]
+    return "; ".join(named)
+
+
+def _figure_numbers(member: _Implied) -> tuple[tuple[str, str], ...]:
+    if member.observation is None or member.observation.count is None:
+        return (("stated", str(member.central)),)
+    return (
+        ("rate", str(member.observation.value.number)),
+        ("count", str(member.observation.count.number)),
+        ("implied_denominator", f"{member.central:.0f}"),
+    )
+
+
+def _provenance(*members: _Implied) -> tuple[Provenance, ...]:
+    found: list[Provenance] = []
+    for member in members:
+        if member.observation is not None:
+            found += provenance_of(member.observation, *member.sources)
+        elif member.stated is not None and member.stated.provenance is not None:
+            found.append(member.stated.provenance)
+    return tuple(found)
+
+
 def _implied_denominators(report: AnnualReport) -> list[Finding]:
-    """Rates of one population and area whose own counts imply populations that cannot agree."""
+    """Figures whose implied populations disagree: each with the consensus, else pair by pair."""
     findings = []
-    for (population, area), members in _implied_groups(report).items():
-        disagreeing: set[frozenset[str]] = set()
-        # Same period first: a cross-period pair of indicators already in error says nothing new.
-        for same_period in (True, False):
-            slack = Decimal(0) if same_period else _CROSS_PERIOD
-            for i, j in _apart(members, slack, same_period=same_period):
-                (first, first_low, first_high), (second, second_low, second_high) = (
-                    members[i],
-                    members[j],
-                )
-                indicators = frozenset((first.indicator, second.indicator))
-                if not same_period and indicators in disagreeing:
-                    continue
-                disagreeing.add(indicators)
-                findings.append(
-                    Finding(
-                        "R102",
-                        Kind.IMPLIED_DENOMINATOR,
-                        Severity.ERROR if same_period else Severity.WARNING,
-                        f"{population} in {area}",
-                        f"{_where(first)} implies {first_low:,.0f} to {first_high:,.0f} {population}; "
-                        f"{_where(second)} implies {second_low:,.0f} to {second_high:,.0f}",
-                        provenance=provenance_of(first, second),
-                    )
-                )
+    for (label, area, _period), members in _implied_groups(report).items():
+        where = f"{label} in {area}"
+        found = _consensus(members)
+        figures = [p for p, m in enumerate(members) if m.observation is not None]
+        if found is None:
+            findings += _pairs(where, label, [members[p] for p in figures])
+            continue
+        agreeing = sorted(found[1])
+        supporters = [members[p] for p in agreeing]
+        for position in figures:
+            if position not in found[1]:
+                finding = _against_consensus(where, label, members[position], supporters)
+                if finding is not None:
+                    findings.append(finding)
+        findings += _pairs(where, label, [members[p] for p in figures if p in found[1]])
     return findings
 
 
-def _apart(
-    members: list[tuple[Observation, Decimal, Decimal]], slack: Decimal, *, same_period: bool
-) -> list[tuple[int, int]]:
+def _against_consensus(
+    where: str, label: str, member: _Implied, supporters: list[_Implied]
+) -> Finding | None:
+    """The finding naming a figure that disagrees with the consensus, if it disagrees with one of it."""
+    assert member.observation is not None  # noqa: S101 - only figures are compared here
+    same_period = any(
+        s.observation is not None and s.period == member.period and _disagree(member, s)
+        for s in supporters
+    )
+    if not same_period and not any(_disagree(member, s) for s in supporters):
+        return None  # within the drift of every figure it could be compared with
+    low, high = min(s.low for s in supporters), max(s.high for s in supporters)
+    consensus = _median([s.central for s in supporters])
+    power = _power_of_ten(member, low, high)
+    factor = _factor(consensus, member.central)
+    gap = (
+        f"a factor of {power:,} (a slip of a power of ten?)"
+        if power is not None
+        else f"a factor of {factor}"
+    )
+    count = len(supporters)
+    return Finding(
+        "R102",
+        Kind.IMPLIED_DENOMINATOR,
+        Severity.ERROR if power is not None or same_period else Severity.WARNING,
+        where,
+        f"{_where(member.observation)} disagrees with the other figures: {member.words} implies "
+        f"{member.low:,.0f} to {member.high:,.0f} {label}, where {count} figures give "
+        f"{low:,.0f} to {high:,.0f} ({_names(supporters)}): {gap}",
+        provenance=_provenance(member, *supporters),
+        numbers=(
+            *_figure_numbers(member),
+            ("consensus", f"{consensus:.0f}"),
+            ("factor", str(power if power is not None else factor)),
+        ),
+    )
+
+
+def _pairs(where: str, label: str, members: list[_Implied]) -> list[Finding]:
+    """Pairs of figures that disagree, where no consensus names one: same period first."""
+    findings = []
+    disagreeing: set[frozenset[str]] = set()
+    # Same period first: a cross-period pair of indicators already in error says nothing new.
+    for same_period in (True, False):
+        for i, j in _apart(members, Decimal(0) if same_period else _DRIFT, same_period=same_period):
+            first, second = members[i], members[j]
+            if (
+                not _disagree(first, second)
+                or first.observation is None
+                or second.observation is None
+            ):
+                continue
+            indicators = frozenset((first.key, second.key))
+            if not same_period and indicators in disagreeing:
+                continue
+            disagreeing.add(indicators)
+            power = _power_of_ten(first, second.low, second.high)
+            gap = "" if power is None else f": a factor of {power:,} (a slip of a power of ten?)"
+            findings.append(
+                Finding(
+                    "R102",
+                    Kind.IMPLIED_DENOMINATOR,
+                    Severity.ERROR if same_period or power is not None else Severity.WARNING,
+                    where,
+                    f"{_where(first.observation)} implies {first.low:,.0f} to {first.high:,.0f} {label}; "
+                    f"{_where(second.observation)} implies {second.low:,.0f} to {second.high:,.0f}{gap}",
+                    provenance=_provenance(first, second),
+                    numbers=(
+                        *_figure_numbers(first),
+                        *_figure_numbers(second),
+                        ("factor", str(power or _factor(first.central, second.central))),
+                    ),
+                )
+            )
+    return findings
+
+
+def _apart(members: list[_Implied], slack: Decimal, *, same_period: bool) -> list[tuple[int, int]]:
     """Positions ``i < j`` of the members whose ranges are apart by more than ``slack``, in order.
 
     Only pairs of the same period, or only pairs of different periods. Pairs are found by
@@ -173,53 +456,95 @@ def _apart(
     so the work grows with the members and the pairs found, not with every pair of members.
     """
     by_period: dict[object, list[int]] = defaultdict(list)
-    for position, (observation, _low, _high) in enumerate(members):
-        by_period[observation.period if same_period else None].append(position)
+    for position, member in enumerate(members):
+        by_period[member.period if same_period else None].append(position)
     found: set[tuple[int, int]] = set()
     for positions in by_period.values():
-        order = sorted(positions, key=lambda position: members[position][1])
-        lows = [members[position][1] for position in order]
+        order = sorted(positions, key=lambda position: members[position].low)
+        lows = [members[position].low for position in order]
         for position in positions:
-            first, _low, high = members[position]
-            for other in order[bisect.bisect_right(lows, high * (1 + slack)) :]:
-                second = members[other][0]
+            first = members[position]
+            for other in order[bisect.bisect_right(lows, first.high * (1 + slack)) :]:
+                second = members[other]
                 if other != position and (first.period == second.period) == same_period:
                     found.add((min(position, other), max(position, other)))
     return sorted(found)
 
 
 def _against_context(report: AnnualReport) -> list[Finding]:
-    """Populations implied by the report's own area's rates against the population estimates it states.
+    """Populations implied by the report's own area's figures against the population estimates it states.
 
-    A stated estimate is for a year, rates for others: they may differ by the cross-period
-    allowance. One finding per indicator, for its observation nearest the estimate's year.
+    One finding per stated estimate and indicator, for the indicator's figure nearest the
+    estimate's year, unless the estimate agrees with the consensus and the figure does not: then
+    R102 names the figure, with the estimate among the figures it disagrees with.
     """
     findings = []
-    groups = _implied_groups(report)
-    for figure in report.context:
-        if figure.population is None or figure.period is None or figure.value.number is None:
+    for (label, _area, _period), members in _implied_groups(report).items():
+        stated = [p for p, m in enumerate(members) if m.stated is not None]
+        if not stated:
             continue
-        members = groups.get((figure.population, report.area.name), [])
-        when = figure.period.start
-        by_indicator: dict[str, tuple[Observation, Decimal, Decimal]] = {}
-        for member in sorted(members, key=lambda m: abs((m[0].period.start - when).days)):
-            by_indicator.setdefault(member[0].indicator, member)
-        stated = figure.value.number
-        for observation, low, high in by_indicator.values():
-            if high * (1 + _CROSS_PERIOD) < stated or stated * (1 + _CROSS_PERIOD) < low:
-                findings.append(
-                    Finding(
-                        "R103",
-                        Kind.IMPLIED_DENOMINATOR,
-                        Severity.WARNING,
-                        f"{figure.population} in {report.area.name}: {figure.label}",
-                        f"stated {stated:,} ({figure.period}); {_where(observation)} implies {low:,.0f} to {high:,.0f}",
-                        provenance=tuple(
-                            p for p in (figure.provenance, observation.provenance) if p is not None
-                        ),
-                    )
-                )
+        found = _consensus(members)
+        agreeing = frozenset() if found is None else found[1]
+        for position in stated:
+            estimate = members[position]
+            when = estimate.period.start
+            nearest: dict[str, int] = {}
+            for other in sorted(
+                (p for p, m in enumerate(members) if m.observation is not None),
+                key=lambda p: abs((members[p].period.start - when).days),
+            ):
+                nearest.setdefault(members[other].key, other)
+            for other in nearest.values():
+                figure = members[other]
+                if not _disagree(estimate, figure) or (
+                    position in agreeing and other not in agreeing
+                ):
+                    continue
+                findings.append(_against_estimate(label, estimate, figure, members, found))
     return findings
+
+
+def _against_estimate(
+    label: str,
+    estimate: _Implied,
+    figure: _Implied,
+    members: list[_Implied],
+    found: tuple[Decimal, frozenset[int]] | None,
+) -> Finding:
+    assert estimate.stated is not None  # noqa: S101 - the caller passes a stated estimate
+    assert figure.observation is not None  # noqa: S101 - and a figure
+    power = _power_of_ten(figure, estimate.low, estimate.high)
+    message = (
+        f"stated {estimate.central:,} ({estimate.period}); {_where(figure.observation)} implies "
+        f"{figure.low:,.0f} to {figure.high:,.0f}"
+    )
+    if power is not None:
+        message += f": a factor of {power:,} (a slip of a power of ten?)"
+    numbers = [("stated", str(estimate.central)), *_figure_numbers(figure)]
+    if found is not None:
+        supporters = [members[p] for p in sorted(found[1])]
+        low, high = min(s.low for s in supporters), max(s.high for s in supporters)
+        names = _names(supporters)
+        others = f"{len(supporters)} figures give {low:,.0f} to {high:,.0f} ({names})"
+        if figure in supporters:
+            message += f"; the stated figure is the one that disagrees: {others}"
+        else:
+            message += f"; neither agrees with the consensus: {others}"
+        numbers.append(("consensus", f"{_median([s.central for s in supporters]):.0f}"))
+    numbers.append(("factor", str(power or _factor(estimate.central, figure.central))))
+    return Finding(
+        "R103",
+        Kind.IMPLIED_DENOMINATOR,
+        Severity.ERROR if power is not None else Severity.WARNING,
+        f"{label} in {_area_of(figure)}: {estimate.stated.label}",
+        message,
+        provenance=_provenance(estimate, figure),
+        numbers=tuple(numbers),
+    )
+
+
+def _area_of(member: _Implied) -> str:
+    return "" if member.observation is None else member.observation.area
 
 
 def _shares(report: AnnualReport) -> list[Finding]:
@@ -293,7 +618,7 @@ def _significances(report: AnnualReport) -> list[Finding]:
     """Stated significance (or colour) against England that the figure's interval contradicts."""
     stated = [
         o
-        for o in report.observations
+        for o, _sources in linked_figures(report)
         if o.stated_significance is not None or o.stated_rag is not None
     ]
     englands: dict[tuple[str, object], list[Observation]] = defaultdict(list)
@@ -402,10 +727,13 @@ def _ambiguous_rule(report: AnnualReport) -> list[Finding]:
 
 
 def _rate_rule(report: AnnualReport) -> list[Finding]:
-    """A rate printed with its count and denominator that they do not give.
+    """A rate or percentage printed with its count and denominator that they do not give.
 
-    The rate computed from the count and denominator must be within half a unit of the printed
-    rate's last digit.
+    The count and denominator are those printed with the figure (a percentage printed with its
+    count, "1,344 (85%)", is one figure: ``count`` holds the 1,344), or the figures it links to
+    (``count_ref``, ``denominator_ref``, its indicator's ``numerator``). The rate (count x base /
+    denominator) or percentage (count x 100 / denominator) computed from them must be within
+    half a unit of the printed figure's last digit.
 
     Examples:
         >>> from safeguarding_model import AnnualReport
@@ -422,33 +750,43 @@ def _rate_rule(report: AnnualReport) -> list[Finding]:
 
 
 def _implied_rule(report: AnnualReport) -> list[Finding]:
-    """Rates over one population and area whose counts imply populations that cannot agree.
+    """A figure whose count implies a population the other figures over it do not.
 
-    Each rate with its count implies a range of populations (allowing for the rounding of the
-    rate). Two ranges of the same period that do not meet are an error; of different periods, a
-    warning when they are more than 5% apart (population estimates move about 1% a year).
+    Each rate with its count, and each percentage or proportion with its count, implies a
+    population (count x base / rate), a range allowing for the rounding of the printed figure;
+    counts may be printed with the figure or linked (``count_ref``, an indicator's
+    ``numerator``). The populations implied in one area, with the population estimates the
+    report states, find a consensus: the population most of them are within 5% of, counting the
+    figures of one indicator as one voice. A figure that disagrees with the consensus is named,
+    with the consensus and the factor between them: an error when the factor is a power of ten
+    (within the figures' rounding and 5%: no population changes tenfold) or when it disagrees
+    with a figure of its own period; a warning when it is further from a figure of another
+    period than 5% a year. Without a consensus (two figures, one against the other) both are
+    named: an error in one period, a warning between periods.
 
     Examples:
         >>> from safeguarding_model import check, load_example
         >>> for finding in check(load_example(), select="R102")[:1]:
         ...     print(finding.code, finding)
-        R102 error [implied_denominator] child in Lancashire: referrals-to-childrens-social-care-rate / Lancashire / 2013/14 implies 24,303 to 24,323 child; children-in-need-rate / Lancashire / 2013/14 implies 243,144 to 243,209
+        R102 error [implied_denominator] child in Lancashire: referrals-to-childrens-social-care-rate / Lancashire / 2013/14 disagrees with the other figures: 1215 per 10,000 with a count of 2954 implies 24,303 to 24,323 child, where 3 figures give 243,144 to 244,895 (children-in-need-rate 2013/14, 2014/15; children-looked-after-rate 2015/16): a factor of 10 (a slip of a power of ten?)
     """
     return _implied_denominators(report)
 
 
 def _context_rule(report: AnnualReport) -> list[Finding]:
-    """A population the report states that its own area's rates and counts do not imply.
+    """A population the report states that its own area's figures and counts do not imply.
 
-    A warning when the implied range is more than 5% from the stated estimate (an estimate is
-    for one year, the rates for others); one finding per indicator, for its observation nearest
-    the estimate's year.
+    A warning when the implied range is more than 5% a year from the stated estimate (an
+    estimate is for one year, the rates for others), an error when the two are a power of ten
+    apart; one finding per indicator, for its figure nearest the estimate's year. The finding
+    says which figure disagrees with the consensus of R102, when there is one; a figure that
+    disagrees with an estimate the consensus agrees with is R102's alone.
 
     Examples:
         >>> from safeguarding_model import check, load_example
-        >>> for finding in check(load_example(), select="R103")[:1]:
+        >>> for finding in check(load_example(), select="R103")[1:2]:
         ...     print(finding.code, finding)
-        R103 warning [implied_denominator] child in Lancashire: child population: stated 274,733 (2014); referrals-to-childrens-social-care-rate / Lancashire / 2014/15 implies 24,291 to 24,314
+        R103 warning [implied_denominator] child in Lancashire: child population: stated 274,733 (2014); children-in-need-rate / Lancashire / 2014/15 implies 244,703 to 244,773; the stated figure is the one that disagrees: 3 figures give 243,144 to 244,895 (children-in-need-rate 2013/14, 2014/15; children-looked-after-rate 2015/16)
     """
     return _against_context(report)
 
@@ -535,7 +873,7 @@ RULES: tuple[Rule, ...] = (
         RuleDomain.INDICATORS_AND_RATES,
         _implied_rule,
         None,
-        f"{ROUNDING}; 5% between periods",
+        f"{ROUNDING}; 5% a year between periods; a factor of ten within 5%",
     ),
     Rule(
         "R103",
@@ -543,7 +881,7 @@ RULES: tuple[Rule, ...] = (
         RuleDomain.INDICATORS_AND_RATES,
         _context_rule,
         None,
-        f"{ROUNDING}; 5% between the estimate's year and the rate's",
+        f"{ROUNDING}; 5% a year between the estimate's year and the rate's",
     ),
     Rule("R104", "shares-total", RuleDomain.INDICATORS_AND_RATES, _shares_rule, None, ROUNDING),
     Rule(

@@ -25,6 +25,7 @@ from pydantic import Field, model_validator
 
 from safeguarding_model._records import Record
 from safeguarding_model._vocabulary import SchemaDescribed
+from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
@@ -117,6 +118,15 @@ class IndicatorDefinition(Record):
             "category'): the whole. Shares of one whole, area and period should add to 100."
         ),
     )
+    numerator: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description=(
+            "For a rate, percentage or proportion: the id of the count indicator that counts its "
+            "numerator ('contacts' for 'contacts-per-10000'). A figure without a count of its own "
+            "takes the count indicator's figure of the same area and period as its count."
+        ),
+    )
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:
@@ -157,6 +167,20 @@ class Observation(Record):
     value: Value = Field(description="The figure, with its status, as printed.")
     count: Value | None = Field(default=None, description="The numerator, when printed.")
     denominator: Value | None = Field(default=None, description="The denominator, when printed.")
+    count_ref: str | None = Field(
+        default=None,
+        description=(
+            "Instead of ``count``: the id of the observation (of the same area and period) whose "
+            "figure is this figure's numerator."
+        ),
+    )
+    denominator_ref: str | None = Field(
+        default=None,
+        description=(
+            "Instead of ``denominator``: the id of the observation (of the same area and period) "
+            "whose figure is this figure's denominator."
+        ),
+    )
     population: Population | None = Field(
         default=None,
         description=(
@@ -183,6 +207,16 @@ class Observation(Record):
     target: Value | None = Field(default=None, description="The target, when printed.")
     note: str | None = Field(default=None, description="Words printed with the figure.")
     provenance: Provenance | None = Field(default=None, description="Where the figure is printed.")
+
+    @model_validator(mode="after")
+    def _links_are_single(self) -> Self:
+        for printed, ref in (("count", "count_ref"), ("denominator", "denominator_ref")):
+            target = getattr(self, ref)
+            if target is not None and getattr(self, printed) is not None:
+                raise InvalidInputError(ref, target, f"none beside a printed {printed}")
+            if target is not None and target == self.id:
+                raise InvalidInputError(ref, target, "the id of another observation, not its own")
+        return self
 
     @model_validator(mode="after")
     def _limits_are_ordered(self) -> Self:

@@ -30,6 +30,7 @@ from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.indicators import (
     IndicatorDefinition,
     IndicatorSeries,
+    MeasureKind,
     Observation,
     Provenance,
     series,
@@ -489,6 +490,7 @@ def _reference_problems(report: AnnualReport) -> list[InvalidInputError]:
                 )
             )
     observations = _first_positions((o.id for o in report.observations), "observations", problems)
+    problems += _link_problems(report, indicators, observations)
     _first_positions((c.id for c in report.claims), "claims", problems)
     for position, claim in enumerate(report.claims):
         for name in ("before_ref", "after_ref"):
@@ -509,6 +511,41 @@ def _reference_problems(report: AnnualReport) -> list[InvalidInputError]:
     problems += _scale_problems(report)
     _first_positions((i.id for i in report.inspections), "inspections", problems)
     return problems
+
+
+def _link_problems(
+    report: AnnualReport, indicators: dict[str, int], observations: dict[str, int]
+) -> Iterator[InvalidInputError]:
+    """Numerators that are not count indicators, and figure links to nothing or to another area or period."""
+    for position, indicator in enumerate(report.indicators):
+        if indicator.numerator is None:
+            continue
+        where = f"indicators.{position}.numerator"
+        found = indicators.get(indicator.numerator)
+        if found is None:
+            yield _problem(where, indicator.numerator, "the id of one of the report's indicators")
+        elif report.indicators[found].kind is not MeasureKind.COUNT:
+            kind = report.indicators[found].kind.value
+            expected = f"the id of a count indicator ({_short(indicator.numerator)!r} is a {kind})"
+            yield _problem(where, indicator.numerator, expected)
+    for position, observation in enumerate(report.observations):
+        for name in ("count_ref", "denominator_ref"):
+            ref = getattr(observation, name)
+            if ref is None:
+                continue
+            where = f"observations.{position}.{name}"
+            found = observations.get(ref)
+            if found is None:
+                yield _problem(where, ref, "the id of one of the report's observations")
+                continue
+            target = report.observations[found]
+            if (target.area, target.period) != (observation.area, observation.period):
+                expected = (
+                    f"an observation of this one's area and period ({_short(observation.area)!r}, "
+                    f"{observation.period}), but observations.{found} is of "
+                    f"{_short(target.area)!r}, {target.period}"
+                )
+                yield _problem(where, ref, expected)
 
 
 def _agency_parents(
