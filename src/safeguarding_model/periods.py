@@ -537,7 +537,7 @@ class Month(Period):
     """A calendar month, as reports print "March 2024".
 
     A figure "at the end of March 2024" is for a day, not the month: read it as
-    [`end_point`][safeguarding_model.Month.end_point] (``parse_period`` does).
+    ``end_point`` (``parse_period`` does).
 
     Examples:
         >>> from safeguarding_model import Month, parse_period
