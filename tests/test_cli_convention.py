@@ -123,6 +123,7 @@ def _restated(folder: Path) -> tuple[str, str]:
     """Lancashire, and a later edition in which one figure was restated."""
     earlier = load_example()
     first = earlier.observations[0]
+    assert first.value.number is not None
     value = first.value.model_copy(update={"number": first.value.number + 1, "printed": None})
     observations = (first.model_copy(update={"value": value}), *earlier.observations[1:])
     old = _lancashire(folder, "old.json")
