@@ -178,7 +178,7 @@ def test_the_hostile_report_carries_the_payload_as_printed(hostile: AnnualReport
     assert hostile.area.name.endswith(PAYLOAD)
     assert all(indicator.name.endswith(PAYLOAD) for indicator in hostile.indicators)
     assert hostile.budget is not None
-    assert all(s.name.endswith(PAYLOAD) for s in hostile.budget.income.sections)
+    assert all(s.name.endswith(PAYLOAD) for s in hostile.budget.side("income").sections)
     findings = check(hostile)
     assert sum(PAYLOADS[0] in f.location + f.message for f in findings) >= 10
 
@@ -268,7 +268,7 @@ def test_commands_print_no_control_character(
     out = capsys.readouterr().out
     assert out.splitlines() == [f"{f.code} {f}" for f in findings]
     _assert_terminal_safe(out, genuine_errors=errors)
-    assert main(["report", str(report)]) == 0
+    assert main(["report", str(report)]) == 1  # error findings, as check
     _assert_terminal_safe(capsys.readouterr().out, genuine_errors=errors)
     assert main(["reconcile", str(budget)]) == 1
     _assert_terminal_safe(capsys.readouterr().out, genuine_errors=0)
@@ -541,7 +541,7 @@ def test_html_report_with_dollar_labels_does_not_raise(
 ) -> None:
     path = tmp_path / "report.json"
     path.write_text(_labelled(BAD_MATH, "_Area $x$").model_dump_json(), encoding="utf-8")
-    assert main(["report", str(path), "--format", "html"]) == 0
+    assert main(["report", str(path), "--format", "html"]) == 1  # Lancashire's errors
     out = capsys.readouterr().out
     assert out.count('src="data:image/png;base64,') >= 2
     assert "$\\notacommand{x}$ per child" in out
