@@ -329,3 +329,31 @@ def test_one_rate_ten_times_too_large_gives_one_error_naming_it(
         f"{culprit['indicator']} / A / {culprit['period']} disagrees"
     )
     assert "factor of 10 " in errors[0].message
+
+
+# --- figures are grouped by the population they are over ------------------------------------
+
+
+def test_a_stated_estimate_in_printed_words_joins_the_child_figures() -> None:
+    stated = _stated("250000") | {"population": "0-17"}  # the same children as 'child'
+    report = _linked_pair("1000.0").model_copy(update={"context": ()})
+    rebuilt = _report(
+        indicators=[CONTACTS, CONTACTS_RATE, CIN, CIN_RATE],
+        observations=[o.model_dump(exclude_none=True) for o in report.observations],
+        context=[stated],
+    )
+    (finding,) = _errors(rebuilt)
+    assert finding.code == "R102"
+    assert dict(finding.numbers)["consensus"] == "250000"
+
+
+def test_a_figure_over_another_population_is_not_compared_with_the_child_figures() -> None:
+    report = _linked_pair("1000.0")
+    observations = [o.model_dump(exclude_none=True) for o in report.observations]
+    observations[1] |= {"population": "0-18"}  # the rate is printed over 0-18: another base
+    rebuilt = _report(
+        indicators=[CONTACTS, CONTACTS_RATE, CIN, CIN_RATE],
+        observations=observations,
+        context=[_stated("250000")],
+    )
+    assert [f.code for f in check(rebuilt)] == []

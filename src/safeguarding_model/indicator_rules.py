@@ -35,6 +35,7 @@ from safeguarding_model._report_figures import (
     provenance_of,
     rounding_range,
 )
+from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.indicators import (
     IndicatorDefinition,
@@ -44,6 +45,7 @@ from safeguarding_model.indicators import (
     figure_of,
 )
 from safeguarding_model.markers import Direction, Polarity, Significance, judge
+from safeguarding_model.populations import parse_population, population_of
 
 if TYPE_CHECKING:
     from safeguarding_model.periods import Period
@@ -183,9 +185,10 @@ def _implied_groups(report: AnnualReport) -> dict[_Group, list[_Implied]]:
         if scale is None or bounds is None or count is None or value is None or bounds[0] <= 0:
             continue
         if indicator.kind is MeasureKind.RATE or indicator.shares_of is None:
-            if indicator.population is None:
+            population = population_of(indicator, observation)
+            if population is None:
                 continue
-            group: _Group = (indicator.population, observation.area, None)
+            group: _Group = (str(population), observation.area, None)
         else:
             group = (indicator.shares_of, observation.area, observation.period)
         low, high = bounds
@@ -206,7 +209,7 @@ def _implied_groups(report: AnnualReport) -> dict[_Group, list[_Implied]]:
         bounds = rounding_range(figure.value)
         if figure.population is None or figure.period is None or bounds is None:
             continue
-        group = (figure.population, report.area.name, None)
+        group = (_population_key(figure.population), report.area.name, None)
         if group in groups and figure.value.number is not None:
             groups[group].append(
                 _Implied(
@@ -222,6 +225,14 @@ def _implied_groups(report: AnnualReport) -> dict[_Group, list[_Implied]]:
                 )
             )
     return groups
+
+
+def _population_key(text: str) -> str:
+    """The name figures over the population ``text`` are grouped by: ``'0-17'`` is ``'child'``."""
+    try:
+        return str(parse_population(text))
+    except InvalidInputError:  # a context figure's own words: compared as written
+        return text
 
 
 def _allowance(first: _Implied, second: _Implied) -> Decimal:
