@@ -112,6 +112,8 @@ def test_select_and_ignore_by_code_and_prefix() -> None:
         "B101",
         "B102",
         "B103",
+        "B104",
+        "B105",
         "S101",
     ]
     assert "R102" not in {r.code for r in select_rules(rules, ignore=["R102"])}

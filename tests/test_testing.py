@@ -28,7 +28,7 @@ def test_discrepancies_are_exactly_the_stated_figures_that_differ(budget: Budget
     result = reconcile(budget)
     differing = sum(
         1
-        for side in (budget.income, budget.expenditure)
+        for side in (budget.side("income"), budget.side("expenditure"))
         for section in side.sections
         if section.stated_subtotal is not None
         and section.stated_subtotal.amount != section.computed_subtotal

@@ -1,8 +1,13 @@
-"""A board's budget, as printed.
+"""A budget or funding decision, as printed.
 
 A [`Budget`][safeguarding_model.Budget] holds a financial year's income and expenditure in pounds
 (exact ``Decimal``s, never floats), each side in sections of lines, with the **subtotals and
-totals the source states** kept beside the lines exactly as printed. Nothing is corrected:
+totals the source states** kept beside the lines exactly as printed. Either side may be absent: a
+table of grant payments states only what is paid, and then no balance is computed. A line may be
+printed as a quantity times a unit amount ("£10,000 to each of 32 boroughs"), and a line or a
+section may be split between recipients
+([`Allocation`][safeguarding_model.budgets.Allocation]s: "50% to the children's board, 50% to
+the adults' board"). Nothing is corrected:
 [`reconcile`][safeguarding_model.reconciliation.reconcile] (in
 [`safeguarding_model.reconciliation`][safeguarding_model.reconciliation]) adds the lines up and
 reports every place where the printed arithmetic disagrees with itself;
@@ -27,13 +32,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from attrs import frozen
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from safeguarding_model._moved import moved_names
-from safeguarding_model._records import Record
+from safeguarding_model._records import Record, Text, check_unique
 from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.periods import FinancialYear
@@ -43,13 +48,19 @@ from safeguarding_model.values import ValueFlag, parse_value
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
 __all__ = [
+    "Allocation",
     "Budget",
     "BudgetLine",
     "BudgetSection",
     "BudgetSide",
     "ContributionShare",
     "Money",
+    "Quantity",
     "Side",
     "StatedAmount",
     "contribution_shares",
@@ -94,6 +105,146 @@ def _money(value: object) -> Decimal:
 Money = Annotated[Decimal, BeforeValidator(_money)]
 """Pounds as an exact ``Decimal`` with at most two decimal places; JSON carries a string of digits."""
 
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
+_PLACES = 6
+"""The most decimal places a quantity or a percentage may have."""
+_QUANTITY_LIMIT = Decimal(10) ** 12
+_QUANTITY_EXPECTED = (
+    "a number above 0 and below 10**12 with at most 6 decimal places, as an integer, a Decimal "
+    "or a string of digits, like '32' or '1.5' (never a float)"
+)
+_PERCENT_EXPECTED = (
+    "per cent from 0 to 100 with at most 6 decimal places, as an integer, a Decimal or a "
+    "string of digits, like '50' or '33.3' (never a float)"
+)
+
+
+def _exact_number(value: object, field: str, expected: str) -> Decimal:
+    """A finite ``Decimal`` from an int, a Decimal or a plain string of digits; never a float."""
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise InvalidInputError(field, value, expected)
+    if isinstance(value, str):
+        if not _PLAIN_NUMBER.fullmatch(value.strip()):
+            raise InvalidInputError(field, value, expected)
+        number = Decimal(value.strip())
+    else:
+        number = Decimal(value)
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -_PLACES:
+        raise InvalidInputError(field, value, expected)
+    return number
+
+
+def _quantity(value: object) -> Decimal:
+    number = _exact_number(value, "quantity", _QUANTITY_EXPECTED)
+    if not 0 < number < _QUANTITY_LIMIT:
+        raise InvalidInputError("quantity", value, _QUANTITY_EXPECTED)
+    return number
+
+
+def _percent(value: object) -> Decimal:
+    number = _exact_number(value, "percent", _PERCENT_EXPECTED)
+    if not 0 <= number <= 100:
+        raise InvalidInputError("percent", value, _PERCENT_EXPECTED)
+    return number
+
+
+Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+"""How many units a line pays for: an exact ``Decimal`` above 0 (32 boroughs, 1.5 posts)."""
+
+Percent = Annotated[Decimal, BeforeValidator(_percent)]
+"""A share in per cent, from 0 to 100, as an exact ``Decimal``."""
+
+
+def _times(quantity: Decimal, unit_amount: Decimal) -> Decimal:
+    """``quantity * unit_amount`` exactly: never rounded to the context's precision."""
+    digits = len(quantity.as_tuple().digits) + len(unit_amount.as_tuple().digits)
+    with localcontext(prec=digits + 1):
+        return quantity * unit_amount
+
+
+def _whole_pence(amount: Decimal) -> Decimal | None:
+    """``amount`` with at most two decimal places when it is whole pence, else ``None``."""
+    _, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int) or exponent >= -2:
+        return amount
+    dropped = digits[len(digits) + exponent + 2 :] if len(digits) + exponent + 2 > 0 else digits
+    if any(dropped):
+        return None
+    with localcontext(prec=max(len(digits), 1) + 2):
+        return amount.quantize(Decimal("0.01"))
+
+
+def _derived_amount(data: Any) -> Any:  # noqa: ANN401 - a record's raw input, before validation
+    """The input with ``amount`` as ``quantity * unit_amount`` when only those are given."""
+    if not isinstance(data, dict) or data.get("amount") is not None:
+        return data
+    if data.get("quantity") is None and data.get("unit_amount") is None:
+        return data
+    for missing, given in (("unit_amount", "quantity"), ("quantity", "unit_amount")):
+        if data.get(missing) is None:
+            expected = f"a {missing} with the {given} (their product is the amount), or an amount"
+            raise InvalidInputError(missing, None, expected)
+    try:
+        quantity, unit_amount = _quantity(data["quantity"]), _money(data["unit_amount"])
+    except InvalidInputError:
+        return data  # the fields' own validation reports it
+    amount = _whole_pence(_times(quantity, unit_amount))
+    if amount is None:
+        expected = (
+            "a quantity whose product with the unit amount is whole pence "
+            "(give the line's amount as printed)"
+        )
+        raise InvalidInputError("quantity", data["quantity"], expected)
+    return {**data, "amount": amount}
+
+
+class Allocation(Record):
+    """One recipient's part of a split line or section: a percentage or an amount in pounds.
+
+    A split states either every part in per cent (which should add to 100) or every part in
+    pounds (which should add to the amount split); rule B105 checks that they do.
+
+    Examples:
+        >>> from safeguarding_model.budgets import Allocation
+        >>> Allocation(recipient="Children's board", percent="50").percent
+        Decimal('50')
+    """
+
+    recipient: Text = Field(
+        description="Who receives the part, as printed (a board, a borough, a fund)."
+    )
+    percent: Percent | None = Field(
+        default=None, description="The part in per cent of the amount split, as printed."
+    )
+    amount: Money | None = Field(default=None, description="The part in pounds, as printed.")
+    provenance: Provenance | None = Field(default=None, description="Where the part is printed.")
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> Self:
+        if (self.percent is None) == (self.amount is None):
+            given = "both" if self.percent is not None else "neither"
+            expected = (
+                f"a percent or an amount for the part of {self.recipient[:60]!r}, not {given}"
+            )
+            raise InvalidInputError("percent", given, expected)
+        return self
+
+
+def _check_split(split: tuple[Allocation, ...]) -> tuple[Allocation, ...]:
+    """``split`` if its parts are all percentages or all amounts, each recipient once."""
+    in_percent = {allocation.percent is not None for allocation in split}
+    if len(in_percent) > 1:
+        first = next(a for a in split if (a.percent is not None) != (split[0].percent is not None))
+        expected = "parts all in per cent or all in pounds, not both in one split"
+        raise InvalidInputError(f"split[{split.index(first)}]", first.recipient, expected)
+    check_unique(tuple(allocation.recipient for allocation in split), "split", "a recipient")
+    return split
+
+
+Split = Annotated[tuple[Allocation, ...], AfterValidator(_check_split)]
+"""A line's or a section's parts by recipient: all in per cent or all in pounds."""
+
 
 class Side(SchemaDescribed, StrEnum):
     """The two sides of a budget.
@@ -111,15 +262,45 @@ class Side(SchemaDescribed, StrEnum):
 class BudgetLine(Record):
     """One line of a budget, as printed.
 
+    A line printed as a quantity times a unit amount ("£10,000 to each of 32 boroughs") gives
+    ``quantity``, ``unit_amount`` and, if it likes, ``each``; its ``amount`` is then the
+    product when not printed, and rule B104 checks it when it is. A line may be ``split``
+    between recipients.
+
     Examples:
         >>> from safeguarding_model import BudgetLine
         >>> line = BudgetLine.from_printed("Staffing Costs", "73.000")
         >>> line.amount, line.flags
         (Decimal('73000'), (<ValueFlag.AMBIGUOUS_SEPARATOR: 'ambiguous_separator'>,))
+        >>> grants = BudgetLine.model_validate(
+        ...     {"label": "Grants to boroughs", "quantity": 32, "unit_amount": "10000", "each": "borough"}
+        ... )
+        >>> grants.amount
+        Decimal('320000')
     """
 
     label: str = Field(description="The line's label, as printed.")
-    amount: Money = Field(description="Pounds; negative for a transfer out.")
+    amount: Money = Field(
+        description=(
+            "Pounds; negative for a transfer out. When the line gives a quantity and a unit "
+            "amount and no amount, their product."
+        )
+    )
+    quantity: Quantity | None = Field(
+        default=None,
+        description="How many units the line pays for, as printed (32 boroughs, 1.5 posts).",
+    )
+    unit_amount: Money | None = Field(
+        default=None, description="Pounds for each unit, as printed (with a quantity)."
+    )
+    each: str | None = Field(
+        default=None,
+        description="What one unit is, as printed: 'borough', 'post' (with a quantity).",
+    )
+    split: Split = Field(
+        default=(),
+        description="The line's amount split between recipients: all in per cent or all in pounds.",
+    )
     transfer: bool = Field(
         default=False,
         description="Whether the line moves money between funds (a transfer out is negative, a transfer in positive).",
@@ -134,6 +315,40 @@ class BudgetLine(Record):
         default=(), description="Guesses made in reading the printed amount, for checks to report."
     )
     provenance: Provenance | None = Field(default=None, description="Where the amount is printed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_amount(cls, data: Any) -> Any:  # noqa: ANN401 - raw input, before validation
+        return _derived_amount(data)
+
+    @model_validator(mode="after")
+    def _units_together(self) -> Self:
+        if (self.quantity is None) != (self.unit_amount is None):
+            given = "quantity" if self.quantity is not None else "unit_amount"
+            missing = "unit_amount" if self.quantity is not None else "quantity"
+            expected = f"a {missing} with the {given}, or neither"
+            raise InvalidInputError(missing, None, expected)
+        if self.each is not None and self.quantity is None:
+            raise InvalidInputError("each", self.each, "a quantity and a unit amount with it")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The line's schema: an ``amount``, or a ``quantity`` and a ``unit_amount``, or all three."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            schema["required"] = [name for name in schema.get("required", []) if name != "amount"]
+            schema["anyOf"] = [{"required": ["amount"]}, {"required": ["quantity", "unit_amount"]}]
+        return schema
+
+    @property
+    def units_total(self) -> Decimal | None:
+        """``quantity * unit_amount``, exact, when the line gives them; else ``None``."""
+        if self.quantity is None or self.unit_amount is None:
+            return None
+        return _times(self.quantity, self.unit_amount)
 
     @classmethod
     def from_printed(
@@ -201,6 +416,13 @@ class BudgetSection(Record):
     stated_subtotal: StatedAmount | None = Field(
         default=None, description="The subtotal the source prints for the section, if any."
     )
+    split: Split = Field(
+        default=(),
+        description=(
+            "The section's subtotal (as stated, else its lines' sum) split between recipients: "
+            "all in per cent or all in pounds."
+        ),
+    )
 
     @property
     def computed_subtotal(self) -> Decimal:
@@ -226,27 +448,56 @@ class BudgetSide(Record):
 
 
 class Budget(Record):
-    """A board's budget for one financial year, in pounds, as printed.
+    """A budget or funding decision for one financial year, in pounds, as printed.
+
+    A board's budget states income and expenditure; a table of grant payments or a council's
+    allocations may state only one side. A side the source does not state is ``None``, and no
+    balance (surplus or deficit) is computed without both.
 
     Examples:
         >>> from safeguarding_model import Budget, BudgetSide
         >>> Budget(period="2015-16", income=BudgetSide(sections=()), expenditure=BudgetSide(sections=())).period
         FinancialYear(start_year=2015)
+        >>> payments = Budget(period="2023/24", expenditure=BudgetSide(sections=()))
+        >>> payments.income is None, payments.sides
+        (True, (<Side.EXPENDITURE: 'expenditure'>,))
     """
 
     period: FinancialYear = Field(description="The financial year the budget is for.")
     title: str | None = Field(default=None, description="The budget's title, as printed.")
-    income: BudgetSide = Field(description="Where the money comes from.")
-    expenditure: BudgetSide = Field(description="What it is spent on.")
+    income: BudgetSide | None = Field(
+        default=None,
+        description="Where the money comes from; absent when the source states no income.",
+    )
+    expenditure: BudgetSide | None = Field(
+        default=None,
+        description="What it is spent on or paid out; absent when the source states none.",
+    )
     note: str | None = Field(default=None, description="Notes printed with the budget.")
 
+    @model_validator(mode="after")
+    def _a_side(self) -> Self:
+        if self.income is None and self.expenditure is None:
+            raise InvalidInputError("income", None, "an income side, an expenditure side or both")
+        return self
+
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        """The sides the budget states, income first."""
+        stated = ((Side.INCOME, self.income), (Side.EXPENDITURE, self.expenditure))
+        return tuple(side for side, budget_side in stated if budget_side is not None)
+
     def side(self, side: Side | str) -> BudgetSide:
-        """The income or expenditure side."""
-        return self.income if Side(side) is Side.INCOME else self.expenditure
+        """The income or expenditure side; a side the budget does not state reads as empty.
+
+        ``budget.income is None`` (or ``side not in budget.sides``) tells the two apart.
+        """
+        found = self.income if Side(side) is Side.INCOME else self.expenditure
+        return BudgetSide(sections=()) if found is None else found
 
     def lines(self) -> Iterator[tuple[Side, BudgetSection, BudgetLine]]:
         """Every line with its side and section, in printed order."""
-        for side in Side:
+        for side in self.sides:
             for section in self.side(side).sections:
                 for line in section.lines:
                     yield side, section, line
@@ -296,7 +547,7 @@ def contribution_shares(
         ('lancashire-county-council', Decimal('148008'), Decimal('38.6'))
     """
     totals: dict[str, Decimal] = {}
-    for section in budget.income.sections:
+    for section in budget.side(Side.INCOME).sections:
         if sections != "all" and section.name not in sections:
             continue
         for line in section.lines:

@@ -7,7 +7,9 @@ arithmetic disagrees with itself, exactly, as a
 though the arithmetic may be right (a label for another year, a negative amount, a cell read by a
 guess) is a [`Notice`][safeguarding_model.reconciliation.Notice]. Both become
 [`Finding`][safeguarding_model.findings.Finding]s of the budget's rules (B101 to B203), which
-``RULES`` lists for [`check`][safeguarding_model.check].
+``RULES`` lists for [`check`][safeguarding_model.check]. A line's amount is checked against its
+quantity times its unit amount (B104), and a split against what it splits (B105). A budget that
+states one side only (a table of payments) is reconciled on that side, with no balance.
 
 Examples:
     >>> from decimal import Decimal
@@ -39,15 +41,15 @@ import re
 import warnings
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from attrs import frozen
 
 from safeguarding_model._bases import DEPRECATED_SINCE
 from safeguarding_model._escape import escape_terminal
-from safeguarding_model._numbers import exact_tolerance
+from safeguarding_model._numbers import exact_tolerance, half_unit
 from safeguarding_model._vocabulary import Described, described
-from safeguarding_model.budgets import Budget, BudgetSide, Side
+from safeguarding_model.budgets import Allocation, Budget, BudgetSection, BudgetSide, Side
 from safeguarding_model.errors import PeriodParseError
 from safeguarding_model.findings import Finding, FindingNumber, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.periods import FinancialYear, parse_period
@@ -74,11 +76,14 @@ __all__ = [
     subtotal="a section's stated subtotal differs from what its lines add up to",
     total="a side's stated total differs from its sections' subtotals as stated",
     transfers="transfers between funds on a side do not net to zero",
+    units="a line's amount differs from its quantity times its unit amount",
+    split="a split's parts do not add to 100% or to the amount they split",
 )
 class DiscrepancyKind(Described, StrEnum):
     """Where printed arithmetic can disagree with itself.
 
-    Each kind has its rule: ``subtotal`` is B101, ``total`` B102 and ``transfers`` B103.
+    Each kind has its rule: ``subtotal`` is B101, ``total`` B102, ``transfers`` B103, ``units``
+    B104 and ``split`` B105.
 
     Examples:
         >>> from safeguarding_model import load_example, reconcile
@@ -93,6 +98,8 @@ class DiscrepancyKind(Described, StrEnum):
     SUBTOTAL = "subtotal"
     TOTAL = "total"
     TRANSFERS = "transfers"
+    UNITS = "units"
+    SPLIT = "split"
 
 
 class NoticeKind(StrEnum):
@@ -158,6 +165,8 @@ class Discrepancy:
     """More detail, such as what the lines add up to when a total is checked against subtotals."""
     provenance: Provenance | None = None
     """Where the stated figure is printed."""
+    unit: Literal["pounds", "percent"] = "pounds"
+    """What the figures are in: pounds, or per cent for a split stated in percentages."""
 
     json_properties: ClassVar[tuple[str, ...]] = ("difference", "code", "numbers")
 
@@ -168,8 +177,11 @@ class Discrepancy:
 
     @property
     def code(self) -> str:
-        """The code of the rule that reports it: B101 (subtotal), B102 (total), B103 (transfers)."""
+        """The code of the rule that reports it: B101 (subtotal) to B105 (split)."""
         return _DISCREPANCY_CODES[self.kind]
+
+    def _figure(self, number: Decimal) -> str:
+        return f"{number}%" if self.unit == "percent" else str(number)
 
     @property
     def numbers(self) -> tuple[FindingNumber, ...]:
@@ -185,8 +197,11 @@ class Discrepancy:
             DiscrepancyKind.SUBTOTAL: "lines add to",
             DiscrepancyKind.TOTAL: "subtotals add to",
             DiscrepancyKind.TRANSFERS: "transfers net to",
+            DiscrepancyKind.UNITS: "quantity times unit amount gives",
+            DiscrepancyKind.SPLIT: "parts add to",
         }[self.kind]
-        text = f"{self.location}: stated {self.stated}, {basis} {self.computed} (difference {self.difference})"
+        stated, computed = self._figure(self.stated), self._figure(self.computed)
+        text = f"{self.location}: stated {stated}, {basis} {computed} (difference {self._figure(self.difference)})"
         return f"{text}; {escape_terminal(self.note)}" if self.note else text
 
     def to_finding(self) -> Finding:
@@ -200,12 +215,13 @@ class Discrepancy:
             B101 error [budget_arithmetic] budget income / Central / subtotal: stated 10, computed 9 (difference 1)
         """
         note = f"; {self.note}" if self.note else ""
+        stated, computed = self._figure(self.stated), self._figure(self.computed)
         return Finding(
             self.code,
             Kind.BUDGET_ARITHMETIC,
             Severity.ERROR,
             f"budget {self.location}",
-            f"stated {self.stated}, computed {self.computed} (difference {self.difference}){note}",
+            f"stated {stated}, computed {computed} (difference {self._figure(self.difference)}){note}",
             numbers=self.numbers,
             provenance=() if self.provenance is None else (self.provenance,),
         )
@@ -313,8 +329,10 @@ class Reconciliation:
     """A budget's stated subtotals and totals checked against its lines.
 
     ``income_total`` and ``expenditure_total`` are what the lines add up to; the stated totals
-    are kept in ``income`` and ``expenditure``. The balance is income minus expenditure: a
-    negative balance is a deficit.
+    are kept in ``income`` and ``expenditure``, each ``None`` when the budget does not state
+    that side. The balance is income minus expenditure, computed only when both sides are
+    stated: a negative balance is a deficit. A table of payments alone has no balance, and is
+    never a deficit.
 
     Examples:
         >>> from safeguarding_model import reconcile
@@ -326,10 +344,10 @@ class Reconciliation:
 
     period: FinancialYear
     """The budget's financial year."""
-    income: SideTotals
-    """Income, computed and stated."""
-    expenditure: SideTotals
-    """Expenditure, computed and stated."""
+    income: SideTotals | None
+    """Income, computed and stated; ``None`` when the budget states no income."""
+    expenditure: SideTotals | None
+    """Expenditure, computed and stated; ``None`` when the budget states no expenditure."""
     discrepancies: tuple[Discrepancy, ...]
     """Every stated figure that disagrees with its parts by more than the tolerance."""
     notices: tuple[Notice, ...]
@@ -346,31 +364,39 @@ class Reconciliation:
     )
 
     @property
-    def income_total(self) -> Decimal:
-        """What the income lines add up to."""
-        return self.income.from_lines
+    def income_total(self) -> Decimal | None:
+        """What the income lines add up to; ``None`` when the budget states no income."""
+        return None if self.income is None else self.income.from_lines
 
     @property
-    def expenditure_total(self) -> Decimal:
-        """What the expenditure lines add up to."""
-        return self.expenditure.from_lines
+    def expenditure_total(self) -> Decimal | None:
+        """What the expenditure lines add up to; ``None`` when the budget states none."""
+        return None if self.expenditure is None else self.expenditure.from_lines
 
     @property
-    def balance(self) -> Decimal:
-        """Income minus expenditure, from the lines; negative for a deficit."""
-        return self.income_total - self.expenditure_total
+    def balance(self) -> Decimal | None:
+        """Income minus expenditure, from the lines; negative for a deficit.
+
+        ``None`` unless the budget states both sides.
+        """
+        if self.income is None or self.expenditure is None:
+            return None
+        return self.income.from_lines - self.expenditure.from_lines
 
     @property
     def stated_balance(self) -> Decimal | None:
         """Stated income total minus stated expenditure total, when both are printed."""
+        if self.income is None or self.expenditure is None:
+            return None
         if self.income.stated is None or self.expenditure.stated is None:
             return None
         return self.income.stated - self.expenditure.stated
 
     @property
     def is_deficit(self) -> bool:
-        """Whether expenditure exceeds income."""
-        return self.balance < 0
+        """Whether the budget states both sides and expenditure exceeds income."""
+        balance = self.balance
+        return balance is not None and balance < 0
 
     @property
     def balanced(self) -> bool:
@@ -480,7 +506,56 @@ def _side_totals(
                 "transfers out and in should cancel on the side they move money within",
             )
         )
+    for totals, section in zip(sections, budget_side.sections, strict=True):
+        discrepancies += _section_parts(side, section, totals.used, tolerance)
     return SideTotals(side, sections, from_lines, from_subtotals, stated)
+
+
+def _section_parts(
+    side: Side, section: BudgetSection, subtotal: Decimal, tolerance: Decimal
+) -> Iterator[Discrepancy]:
+    """Each line's amount against its units and its split, then the section's split."""
+    for line in section.lines:
+        location = Location(side, section.name, line.label)
+        product = line.units_total
+        if product is not None and abs(line.amount - product) > tolerance:
+            each = f" per {line.each}" if line.each else ""
+            note = f"{line.quantity} × {line.unit_amount}{each}"
+            yield Discrepancy(
+                DiscrepancyKind.UNITS, location, line.amount, product, note, line.provenance
+            )
+        yield from _split(location, line.split, line.amount, "the line's amount", tolerance)
+    location = Location(side, section.name, "split")
+    yield from _split(location, section.split, subtotal, "the section's subtotal", tolerance)
+
+
+def _split(
+    location: Location,
+    parts: tuple[Allocation, ...],
+    whole: Decimal,
+    what: str,
+    tolerance: Decimal,
+) -> Iterator[Discrepancy]:
+    """A split that does not add to 100% (allowing for rounding) or to ``whole`` (to ``tolerance``)."""
+    if not parts:
+        return
+    percents = [part.percent for part in parts if part.percent is not None]
+    if percents:
+        total = sum(percents, Decimal(0))
+        slack = sum((half_unit(percent) for percent in percents), Decimal(0))
+        if abs(total - _HUNDRED) > slack:
+            note = f"the parts are per cent of {what}; rounding allows {slack}"
+            yield Discrepancy(
+                DiscrepancyKind.SPLIT, location, _HUNDRED, total, note, unit="percent"
+            )
+        return
+    amounts = sum((part.amount for part in parts if part.amount is not None), Decimal(0))
+    if abs(whole - amounts) > tolerance:
+        note = f"the parts are pounds of {what}"
+        yield Discrepancy(DiscrepancyKind.SPLIT, location, whole, amounts, note)
+
+
+_HUNDRED = Decimal(100)
 
 
 def _notices(budget: Budget) -> list[Notice]:
@@ -564,8 +639,16 @@ def reconcile(budget: Budget, *, tolerance: Decimal | int = Decimal(0)) -> Recon
     """
     allowed = exact_tolerance(tolerance, "pounds")
     discrepancies: list[Discrepancy] = []
-    income = _side_totals(Side.INCOME, budget.income, allowed, discrepancies)
-    expenditure = _side_totals(Side.EXPENDITURE, budget.expenditure, allowed, discrepancies)
+    income = (
+        None
+        if budget.income is None
+        else _side_totals(Side.INCOME, budget.income, allowed, discrepancies)
+    )
+    expenditure = (
+        None
+        if budget.expenditure is None
+        else _side_totals(Side.EXPENDITURE, budget.expenditure, allowed, discrepancies)
+    )
     return Reconciliation(
         period=budget.period,
         income=income,
@@ -585,6 +668,8 @@ _DISCREPANCY_CODES = {
     DiscrepancyKind.SUBTOTAL: "B101",
     DiscrepancyKind.TOTAL: "B102",
     DiscrepancyKind.TRANSFERS: "B103",
+    DiscrepancyKind.UNITS: "B104",
+    DiscrepancyKind.SPLIT: "B105",
 }
 _NOTICE_CODES = {
     NoticeKind.PERIOD_LABEL: ("B201", Kind.PERIOD_LABEL),
@@ -650,6 +735,47 @@ def _transfers_rule(budget: Budget) -> Iterator[Finding]:
     return _discrepancies(budget, DiscrepancyKind.TRANSFERS)
 
 
+def _units_rule(budget: Budget) -> Iterator[Finding]:
+    """A line's amount differs from its quantity times its unit amount.
+
+    For a line printed as "£10,000 to each of 32 boroughs" with its amount beside it: an error,
+    with the amount as stated, the product, their exact difference, and the product's terms.
+
+    Examples:
+        >>> from safeguarding_model import Budget
+        >>> from safeguarding_model.checks import find_rule
+        >>> budget = Budget.model_validate({"period": "2023/24", "expenditure": {"sections": [{"name": "Grants", "lines": [
+        ...     {"label": "Boroughs", "amount": "330000", "quantity": 32, "unit_amount": "10000", "each": "borough"},
+        ... ]}]}})
+        >>> for finding in find_rule("B104")(budget):
+        ...     print(finding.code, finding)
+        B104 error [budget_arithmetic] budget expenditure / Grants / Boroughs: stated 330000, computed 320000 (difference 10000); 32 × 10000 per borough
+    """
+    return _discrepancies(budget, DiscrepancyKind.UNITS)
+
+
+def _split_rule(budget: Budget) -> Iterator[Finding]:
+    """A split's parts do not add to 100%, or to the amount they split.
+
+    Parts in per cent should add to 100, give or take half a unit of each part's last printed
+    digit (three parts of 33.3%: 0.15); parts in pounds should add to the line's amount, or to
+    the section's subtotal (as stated, else its lines' sum), to the reconciliation's tolerance.
+
+    Examples:
+        >>> from safeguarding_model import Budget
+        >>> from safeguarding_model.checks import find_rule
+        >>> budget = Budget.model_validate({"period": "2023/24", "expenditure": {"sections": [{"name": "Boards", "lines": [
+        ...     {"label": "Board funding", "amount": "60000", "split": [
+        ...         {"recipient": "Children's board", "percent": "50"}, {"recipient": "Adults' board", "percent": "60"},
+        ...     ]},
+        ... ]}]}})
+        >>> for finding in find_rule("B105")(budget):
+        ...     print(finding.code, finding)
+        B105 error [budget_arithmetic] budget expenditure / Boards / Board funding: stated 100%, computed 110% (difference -10%); the parts are per cent of the line's amount; rounding allows 1.0
+    """
+    return _discrepancies(budget, DiscrepancyKind.SPLIT)
+
+
 def _period_label_rule(budget: Budget) -> Iterator[Finding]:
     """A total, subtotal, section or line labelled with another financial year than the budget's.
 
@@ -696,6 +822,15 @@ RULES: tuple[Rule, ...] = (
     Rule("B101", "budget-subtotal", RuleDomain.BUDGETS, _subtotal_rule, "budget", "0 pounds"),
     Rule("B102", "budget-total", RuleDomain.BUDGETS, _total_rule, "budget", "0 pounds"),
     Rule("B103", "budget-transfers", RuleDomain.BUDGETS, _transfers_rule, "budget", "0 pounds"),
+    Rule("B104", "budget-line-units", RuleDomain.BUDGETS, _units_rule, "budget", "0 pounds"),
+    Rule(
+        "B105",
+        "budget-split",
+        RuleDomain.BUDGETS,
+        _split_rule,
+        "budget",
+        "0 pounds; half a unit of each printed percentage's last digit",
+    ),
     Rule("B201", "budget-period-label", RuleDomain.BUDGETS, _period_label_rule, "budget"),
     Rule("B202", "budget-flagged-amount", RuleDomain.BUDGETS, _flagged_amount_rule, "budget"),
     Rule("B203", "budget-negative-amount", RuleDomain.BUDGETS, _negative_amount_rule, "budget"),

@@ -19,6 +19,7 @@ from safeguarding_model._escape import (
     escape_terminal,
 )
 from safeguarding_model._jsonable import to_jsonable
+from safeguarding_model.budgets import Side
 from safeguarding_model.checks import check
 from safeguarding_model.findings import Finding, Severity
 from safeguarding_model.markers import Rag, Significance
@@ -62,12 +63,31 @@ def _side_rows(side: SideTotals, width: int, names: dict[str, str]) -> list[str]
     return [*rows, ""]
 
 
+def _balance_rows(r: Reconciliation) -> list[str]:
+    """The balance from the lines and from the stated totals: only when both sides are stated."""
+    if r.income is None or r.expenditure is None:
+        missing = "income" if r.income is None else "expenditure"
+        return [f"balance: not computed (the budget states no {missing})"]
+    balance = r.income.from_lines - r.expenditure.from_lines
+    outcome = "a deficit" if balance < 0 else "a surplus" if balance > 0 else "balanced"
+    income, expenditure = _pounds(r.income.from_lines), _pounds(r.expenditure.from_lines)
+    rows = [f"balance (lines): {income} - {expenditure} = {_pounds(balance)} ({outcome})"]
+    if r.income.stated is not None and r.expenditure.stated is not None:
+        rows.append(
+            f"balance (stated totals): {_pounds(r.income.stated)} - "
+            f"{_pounds(r.expenditure.stated)} = {_pounds(r.income.stated - r.expenditure.stated)}"
+        )
+    return rows
+
+
 def render_reconciliation(reconciliation: Reconciliation) -> str:
     """A budget's reconciliation as a plain-text table, as the command line prints it.
 
     The budget's strings are escaped for a terminal as in ``str()`` of a finding: line breaks
     and tabs become spaces, control and bidirectional formatting characters are shown as
-    escapes, so each line of the table is one line on a terminal.
+    escapes, so each line of the table is one line on a terminal. A side the budget does not
+    state is shown as not stated, and the balance (a surplus or a deficit) is printed only when
+    both sides are stated.
 
     Examples:
         >>> from safeguarding_model import load_example, reconcile
@@ -77,28 +97,24 @@ def render_reconciliation(reconciliation: Reconciliation) -> str:
     """
     r = reconciliation
     rows = [f"Budget {r.period}, reconciled with a tolerance of {r.tolerance} pounds", ""]
+    sides = {Side.INCOME: r.income, Side.EXPENDITURE: r.expenditure}
     names = {
         totals.section: escape_terminal(totals.section)
-        for side in (r.income, r.expenditure)
+        for side in sides.values()
+        if side is not None
         for totals in side.sections
     }
     width = min(max([len(name) for name in names.values()] + [24]), 56)
-    rows += _side_rows(r.income, width, names) + _side_rows(r.expenditure, width, names)
+    for name, side in sides.items():
+        rows += (
+            [f"{name.value}: not stated", ""] if side is None else _side_rows(side, width, names)
+        )
     rows.append(f"discrepancies: {len(r.discrepancies)}")
     rows.extend(f"  - {discrepancy}" for discrepancy in r.discrepancies)
     rows.append(f"notices: {len(r.notices)}")
     rows.extend(f"  - {notice}" for notice in r.notices)
     rows.append("")
-    outcome = "a deficit" if r.is_deficit else "a surplus" if r.balance > 0 else "balanced"
-    rows.append(
-        f"balance (lines): {_pounds(r.income_total)} - {_pounds(r.expenditure_total)} "
-        f"= {_pounds(r.balance)} ({outcome})"
-    )
-    if r.income.stated is not None and r.expenditure.stated is not None:
-        rows.append(
-            f"balance (stated totals): {_pounds(r.income.stated)} - "
-            f"{_pounds(r.expenditure.stated)} = {_pounds(r.income.stated - r.expenditure.stated)}"
-        )
+    rows += _balance_rows(r)
     return "\n".join(rows)
 
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model._records import Record
 from safeguarding_model._vocabulary import SchemaDescribed
-from safeguarding_model.agencies import Agency, Arrangement
+from safeguarding_model.agencies import Agency
 from safeguarding_model.attendance import Attendance
 from safeguarding_model.budgets import Budget, Side
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
@@ -52,24 +52,36 @@ __all__ = [
     "ClaimBound",
     "ClaimKind",
     "ContextFigure",
+    "ReportArrangement",
 ]
 
 
 class Area(Record):
-    """The area a board or partnership covers, with its official codes.
+    """The area a report covers, with its official codes; or several areas under one name.
+
+    A combined authority, a police and crime commissioner or a pan-area panel covers several
+    council areas: ``name`` is what the report calls the whole ("Greater Manchester") and
+    ``parts`` lists the areas, each with its own codes.
 
     Examples:
         >>> from safeguarding_model import Area
         >>> Area(name="Lancashire", ons_code="E10000017", dfe_number=888).dfe_number
         888
+        >>> pan = Area(name="Pan-Lancashire", parts=({"name": "Lancashire"}, {"name": "Blackpool"}))
+        >>> pan.name, [part.name for part in pan.parts]
+        ('Pan-Lancashire', ['Lancashire', 'Blackpool'])
     """
 
-    name: str = Field(description="The area's name.")
+    name: str = Field(description="The area's name, or the name of the areas together.")
     ons_code: str | None = Field(
         default=None, pattern=r"^[EWSN][0-9]{8}$", description="The ONS area code, e.g. E10000017."
     )
     dfe_number: int | None = Field(
         default=None, ge=100, le=999, description="The DfE local-authority number, e.g. 888."
+    )
+    parts: tuple[Area, ...] = Field(
+        default=(),
+        description="The areas it is made of, when it covers several (a combined authority's boroughs).",
     )
 
 
@@ -210,12 +222,37 @@ class Claim(Record):
     )
 
 
+ReportArrangement: TypeAlias = Literal[
+    "board",
+    "partnership",
+    "local_authority",
+    "combined_authority",
+    "police_and_crime_commissioner",
+    "other",
+]
+"""Whose report or papers a report holds.
+
+``"board"``: a Local Safeguarding Children Board (to 2019). ``"partnership"``: the safeguarding
+partnership that replaced it. ``"local_authority"``: a council's own papers (a cabinet decision
+funding its boroughs' or its boards' work). ``"combined_authority"``: a combined authority's
+papers, usually for several council areas. ``"police_and_crime_commissioner"``: a police and
+crime commissioner's papers (grants to community safety partnerships and boards). ``"other"``:
+any other body. Only ``"board"`` and ``"partnership"`` are statutory safeguarding arrangements
+([`Arrangement`][safeguarding_model.agencies.Arrangement]), which ``AgencyKind``'s defaults
+take.
+"""
+
+
 class AnnualReport(Record):
-    """A board's or partnership's annual report, as printed.
+    """A board's or partnership's annual report, or another body's papers, as printed.
 
     ``arrangement`` is ``"board"`` for a Local Safeguarding Children Board (to 2019) or
     ``"partnership"`` for the safeguarding partnerships that replaced them, whose statutory
-    partners are the council, the police and the NHS integrated care board.
+    partners are the council, the police and the NHS integrated care board. A funding decision
+    in a council's, a combined authority's or a police and crime commissioner's papers is held
+    as a report of that arrangement (see
+    [`ReportArrangement`][safeguarding_model.report.ReportArrangement]), with its budget and an
+    area that may have ``parts``.
 
     Examples:
         >>> from safeguarding_model import AnnualReport, Area
@@ -228,10 +265,13 @@ class AnnualReport(Record):
         pattern=r"^[a-z0-9][a-z0-9-]*$", description="A stable id, e.g. 'lancashire-2015-16'."
     )
     title: str = Field(description="The report's title.")
-    arrangement: Arrangement = Field(
-        description="A safeguarding children board or a safeguarding partnership."
+    arrangement: ReportArrangement = Field(
+        description=(
+            "Whose report it is: a safeguarding children board, a safeguarding partnership, "
+            "a local authority, a combined authority, a police and crime commissioner, or other."
+        )
     )
-    area: Area = Field(description="The area covered.")
+    area: Area = Field(description="The area covered: one area, or several as its parts.")
     period: FinancialYear = Field(description="The year reported on.")
     source: str | None = Field(
         default=None, description="Where the report was published, or the file it was read from."
