@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         default_rules,
         find_rule,
     )
+    from safeguarding_model.comparators import ComparatorGroup, ComparatorKind, comparator_areas
     from safeguarding_model.datasets import (
         list_examples,
         load_example,
@@ -127,7 +128,10 @@ if TYPE_CHECKING:
         CaseReview,
         Claim,
         ClaimBound,
+        ClaimDegree,
+        ClaimDirection,
         ClaimKind,
+        ClaimRelation,
         ContextFigure,
     )
     from safeguarding_model.scales import (
@@ -211,7 +215,12 @@ __all__ = [
     "CheckKind",
     "Claim",
     "ClaimBound",
+    "ClaimDegree",
+    "ClaimDirection",
     "ClaimKind",
+    "ClaimRelation",
+    "ComparatorGroup",
+    "ComparatorKind",
     "Comparison",
     "ContextFigure",
     "ContributionShare",
@@ -291,6 +300,7 @@ __all__ = [
     "builtin_scale",
     "builtin_scales",
     "check",
+    "comparator_areas",
     "compare_proportion_with_benchmark",
     "compare_rate_with_benchmark",
     "compare_with_benchmark",
@@ -365,7 +375,13 @@ _LAZY: dict[str, str] = {
     "CheckKind": "checks",
     "Claim": "report",
     "ClaimBound": "report",
+    "ClaimDegree": "report",
+    "ClaimDirection": "report",
     "ClaimKind": "report",
+    "ClaimRelation": "report",
+    "ComparatorGroup": "comparators",
+    "ComparatorKind": "comparators",
+    "comparator_areas": "comparators",
     "Comparison": "statistics.significance",
     "ContextFigure": "report",
     "ContributionShare": "budgets",
