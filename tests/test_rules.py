@@ -23,6 +23,7 @@ import pytest
 from safeguarding_model import AnnualReport, check, load_example
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.checks import CheckFinding, CheckKind, default_rules, find_rule
+from safeguarding_model.editions import RULES as EDITION_RULES
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.findings import (
     Finding,
@@ -300,12 +301,14 @@ def _parts(rule: Rule) -> tuple[str, str, str]:
 
 
 def _reads(rule: Rule) -> str:
+    if rule.domain is RuleDomain.EDITIONS:
+        return "two editions of a report, compared by [`compare_reports`][safeguarding_model.compare_reports]"
     return "the whole report" if rule.reads is None else f"the report's `{rule.reads}`"
 
 
 def rules_page() -> str:
     """The rules page, from the registry."""
-    rules = default_rules()
+    rules = (*default_rules(), *EDITION_RULES)
     lines = [
         "# Rules",
         "",
@@ -318,7 +321,9 @@ def rules_page() -> str:
         "of the rule's domain and three digits, and never changes meaning. Choose rules by code or",
         'code prefix, as linters do: `check(report, select=["B", "C101"], ignore=["B2"])`, or',
         "`safeguarding-model check --select B,C101 --ignore B2`. Add rules of your own with",
-        "[a local rule](../how-to/local-rule.md).",
+        "[a local rule](../how-to/local-rule.md). The editions rules (E) compare two editions of a",
+        "report instead: [`compare_reports`][safeguarding_model.compare_reports] runs them, or",
+        "`safeguarding-model compare OLD NEW` ([how-to](../how-to/compare-editions.md)).",
         "",
         "Figures are compared as printed: a printed figure stands for every number that rounds to",
         "it, and a rule reports a disagreement only when no such numbers could agree.",
@@ -360,4 +365,4 @@ def test_the_rules_page_is_generated_from_the_registry() -> None:
     assert PAGE.read_text(encoding="utf-8") == page, f"the rules page is stale: {REGENERATE}"
     for rule in default_rules():
         assert f"### {rule.code}" in page
-    assert page.count("### ") == len(default_rules())
+    assert page.count("### ") == len(default_rules()) + len(EDITION_RULES)

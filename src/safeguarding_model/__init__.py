@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         list_examples,
         load_example,
     )
+    from safeguarding_model.editions import compare_reports, series_across_editions
     from safeguarding_model.errors import (
         FileFormatError,
         InvalidInputError,
@@ -303,6 +304,7 @@ __all__ = [
     "comparator_areas",
     "compare_proportion_with_benchmark",
     "compare_rate_with_benchmark",
+    "compare_reports",
     "compare_with_benchmark",
     "contribution_shares",
     "convert_rate",
@@ -340,6 +342,7 @@ __all__ = [
     "section11_shares",
     "select_rules",
     "series",
+    "series_across_editions",
     "sort_judgements",
     "z_score",
 ]
@@ -358,6 +361,8 @@ _LAZY: dict[str, str] = {
     "select_rules": "findings",
     "default_rules": "checks",
     "find_rule": "checks",
+    "compare_reports": "editions",
+    "series_across_editions": "editions",
     "Agency": "agencies",
     "AgencyKind": "agencies",
     "AnnualReport": "report",

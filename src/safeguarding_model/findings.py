@@ -99,6 +99,12 @@ class Kind(StrEnum):
     AGENCY_INDEX = "agency_index"
     POPULATION_LABEL = "population_label"
     """A population printed or compared other than the one declared (an indicator's ages, a comparator's)."""
+    RESTATED_FIGURE = "restated_figure"
+    """A figure printed differently by two editions of a report."""
+    CHANGED_INDICATOR = "changed_indicator"
+    """An indicator's label, base or definition changed between two editions."""
+    DISAPPEARED = "disappeared"
+    """A figure or an indicator of an earlier edition that a later one no longer prints."""
     LOCAL = "local"
     """A finding of a rule of a user's own."""
 
@@ -118,7 +124,7 @@ class NumberRole(StrEnum):
     COMPUTED = "computed"
     """The same figure computed from the figures it rests on."""
     DIFFERENCE = "difference"
-    """Stated minus computed, exact."""
+    """Stated minus computed, exact; between two editions, later minus earlier."""
     PRINTED = "printed"
     """A cell as printed, where one figure is printed more than once."""
     COUNT = "count"
@@ -275,6 +281,8 @@ class RuleDomain(StrEnum):
     """``G``: the register of partner agencies: ids and parents."""
     VALUES = "values"
     """``V``: cells of figures whose reading was a guess."""
+    EDITIONS = "editions"
+    """``E``: two editions of a report: restated figures, changed indicators, figures dropped (run by ``compare_reports``, not ``check``)."""
 
     @property
     def letter(self) -> str:
@@ -296,6 +304,7 @@ _LETTERS = {
     RuleDomain.INSPECTIONS: "I",
     RuleDomain.AGENCIES: "G",
     RuleDomain.VALUES: "V",
+    RuleDomain.EDITIONS: "E",
 }
 _TITLES = {
     RuleDomain.BUDGETS: "Budgets",
@@ -306,6 +315,7 @@ _TITLES = {
     RuleDomain.INSPECTIONS: "Inspections",
     RuleDomain.AGENCIES: "Agencies",
     RuleDomain.VALUES: "Values",
+    RuleDomain.EDITIONS: "Editions",
 }
 
 
