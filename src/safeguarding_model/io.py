@@ -968,24 +968,24 @@ def _problems(
 
 def _collapsed(items: list[Any], data: object) -> list[tuple[Any, tuple[Any, ...]]]:
     """Each error with its path in the file, the branches of one union reduced to the best."""
-    located: list[tuple[Any, tuple[Any, ...], int | None]] = [
-        (item, *_located(item, data)) for item in items
-    ]
-    result: list[tuple[Any, tuple[Any, ...]]] = []
-    done: set[int] = set()
-    for index, (item, parts, tag_at) in enumerate(located):
-        if index in done:
-            continue
+    unions: dict[tuple[Any, ...], dict[object, list[tuple[Any, tuple[Any, ...]]]]] = {}
+    order: list[tuple[Any, tuple[Any, ...]] | tuple[Any, ...]] = []  # an error, or a union's loc
+    for item in items:
+        parts, tag_at = _located(item, data)
         if tag_at is None:
-            result.append((item, parts))
+            order.append((item, parts))
             continue
-        prefix = item["loc"][:tag_at]
-        branches: dict[object, list[tuple[Any, tuple[Any, ...]]]] = {}
-        for other, (other_item, other_parts, other_tag) in enumerate(located):
-            if other_tag == tag_at and other_item["loc"][:tag_at] == prefix:
-                done.add(other)
-                branches.setdefault(other_item["loc"][tag_at], []).append((other_item, other_parts))
-        result.extend(_best_branch(list(branches.values()), tag_at))
+        prefix = tuple(item["loc"][:tag_at])
+        if prefix not in unions:
+            unions[prefix] = {}
+            order.append(prefix)
+        unions[prefix].setdefault(item["loc"][tag_at], []).append((item, parts))
+    result: list[tuple[Any, tuple[Any, ...]]] = []
+    for entry in order:
+        if entry and isinstance(entry[0], dict):  # an error of no union
+            result.append(entry)  # (item, parts)
+        else:
+            result.extend(_best_branch(list(unions[entry].values()), len(entry)))
     return result
 
 
