@@ -71,6 +71,10 @@ class _Editions(NamedTuple):
     later: AnnualReport
     renamed: Mapping[str, str]
     """Earlier id to later id, for every indicator whose id changed."""
+    earlier_figures: Mapping[_Key, Observation]
+    """The earlier edition's figure of each place, its indicator named by its later id."""
+    later_figures: Mapping[_Key, Observation]
+    """The later edition's figure of each place."""
 
     def later_id(self, earlier_id: str) -> str:
         """The id the later edition gives an earlier indicator."""
@@ -238,7 +242,8 @@ def _editions(
                 f"renamed[{brief(old)}]", new, "a later id that no other earlier id is mapped to"
             )
         seen.add(new)
-    return _Editions(earlier, later, {old: new for old, new in mapping.items() if old != new})
+    changed = {old: new for old, new in mapping.items() if old != new}
+    return _Editions(earlier, later, changed, _figures(earlier, changed), _figures(later, {}))
 
 
 def _defines(report: AnnualReport, indicator: str) -> bool:
@@ -316,19 +321,18 @@ def _decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _figures(report: AnnualReport, pair: _Editions | None = None) -> dict[_Key, Observation]:
+def _figures(report: AnnualReport, renamed: Mapping[str, str]) -> dict[_Key, Observation]:
     """Each place's figure: its first printed number, else its first observation."""
-    grouped: dict[_Key, list[Observation]] = {}
+    figures: dict[_Key, Observation] = {}
+    repeated: dict[_Key, list[Observation]] = {}
     for observation in report.observations:
-        indicator = observation.indicator if pair is None else pair.later_id(observation.indicator)
-        grouped.setdefault((indicator, observation.area, observation.period), []).append(
-            observation
-        )
-    figures = {}
-    for key, found in grouped.items():
-        figure = figure_of(key[1], found)
-        if figure is not None:
-            figures[key] = figure
+        indicator = renamed.get(observation.indicator, observation.indicator)
+        key = (indicator, observation.area, observation.period)
+        first = figures.setdefault(key, observation)
+        if first is not observation:
+            repeated.setdefault(key, [first]).append(observation)
+    for key, found in repeated.items():
+        figures[key] = figure_of(key[1], found) or found[0]
     return figures
 
 
@@ -370,9 +374,8 @@ class _Change(NamedTuple):
 def _changes(pair: _Editions) -> Iterator[_Change]:
     """Each place both editions print, whose indicator is comparable between them."""
     scales = {later.id: _scale(earlier, later) for earlier, later in _matched(pair)}
-    later_figures = _figures(pair.later)
-    for key, earlier in _figures(pair.earlier, pair).items():
-        later = later_figures.get(key)
+    for key, earlier in pair.earlier_figures.items():
+        later = pair.later_figures.get(key)
         scale = scales.get(key[0])
         if later is not None and scale is not None:
             yield _Change(key, earlier, later, scale)
@@ -683,11 +686,10 @@ def _disappeared_figure_rule(pair: _Editions) -> Iterator[Finding]:
         E301 warning [disappeared] children-subject-to-cpp / Lancashire / 31 March 2016: printed by the earlier edition (lancashire-2015-16, 2015/16) as '1,443', not by the later (lancashire-2016-17, 2016/17), which prints other figures of 31 March 2016
     """
     later_ids = {i.id for i in pair.later.indicators}
-    later_figures = _figures(pair.later)
-    periods = {o.period for o in pair.later.observations}
-    for key, earlier in _figures(pair.earlier, pair).items():
+    periods = {period for _indicator, _area, period in pair.later_figures}
+    for key, earlier in pair.earlier_figures.items():
         indicator, _area, period = key
-        if key in later_figures or indicator not in later_ids or period not in periods:
+        if key in pair.later_figures or indicator not in later_ids or period not in periods:
             continue
         value = earlier.value
         yield Finding(
