@@ -131,7 +131,7 @@ def default_rules() -> tuple[Rule, ...]:
     Examples:
         >>> from safeguarding_model.checks import default_rules
         >>> [rule.code for rule in default_rules()][:4]
-        ['B101', 'B102', 'B103', 'B201']
+        ['B101', 'B102', 'B103', 'B104']
     """
     order = list(RuleDomain)
     every = (

@@ -420,7 +420,7 @@ def select_rules(
         >>> from safeguarding_model.checks import default_rules
         >>> from safeguarding_model.findings import select_rules
         >>> [r.code for r in select_rules(default_rules(), select="B1", ignore=["B103"])]
-        ['B101', 'B102']
+        ['B101', 'B102', 'B104', 'B105']
     """
     chosen = _patterns("select", select)
     left_out = _patterns("ignore", ignore) or ()
