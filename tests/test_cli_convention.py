@@ -52,6 +52,39 @@ def test_report_and_check_share_exit_codes(
     assert "missing.json: cannot be read" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["report", "check", "reconcile"])
+def test_exit_zero_turns_findings_into_0_but_not_file_problems(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command]) == 1  # the bundled report's errors (its budget's, for reconcile)
+    assert main([command, "--exit-zero"]) == 0
+    assert main([command, "--exit-zero", str(tmp_path / "missing.json")]) == 2
+    assert "missing.json: cannot be read" in capsys.readouterr().err
+
+
+def test_exit_zero_applies_to_compare_too(tmp_path: Path) -> None:
+    contacts = {"id": "contacts", "name": "Contacts", "kind": "count"}
+
+    def edition(name: str, period: str, printed: str) -> str:
+        figure = {
+            "indicator": "contacts",
+            "area": "Tiny",
+            "period": "2023/24",
+            "value": {"number": printed},
+        }
+        data = TINY | {
+            "id": name,
+            "period": period,
+            "indicators": [contacts],
+            "observations": [figure],
+        }
+        return _write(tmp_path, f"{name}.json", data)
+
+    old, new = edition("first", "2023/24", "1344"), edition("second", "2024/25", "1334")
+    assert main(["compare", old, new]) == 1  # the count was restated
+    assert main(["compare", old, new, "--exit-zero"]) == 0
+
+
 def test_report_of_a_file_with_errors_still_prints_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,6 +112,11 @@ def _file_command(
     command.add_argument("--format", choices=formats, default="text", help="output format")
     size_help = f"the largest file to read, in bytes or with K, M or G (default {DEFAULT_MAX_BYTES // 2**20}M)"
     command.add_argument("--max-size", type=_max_size, default=DEFAULT_MAX_BYTES, help=size_help)
+    command.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (problems with files or options still exit 2)",
+    )
     return command
 
 
@@ -443,6 +448,12 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _run_file_command(arguments: argparse.Namespace) -> int:
+    """``report``, ``check``, ``compare`` or ``reconcile``, with ``--exit-zero`` applied."""
+    code = _file_command_code(arguments)
+    return 0 if code == 1 and arguments.exit_zero else code
+
+
+def _file_command_code(arguments: argparse.Namespace) -> int:
     """``report``, ``check``, ``compare`` or ``reconcile``: the commands that read files."""
     command, output_format, max_bytes = arguments.command, arguments.format, arguments.max_size
     if command == "compare":
