@@ -244,7 +244,7 @@ CORPUS: list[tuple[str, str, str | bytes, str]] = [
         "period not text",
         "plist.json",
         _json(period=["2015/16"] * 3000),
-        "period: not accepted (a list of 3000 items) — expected a FinancialYear period or its text",
+        "period: not accepted (a list of 3000 items) — expected a financial year or its text",
     ),
 ]
 

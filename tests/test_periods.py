@@ -232,7 +232,7 @@ def test_pydantic_fields_refuse_the_wrong_kind_of_period() -> None:
         _Observed(period="2015/16", year="Q4 2015/16")  # type: ignore[arg-type]
     message = str(caught.value)
     assert "year" in message
-    assert "expected a FinancialYear period" in message
+    assert "expected a financial year" in message
     assert "'Q4 2015/16'" in message
     with pytest.raises(ValidationError, match="cannot read 'soon' as a period"):
         _Observed(period="soon")  # type: ignore[arg-type]

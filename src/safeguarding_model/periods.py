@@ -118,6 +118,11 @@ PeriodExpect: TypeAlias = Literal["financial_year", "academic_year", "pooled_yea
 """What a column of periods holds, for [`parse_period`][safeguarding_model.parse_period]'s ``expect``."""
 
 
+def _words(name: str) -> str:
+    """A class name as words: ``'FinancialYear'`` is ``'financial year'``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
 class Period:
     """Base of every period: a span of days from ``start`` to ``end``, both inclusive.
 
@@ -207,7 +212,7 @@ class Period:
         def validate(value: object) -> Period:
             period = _read_for(cls, value) if isinstance(value, str) else value
             if not isinstance(period, cls):
-                kind = "period" if cls is Period else f"{cls.__name__} period"
+                kind = "period" if cls is Period else _words(cls.__name__)  # 'financial year'
                 msg = f"expected a {kind} or its text, like {cls._EXAMPLE!r}, got {brief(value)}"
                 raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
             return period
