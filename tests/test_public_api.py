@@ -42,7 +42,14 @@ def test_public_names_are_documented_with_an_example(name: str) -> None:
         assert doc, f"{name} has no docstring"
         assert "Examples:" in doc or "Example:" in doc, f"{name} has no example"
     else:  # type aliases and constants are documented in their module and the reference pages
-        assert name in {"POPULATIONS", "Population", "Expect", "ValueUnit", "Money"}
+        assert name in {
+            "POPULATIONS",
+            "Population",
+            "Expect",
+            "ValueUnit",
+            "Money",
+            "ReportArrangement",
+        }
 
 
 def test_version_is_a_string() -> None:
@@ -183,3 +190,57 @@ def test_an_unknown_example_is_an_unknown_id() -> None:
         safeguarding_model.load_example("nope")
     assert isinstance(caught.value, KeyError)
     assert caught.value.value == "nope"
+
+
+def test_the_capabilities_of_issue_12_are_at_the_front_door() -> None:
+    from safeguarding_model import (  # noqa: PLC0415 - the modules the names live in
+        budgets,
+        comparators,
+        editions,
+        io,
+        periods,
+        populations,
+        report,
+    )
+
+    homes = {
+        populations: ["PopulationGroup", "PopulationKind", "parse_population", "population_of"],
+        budgets: ["Allocation"],
+        report: ["ReportArrangement", "ClaimDirection", "ClaimDegree", "ClaimRelation"],
+        periods: [
+            "Month",
+            "CalendarQuarter",
+            "AcademicYear",
+            "DateRange",
+            "period_between",
+            "period_from_dfe",
+            "PeriodFlag",
+        ],
+        comparators: ["ComparatorGroup", "ComparatorKind"],
+        editions: ["compare_reports", "series_across_editions"],
+        io: ["ValidationProblem"],
+    }
+    for module, names in homes.items():
+        for name in names:
+            assert name in safeguarding_model.__all__, name
+            assert name in module.__all__, name
+            assert getattr(safeguarding_model, name) is getattr(module, name), name
+    child = safeguarding_model.parse_population("under 18s")
+    assert child == safeguarding_model.PopulationGroup(
+        safeguarding_model.PopulationKind.AGE_BAND, low=0, high=17
+    )
+
+
+def test_find_rule_says_where_the_edition_rules_are() -> None:
+    from safeguarding_model import editions  # noqa: PLC0415 - the rules looked for
+
+    for rule in editions.RULES:
+        with pytest.raises(safeguarding_model.UnknownIdError) as caught:
+            safeguarding_model.find_rule(rule.code)
+        message = str(caught.value)
+        assert "safeguarding_model.editions.RULES" in message, message
+        assert "compare_reports" in message, message
+    with pytest.raises(safeguarding_model.UnknownIdError) as caught:
+        safeguarding_model.find_rule("X999")
+    assert "editions" not in str(caught.value)
+    assert safeguarding_model.find_rule("R108").code == "R108"

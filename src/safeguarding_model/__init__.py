@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         attendance_summary,
     )
     from safeguarding_model.budgets import (
+        Allocation,
         Budget,
         BudgetLine,
         BudgetSection,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
         RecommendationStatus,
         recommendations_by_owner,
     )
+    from safeguarding_model.io import ValidationProblem
     from safeguarding_model.markers import Direction, Polarity, Rag, Significance, judge
     from safeguarding_model.periods import (
         AcademicYear,
@@ -100,6 +102,13 @@ if TYPE_CHECKING:
         parse_period,
         period_between,
         period_from_dfe,
+    )
+    from safeguarding_model.populations import (
+        PopulationGroup,
+        PopulationKind,
+        parse_population,
+        population_of,
+        same_population,
     )
     from safeguarding_model.provenance import Provenance
     from safeguarding_model.rates import (
@@ -134,6 +143,7 @@ if TYPE_CHECKING:
         ClaimKind,
         ClaimRelation,
         ContextFigure,
+        ReportArrangement,
     )
     from safeguarding_model.scales import (
         Inspectorate,
@@ -200,6 +210,7 @@ __all__ = [
     "AcademicYear",
     "Agency",
     "AgencyKind",
+    "Allocation",
     "AnnualReport",
     "Area",
     "Attendance",
@@ -263,6 +274,8 @@ __all__ = [
     "Polarity",
     "PooledPeriod",
     "Population",
+    "PopulationGroup",
+    "PopulationKind",
     "PopulationMismatchError",
     "Provenance",
     "Rag",
@@ -272,6 +285,7 @@ __all__ = [
     "Recommendation",
     "RecommendationStatus",
     "Reconciliation",
+    "ReportArrangement",
     "Rule",
     "RuleDomain",
     "SafeguardingModelError",
@@ -291,6 +305,7 @@ __all__ = [
     "TrendMarker",
     "TrendMethod",
     "UnknownIdError",
+    "ValidationProblem",
     "Value",
     "ValueFlag",
     "ValueParseError",
@@ -327,9 +342,11 @@ __all__ = [
     "mean_ci",
     "observation_interval",
     "parse_period",
+    "parse_population",
     "parse_value",
     "period_between",
     "period_from_dfe",
+    "population_of",
     "proportion_ci",
     "proportion_funnel_limits",
     "rag",
@@ -338,6 +355,7 @@ __all__ = [
     "recent_trend",
     "recommendations_by_owner",
     "reconcile",
+    "same_population",
     "scorecard",
     "section11_shares",
     "select_rules",
@@ -362,6 +380,14 @@ _LAZY: dict[str, str] = {
     "default_rules": "checks",
     "find_rule": "checks",
     "compare_reports": "editions",
+    "ValidationProblem": "io",
+    "PopulationGroup": "populations",
+    "PopulationKind": "populations",
+    "parse_population": "populations",
+    "population_of": "populations",
+    "same_population": "populations",
+    "Allocation": "budgets",
+    "ReportArrangement": "report",
     "series_across_editions": "editions",
     "Agency": "agencies",
     "AgencyKind": "agencies",

@@ -150,6 +150,10 @@ def default_rules() -> tuple[Rule, ...]:
 def find_rule(code: str) -> Rule:
     """The default rule with ``code``.
 
+    The edition rules (``E101`` to ``E302``) compare two reports, not one: they are in
+    ``safeguarding_model.editions.RULES`` and run through
+    [`compare_reports`][safeguarding_model.editions.compare_reports], and the error for their codes says so.
+
     Raises:
         UnknownIdError: For a code no default rule has (an ``InvalidInputError`` and a ``KeyError``).
 
@@ -157,8 +161,18 @@ def find_rule(code: str) -> Rule:
         >>> from safeguarding_model.checks import find_rule
         >>> find_rule("B101").summary
         "A section's stated subtotal differs from what its lines add up to."
+        >>> find_rule("E101")
+        Traceback (most recent call last):
+        ...
+        safeguarding_model.errors.UnknownIdError: code: expected the code of a rule in default_rules(); edition rules (E...) compare two reports: they are in safeguarding_model.editions.RULES and run through compare_reports, got 'E101'
     """
     for rule in default_rules():
         if rule.code == code:
             return rule
-    raise UnknownIdError("code", code, "the code of a rule in default_rules()")
+    expected = "the code of a rule in default_rules()"
+    if isinstance(code, str) and code[:1] == "E":
+        expected += (
+            "; edition rules (E...) compare two reports: they are in "
+            "safeguarding_model.editions.RULES and run through compare_reports"
+        )
+    raise UnknownIdError("code", code, expected)
