@@ -295,3 +295,26 @@ def test_every_claim_quotes_its_line(path: Path) -> None:
         assert claim.provenance.line is not None
         around = " ".join(lines[claim.provenance.line - 2 : claim.provenance.line + 1])
         assert claim.text.split(",")[0].split(":")[0] in around, claim.id
+
+
+# --- the annex left for a newcomer to encode ----------------------------------------------------
+
+
+def test_the_newcomer_annex_prints_each_planted_error_where_its_answers_say() -> None:
+    lines = (DATA / "newcomer-annex-2019-20.txt").read_text(encoding="utf-8").splitlines()
+    answers = (DATA / "newcomer-annex-2019-20.answers.md").read_text(encoding="utf-8")
+    rows = [
+        row.split(" | ")
+        for row in answers.splitlines()
+        if row[:4] in {"| 1 ", "| 2 ", "| 3 ", "| 4 "}
+    ]
+    assert [row[-1].split(":")[0] for row in rows] == [
+        "R102 error",
+        "R101 error",
+        "C105 error",
+        "B101 error",
+    ]
+    for row in rows:
+        first = int(row[1].split("-")[0])
+        printed = row[2].split("`")[1] if "`" in row[2] else row[2].split('"')[1]
+        assert printed.split(" remains")[0] in lines[first - 1], row
