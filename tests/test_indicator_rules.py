@@ -357,3 +357,49 @@ def test_a_figure_over_another_population_is_not_compared_with_the_child_figures
         context=[_stated("250000")],
     )
     assert [f.code for f in check(rebuilt)] == []
+
+
+# --- one figure against the others of its period ---------------------------------------------
+
+CLA = {"id": "cla", "name": "CLA", "kind": "count"}
+CLA_RATE = {
+    "id": "cla-per-10000",
+    "name": "CLA per 10,000",
+    "kind": "rate",
+    "per": 10000,
+    "population": "child",
+    "numerator": "cla",
+}
+
+
+def _three_rates(cin_count: str, cla_count: str) -> AnnualReport:
+    # 250,000 children: contacts 2,500 (100.0), children in need and looked after as given
+    return _report(
+        indicators=[CONTACTS, CONTACTS_RATE, CIN, CIN_RATE, CLA, CLA_RATE],
+        observations=[
+            _obs("contacts", "2015/16", "2500"),
+            _obs("contacts-per-10000", "2015/16", "100.0"),
+            _obs("cin", "2015/16", cin_count),
+            _obs("cin-per-10000", "2015/16", "350.0"),
+            _obs("cla", "2015/16", cla_count),
+            _obs("cla-per-10000", "2015/16", "60.0"),
+        ],
+    )
+
+
+def test_a_figure_against_two_that_agree_is_named_once() -> None:
+    assert check(_three_rates("8750", "1500")) == ()
+    (finding,) = check(_three_rates("8925", "1500"))  # 2% more children in need, rate unchanged
+    assert finding.severity is Severity.ERROR
+    assert finding.message.startswith(
+        "cin-per-10000 / A / 2015/16 disagrees with the other figures"
+    )
+    assert "where 2 figures give 249,792 to 250,209 (contacts-per-10000 2015/16; cla-per-10000" in (
+        finding.message
+    )
+
+
+def test_figures_that_all_disagree_are_reported_pair_by_pair() -> None:
+    findings = check(_three_rates("8925", "1470"))  # two rates off by 2%, each its own way
+    assert [f.code for f in findings] == ["R102"] * 3
+    assert all("disagrees with the other figures" not in f.message for f in findings)

@@ -378,8 +378,49 @@ def _implied_denominators(report: AnnualReport) -> list[Finding]:
                 finding = _against_consensus(where, label, members[position], supporters)
                 if finding is not None:
                     findings.append(finding)
-        findings += _pairs(where, label, [members[p] for p in figures if p in found[1]])
+        agreed = [members[p] for p in figures if p in found[1]]
+        odd = _odd_ones_out(agreed)
+        for member, others in odd:
+            finding = _against_consensus(where, label, member, others)
+            if finding is not None:
+                findings.append(finding)
+        named = {id(member) for member, _others in odd}
+        findings += _pairs(where, label, [m for m in agreed if id(m) not in named])
     return findings
+
+
+_LARGEST_PERIOD = 50
+"""The most figures of one period searched for an odd one out (the search grows as its cube)."""
+
+
+def _odd_ones_out(members: list[_Implied]) -> list[tuple[_Implied, list[_Implied]]]:
+    """Figures that disagree with two or more figures of their period that agree with each other.
+
+    Within the consensus, figures of one period must agree within their rounding. When one
+    figure disagrees with several that agree among themselves, it is the one to name (once),
+    rather than each pair it makes with them.
+    """
+    by_period: dict[object, list[_Implied]] = defaultdict(list)
+    for member in members:
+        by_period[member.period].append(member)
+    found = []
+    for figures in by_period.values():
+        if len(figures) > _LARGEST_PERIOD:
+            continue
+        remaining = list(figures)
+        while True:
+            against = {
+                id(m): [o for o in remaining if o is not m and _disagree(m, o)] for m in remaining
+            }
+            worst = max(remaining, key=lambda m: len(against[id(m)]), default=None)
+            if worst is None or len(against[id(worst)]) < 2:  # one pair names no one
+                break
+            others = against[id(worst)]
+            if any(_disagree(a, b) for a, b in itertools.combinations(others, 2)):
+                break  # the others disagree among themselves too: no single figure to name
+            found.append((worst, others))
+            remaining = [m for m in remaining if m is not worst]
+    return found
 
 
 def _against_consensus(
