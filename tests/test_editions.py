@@ -584,3 +584,33 @@ def test_the_how_to_shows_what_the_command_prints(
     monkeypatch.chdir(ROOT)
     assert main(arguments) == 1  # changes found, as diff exits
     assert capsys.readouterr().out == shown[1]
+
+
+def test_a_month_and_the_day_it_ends_are_one_place() -> None:
+    def edition(name: str, year: str, period: str, printed: str) -> AnnualReport:
+        return AnnualReport.model_validate(
+            {
+                "id": name,
+                "title": name,
+                "arrangement": "partnership",
+                "area": {"name": "A"},
+                "period": year,
+                "indicators": [{"id": "cin", "name": "Children in need", "kind": "count"}],
+                "observations": [
+                    {
+                        "indicator": "cin",
+                        "area": "A",
+                        "period": period,
+                        "value": {"number": printed},
+                    }
+                ],
+            }
+        )
+
+    earlier = edition("first", "2023/24", "March 2024", "1702")  # the table's header: the month
+    later = edition("second", "2024/25", "31 March 2024", "1727")  # the next edition's: the day
+    (finding,) = compare_reports(earlier, later)
+    assert (finding.code, finding.location) == ("E101", "cin / A / 31 March 2024")
+    assert dict(finding.numbers) == {"earlier": "1702", "later": "1727", "difference": "25"}
+    unchanged = edition("second", "2024/25", "31 March 2024", "1702")
+    assert compare_reports(earlier, unchanged) == ()

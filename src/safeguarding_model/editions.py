@@ -13,7 +13,9 @@ How figures are matched:
 - Indicators are matched by ``id``: an indicator whose id changed between editions is matched
   only when ``renamed`` maps its earlier id to its later one (otherwise it is an indicator that
   disappeared, E302, and the message names a later indicator of the same name, if any).
-- Figures are matched by indicator, area (the area's name, exactly) and period. Where an edition
+- Figures are matched by indicator, area (the area's name, exactly) and period. A month printed
+  as a column of counts ("March 2024") and the day it ends ("31 March 2024") are one place: one
+  edition's table header may print the month where the next prints the date. Where an edition
   prints one figure more than once, its first printed number stands for it (``check``'s R107
   reports the repeats within an edition).
 - Figures are compared as printed: the number, to its last printed digit, and its status. The
@@ -43,6 +45,7 @@ from safeguarding_model._report_figures import rounding_range
 from safeguarding_model.errors import InvalidInputError, UnknownIdError, brief
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity, select_rules
 from safeguarding_model.indicators import IndicatorSeries, figure_of
+from safeguarding_model.periods import Month
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.values import ValueStatus
 
@@ -204,7 +207,7 @@ def series_across_editions(
     for report in defining:
         printed: dict[tuple[str, Period], list[Observation]] = {}
         for observation in report.series(indicator).observations:
-            printed.setdefault((observation.area, observation.period), []).append(
+            printed.setdefault((observation.area, _place(observation.period)), []).append(
                 _with_source(observation, report.id)
             )
         chosen.update(printed)  # a later edition's figures replace the earlier's, place by place
@@ -327,7 +330,7 @@ def _figures(report: AnnualReport, renamed: Mapping[str, str]) -> dict[_Key, Obs
     repeated: dict[_Key, list[Observation]] = {}
     for observation in report.observations:
         indicator = renamed.get(observation.indicator, observation.indicator)
-        key = (indicator, observation.area, observation.period)
+        key = (indicator, observation.area, _place(observation.period))
         first = figures.setdefault(key, observation)
         if first is not observation:
             repeated.setdefault(key, [first]).append(observation)
@@ -336,9 +339,15 @@ def _figures(report: AnnualReport, renamed: Mapping[str, str]) -> dict[_Key, Obs
     return figures
 
 
-def _location(key: _Key) -> str:
-    indicator, area, period = key
-    return f"{indicator} / {_short(area)} / {period}"
+def _place(period: Period) -> Period:
+    """The period a figure is matched by: a month stands for the day it ends."""
+    return period.end_point if isinstance(period, Month) else period
+
+
+def _location(key: _Key, printed: Observation) -> str:
+    """Where a figure is, with its period as the edition named (``printed``) prints it."""
+    indicator, area, _place = key
+    return f"{indicator} / {_short(area)} / {printed.period}"
 
 
 def _scale(earlier: IndicatorDefinition, later: IndicatorDefinition) -> Decimal | None:
@@ -448,7 +457,7 @@ def _restated_rule(pair: _Editions) -> Iterator[Finding]:
             "E101",
             Kind.RESTATED_FIGURE,
             Severity.WARNING if revisable else Severity.ERROR,
-            _location(change.key),
+            _location(change.key, change.later),
             f"restated between editions: the earlier edition {_edition(pair.earlier)} printed "
             f"{_cell(before)}, the later {_edition(pair.later)} prints {_cell(after)}, "
             f"a change of {difference.normalize():f}{base}",
@@ -485,7 +494,7 @@ def _precision_rule(pair: _Editions) -> Iterator[Finding]:
             "E102",
             Kind.RESTATED_FIGURE,
             Severity.INFO,
-            _location(change.key),
+            _location(change.key, change.later),
             f"printed with {how} digits between editions: the earlier edition "
             f"{_edition(pair.earlier)} printed {_cell(before)}, the later {_edition(pair.later)} "
             f"prints {_cell(after)}, {rounds}",
@@ -528,7 +537,7 @@ def _status_rule(pair: _Editions) -> Iterator[Finding]:
             "E103",
             Kind.RESTATED_FIGURE,
             Severity.WARNING if withdrawn else Severity.INFO,
-            _location(change.key),
+            _location(change.key, change.later),
             f"status changed between editions: the earlier edition {_edition(pair.earlier)} "
             f"printed {_cell(before)}, the later {_edition(pair.later)} prints {_cell(after)}"
             + (", with no number" if withdrawn else ""),
@@ -696,7 +705,7 @@ def _disappeared_figure_rule(pair: _Editions) -> Iterator[Finding]:
             "E301",
             Kind.DISAPPEARED,
             Severity.WARNING if value.number is not None else Severity.INFO,
-            _location(key),
+            _location(key, earlier),
             f"printed by the earlier edition {_edition(pair.earlier)} as {_cell(value)}, not by "
             f"the later {_edition(pair.later)}, which prints other figures of {period}",
             provenance=(_provenance(earlier, pair.earlier.id),),
