@@ -329,3 +329,16 @@ def test_a_long_claim_text_is_shortened_in_messages() -> None:
 def test_the_lancashire_claims_find_what_they_found_before() -> None:
     codes = [f.code for f in check(load_example(), select="C")]
     assert sorted(codes) == ["C101"] * 5 + ["C102"]
+
+
+def test_a_comparison_at_a_day_says_at_and_over_a_year_says_in() -> None:
+    lower = {"id": "claim", "text": "lower than England", "kind": "comparison"}
+    lower |= {"relation": "lower", "comparator": "England"}
+    on_a_day = [
+        ("cpp-23", "X", "31 March 2024", "50.0", None, None),
+        ("eng-23", "England", "31 March 2024", "43.0", None, None),
+    ]
+    (finding,) = check(report(lower | {"ref": "cpp-23"}, figures=on_a_day), select="C105")
+    assert finding.message.endswith("is 50.0 and for England 43.0 at 31 March 2024")
+    (finding,) = check(report(lower | {"ref": "cpp-23"}), select="C105")
+    assert finding.message.endswith("is 50.0 and for England 43.0 in 2023/24")

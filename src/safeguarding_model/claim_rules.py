@@ -35,6 +35,7 @@ from safeguarding_model.comparators import comparator_areas
 from safeguarding_model.errors import brief
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.markers import Polarity
+from safeguarding_model.periods import PointInTime
 from safeguarding_model.report import (
     ClaimBound,
     ClaimDegree,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from safeguarding_model.indicators import Observation, Provenance
+    from safeguarding_model.periods import Period
     from safeguarding_model.report import AnnualReport, Claim
     from safeguarding_model.values import Value
 
@@ -416,7 +418,7 @@ def _comparison_findings(
         ("difference", str(f - c)),
     )
     against = (
-        f"the figure for {figure.area} is {f} and for {other.area} {c} in {figure.period}"
+        f"the figure for {figure.area} is {f} and for {other.area} {c} {_when(figure.period)}"
         + caveat(figure.value, other.value)
     )
     if claim.relation is ClaimRelation.SIMILAR:
@@ -621,6 +623,11 @@ def _degree_rule(report: AnnualReport) -> list[Finding]:
         C104 warning [stated_direction] claim cpp-up: 'a slight rise in plans' says slightly increase, but the figures went from 42.0 to 50.0 (+19.05%): more than 10%
     """
     return [finding for finding in _word_claims(report) if finding.code == "C104"]
+
+
+def _when(period: Period) -> str:
+    """``'at 31 March 2020'`` for a day, ``'in 2023/24'`` for a span."""
+    return f"at {period}" if isinstance(period, PointInTime) else f"in {period}"
 
 
 def _comparison_rule(report: AnnualReport) -> list[Finding]:
