@@ -177,6 +177,25 @@ def test_a_relabelled_indicator() -> None:
     )
 
 
+def test_an_indicator_change_points_at_the_rows_that_print_it() -> None:
+    earlier, later = _earlier(), _later()
+    placed = {
+        "referrals": Provenance(table="Table 1", line=7),
+    }
+    earlier = earlier.model_copy(
+        update={
+            "indicators": tuple(
+                i.model_copy(update={"provenance": placed.get(i.id)}) for i in earlier.indicators
+            )
+        }
+    )
+    finding = _one(compare_reports(earlier, later), "E201")
+    assert finding.provenance == (
+        Provenance(source=EARLIER_ID, table="Table 1", line=7),
+        Provenance(source=LATER_ID),
+    )
+
+
 def test_a_changed_base_and_its_figures_compared_on_the_later_base() -> None:
     findings = compare_reports(_earlier(), _later())
     finding = _one(findings, "E202")

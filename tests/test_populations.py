@@ -296,6 +296,10 @@ def test_r108_reports_a_printed_band_other_than_the_declared_one() -> None:
     assert finding.location == "indicator r"
     assert "0-18" in finding.message
     assert "'child' (children aged 0-17)" in finding.message
+    assert finding.provenance == ()
+    placed = _rate("Rate per 10,000 children aged 0-18", "child") | {"provenance": {"line": 12}}
+    (finding,) = find_rule("R108")(_report([placed]))
+    assert [p.line for p in finding.provenance] == [12]  # the row the name is printed on
 
 
 @pytest.mark.parametrize(

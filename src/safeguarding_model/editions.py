@@ -559,6 +559,19 @@ def _editions_provenance(pair: _Editions) -> tuple[Provenance, Provenance]:
     return Provenance(source=pair.earlier.id), Provenance(source=pair.later.id)
 
 
+def _indicator_provenance(
+    pair: _Editions, earlier: IndicatorDefinition, later: IndicatorDefinition
+) -> tuple[Provenance, Provenance]:
+    """Where each edition prints the indicator: its row when encoded, else the edition itself."""
+    return _placed(earlier, pair.earlier.id), _placed(later, pair.later.id)
+
+
+def _placed(indicator: IndicatorDefinition, source: str) -> Provenance:
+    if indicator.provenance is None:
+        return Provenance(source=source)
+    return indicator.provenance.model_copy(update={"source": indicator.provenance.source or source})
+
+
 def _relabelled_rule(pair: _Editions) -> Iterator[Finding]:
     """An indicator printed under another name by the later edition.
 
@@ -583,7 +596,7 @@ def _relabelled_rule(pair: _Editions) -> Iterator[Finding]:
             _indicator_location(earlier, later),
             f"relabelled between editions: {brief(earlier.name)} in the earlier edition "
             f"{_edition(pair.earlier)}, {brief(later.name)} in the later {_edition(pair.later)}",
-            provenance=_editions_provenance(pair),
+            provenance=_indicator_provenance(pair, earlier, later),
         )
 
 
@@ -618,7 +631,7 @@ def _base_rule(pair: _Editions) -> Iterator[Finding]:
                     if _scale(earlier, later) is not None
                     else ""
                 ),
-                provenance=_editions_provenance(pair),
+                provenance=_indicator_provenance(pair, earlier, later),
                 numbers=(("earlier", str(earlier.per.value)), ("later", str(later.per.value))),
             )
         if earlier.population != later.population:
@@ -630,7 +643,7 @@ def _base_rule(pair: _Editions) -> Iterator[Finding]:
                 f"population changed between editions: {_words(earlier.population)} in the "
                 f"earlier edition {_edition(pair.earlier)}, {_words(later.population)} in the "
                 f"later {_edition(pair.later)}; the figures of the two are not compared",
-                provenance=_editions_provenance(pair),
+                provenance=_indicator_provenance(pair, earlier, later),
             )
 
 
@@ -672,7 +685,7 @@ def _definition_rule(pair: _Editions) -> Iterator[Finding]:
                 f"{name.replace('_', ' ')} changed between editions: {_words(before)} in the "
                 f"earlier edition {_edition(pair.earlier)}, {_words(after)} in the later "
                 f"{_edition(pair.later)}{note}",
-                provenance=_editions_provenance(pair),
+                provenance=_indicator_provenance(pair, earlier, later),
             )
 
 

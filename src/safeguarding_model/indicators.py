@@ -127,6 +127,9 @@ class IndicatorDefinition(Record):
             "takes the count indicator's figure of the same area and period as its count."
         ),
     )
+    provenance: Provenance | None = Field(
+        default=None, description="Where the indicator's name is printed (a table's row)."
+    )
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:

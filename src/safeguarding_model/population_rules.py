@@ -60,6 +60,7 @@ def _label_findings(report: AnnualReport) -> list[Finding]:
                 f"indicator {indicator.id}",
                 f"the name {brief(indicator.name)} prints the ages {shown}, but the population "
                 f"declared is {indicator.population!r} ({declared.label})",
+                provenance=() if indicator.provenance is None else (indicator.provenance,),
             )
         )
     return findings
