@@ -1,9 +1,12 @@
 """Hypothesis strategies that generate valid records, for testing code built on this library.
 
-Install the ``testing`` extra (``pip install 'safeguarding-model[testing]'``), then draw periods,
+Install the ``testing`` extra (``pip install 'safeguarding-model[testing]'``), then draw periods
+(financial and academic years, quarters, months, days, ranges of days, pools), populations,
 values, rates, budgets, indicators, observations, inspections or whole annual reports in your
 own property-based tests. Every drawn record validates; budgets can be drawn consistent (every
-stated subtotal and total computed from the lines) so that a test can perturb them on purpose.
+stated subtotal, total, quantity times unit amount and split adds up) so that a test can perturb
+them on purpose. Reports hold linked figures, comparator groups and claims of every kind that
+states no number of its own (directions, comparisons, forecasts and targets).
 
 Examples:
     >>> from hypothesis import given, settings
@@ -24,7 +27,15 @@ from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
-from safeguarding_model.budgets import Budget, BudgetLine, BudgetSection, BudgetSide, StatedAmount
+from safeguarding_model.budgets import (
+    Allocation,
+    Budget,
+    BudgetLine,
+    BudgetSection,
+    BudgetSide,
+    StatedAmount,
+)
+from safeguarding_model.comparators import ComparatorGroup, ComparatorKind
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.inspections import (
     FindingKind,
@@ -34,14 +45,33 @@ from safeguarding_model.inspections import (
 )
 from safeguarding_model.markers import Polarity
 from safeguarding_model.periods import (
+    AcademicYear,
+    CalendarQuarter,
     CalendarYear,
+    DateRange,
     FinancialQuarter,
     FinancialYear,
+    Month,
     PointInTime,
     PooledPeriod,
+    period_between,
+)
+from safeguarding_model.populations import (
+    OLDEST_AGE,
+    PopulationGroup,
+    PopulationKind,
+    parse_population,
 )
 from safeguarding_model.rates import POPULATIONS, Rate, RateBase
-from safeguarding_model.report import AnnualReport, Area
+from safeguarding_model.report import (
+    AnnualReport,
+    Area,
+    Claim,
+    ClaimDegree,
+    ClaimDirection,
+    ClaimKind,
+    ClaimRelation,
+)
 from safeguarding_model.scales import Inspectorate, Judgement
 from safeguarding_model.values import Value, ValueStatus
 
@@ -58,6 +88,7 @@ __all__ = [
     "observations",
     "periods",
     "points_in_time",
+    "populations",
     "rates",
     "values",
 ]
@@ -120,16 +151,33 @@ def _pooled(draw: st.DrawFn, years: st.SearchStrategy[int]) -> PooledPeriod:
     )
 
 
+@st.composite
+def _date_ranges(draw: st.DrawFn, years: st.SearchStrategy[int]) -> DateRange:
+    year = draw(years)
+    first = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    last = first + dt.timedelta(days=draw(st.integers(min_value=1, max_value=800)))
+    period = period_between(first, last)
+    if not isinstance(period, DateRange):  # a whole month, quarter or year: rare
+        period = DateRange(first, first + dt.timedelta(days=1))
+    return period
+
+
 def periods(years: st.SearchStrategy[int] = _YEARS) -> st.SearchStrategy[Period]:
-    """Periods of every kind starting in ``years``: financial years and quarters, calendar years, days, pools.
+    """Periods of every kind starting in ``years``.
+
+    Financial, calendar and academic years, financial and calendar quarters, months, days,
+    ranges of days that are no named period, and pools of years. Each prints as a text that
+    [`parse_period`][safeguarding_model.parse_period] reads back to it.
 
     Examples:
-        >>> from safeguarding_model import parse_period
+        >>> from safeguarding_model import Month, parse_period
         >>> from hypothesis import find
         >>> from safeguarding_model.testing import periods
         >>> period = find(periods(), lambda _: True)
         >>> parse_period(str(period)) == period
         True
+        >>> find(periods(), lambda period: isinstance(period, Month)).start.day
+        1
     """
     return st.one_of(
         financial_years(years),
@@ -137,6 +185,57 @@ def periods(years: st.SearchStrategy[int] = _YEARS) -> st.SearchStrategy[Period]
         st.builds(CalendarYear, years),
         points_in_time(years),
         _pooled(years),
+        st.builds(Month, years, st.integers(min_value=1, max_value=12)),
+        st.builds(CalendarQuarter, years, st.integers(min_value=1, max_value=4)),
+        st.builds(AcademicYear, years),
+        _date_ranges(years),
+    )
+
+
+_NAMED_POPULATIONS = st.from_regex(r"[a-z]{3,10}(_[a-z]{2,8}){0,2}", fullmatch=True).filter(
+    lambda name: parse_population(name).kind is PopulationKind.NAMED
+)
+
+
+_NOT_PLAIN = (PopulationKind.AGE_BAND, PopulationKind.NAMED)
+"""The kinds of population with fields of their own."""
+
+
+@st.composite
+def _age_bands(draw: st.DrawFn) -> PopulationGroup:
+    low = draw(st.integers(min_value=0, max_value=OLDEST_AGE))
+    ends = st.integers(min_value=low, max_value=OLDEST_AGE)
+    high = draw(ends if low == 0 else st.none() | ends)
+    return PopulationGroup(PopulationKind.AGE_BAND, low=low, high=high)
+
+
+def populations() -> st.SearchStrategy[PopulationGroup]:
+    """Populations of every kind: age bands (children aged 0-17 often), live births, households, persons, named ones.
+
+    A drawn group's ``name`` (what a record keeps) and its ``label`` (the words a report
+    prints) both read back to it with
+    [`parse_population`][safeguarding_model.populations.parse_population]. Named populations
+    are snake_case names that are no age band and no name of the package's.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> from safeguarding_model import IndicatorDefinition, parse_population, population_of
+        >>> from safeguarding_model.testing import populations
+        >>> @settings(max_examples=20)
+        ... @given(populations())
+        ... def test_names_and_labels_read_back(group):
+        ...     assert parse_population(group.name) == parse_population(group.label) == group
+        ...     rate = IndicatorDefinition(id="r", name="R", kind="rate", per=1000, population=group.name)
+        ...     assert population_of(rate) == group
+        >>> test_names_and_labels_read_back()
+    """
+    return st.one_of(
+        st.just(PopulationGroup(PopulationKind.AGE_BAND, low=0, high=17)),
+        _age_bands(),
+        st.sampled_from(
+            [PopulationGroup(kind) for kind in PopulationKind if kind not in _NOT_PLAIN]
+        ),
+        _NAMED_POPULATIONS.map(lambda name: PopulationGroup(PopulationKind.NAMED, named=name)),
     )
 
 
@@ -192,19 +291,72 @@ _POUNDS = st.decimals(
 )
 
 
+_UNIT_POUNDS = st.decimals(
+    min_value=Decimal("0.01"), max_value=10**5, places=2, allow_nan=False, allow_infinity=False
+)
+_PERCENTS = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def _split(draw: st.DrawFn, whole: Decimal, *, consistent: bool) -> tuple[Allocation, ...]:
+    """No split, or a split of ``whole`` in per cent or in pounds; adding up when ``consistent``."""
+    size = draw(st.integers(min_value=0, max_value=3))
+    if size == 0:
+        return ()
+    names = [f"recipient {i + 1}" for i in range(size)]
+    if draw(st.booleans()):  # in per cent
+        if consistent:
+            cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=size - 1, max_size=size - 1)))
+            parts = [Decimal(b - a) for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+        else:
+            parts = draw(st.lists(_PERCENTS, min_size=size, max_size=size))
+        return tuple(Allocation(recipient=n, percent=p) for n, p in zip(names, parts, strict=True))
+    amounts = draw(st.lists(_POUNDS, min_size=size - 1, max_size=size - 1))
+    last = whole - sum(amounts, Decimal(0)) if consistent else draw(_POUNDS)
+    return tuple(
+        Allocation(recipient=n, amount=a) for n, a in zip(names, [*amounts, last], strict=True)
+    )
+
+
+@st.composite
+def _line(draw: st.DrawFn, label: str, *, consistent: bool) -> BudgetLine:
+    """A line of an amount, or of a quantity times a unit amount, maybe split."""
+    if draw(st.booleans()):
+        amount = draw(_POUNDS)
+        return BudgetLine(
+            label=label, amount=amount, split=draw(_split(amount, consistent=consistent))
+        )
+    quantity = Decimal(draw(st.integers(min_value=1, max_value=100)))
+    unit_amount = draw(_UNIT_POUNDS)
+    product = quantity * unit_amount
+    printed = draw(st.sampled_from([None, product] if consistent else [None, product, Decimal(1)]))
+    amount = product if printed is None else printed
+    return BudgetLine.model_validate(
+        {
+            "label": label,
+            "amount": printed,
+            "quantity": quantity,
+            "unit_amount": unit_amount,
+            "each": draw(st.sampled_from([None, "borough", "post"])),
+            "split": draw(_split(amount, consistent=consistent)),
+        }
+    )
+
+
 @st.composite
 def _side(draw: st.DrawFn, *, consistent: bool) -> BudgetSide:
     sections = []
     for index in range(draw(st.integers(min_value=0, max_value=4))):
-        amounts = draw(st.lists(_POUNDS, min_size=1, max_size=6))
-        lines = tuple(
-            BudgetLine(label=f"line {i + 1}", amount=amount) for i, amount in enumerate(amounts)
-        )
-        computed = sum(amounts, Decimal(0))
+        size = draw(st.integers(min_value=1, max_value=6))
+        lines = tuple(draw(_line(f"line {i + 1}", consistent=consistent)) for i in range(size))
+        computed = sum((line.amount for line in lines), Decimal(0))
         subtotal = computed if consistent else draw(st.just(computed) | _POUNDS)
         stated = StatedAmount(amount=subtotal) if draw(st.booleans()) else None
+        split = draw(_split(subtotal if stated else computed, consistent=consistent))
         sections.append(
-            BudgetSection(name=f"section {index + 1}", lines=lines, stated_subtotal=stated)
+            BudgetSection(
+                name=f"section {index + 1}", lines=lines, stated_subtotal=stated, split=split
+            )
         )
     total = sum((s.computed_subtotal for s in sections), Decimal(0))
     stated_total = total if consistent else draw(st.just(total) | _POUNDS)
@@ -213,7 +365,13 @@ def _side(draw: st.DrawFn, *, consistent: bool) -> BudgetSide:
 
 @st.composite
 def budgets(draw: st.DrawFn, *, consistent: bool = False) -> Budget:
-    """Budgets in exact pounds; with ``consistent=True`` every stated figure adds up.
+    """Budgets in exact pounds, with both sides or one; with ``consistent=True`` every stated figure adds up.
+
+    Lines are amounts or quantities times unit amounts ("£10,000 to each of 32 boroughs"),
+    printed or derived; lines and sections may be split between recipients in per cent or in
+    pounds. Consistent budgets reconcile with no discrepancy: subtotals, totals, products and
+    splits all add up. A budget states income, expenditure or both (a table of grant payments
+    states only what it pays).
 
     Examples:
         >>> from safeguarding_model import reconcile
@@ -221,11 +379,15 @@ def budgets(draw: st.DrawFn, *, consistent: bool = False) -> Budget:
         >>> from safeguarding_model.testing import budgets
         >>> reconcile(find(budgets(consistent=True), lambda _: True)).discrepancies
         ()
+        >>> payments = find(budgets(), lambda budget: budget.income is None)
+        >>> reconcile(payments).balance is None
+        True
     """
+    income, expenditure = draw(st.sampled_from([(True, True), (True, False), (False, True)]))
     return Budget(
         period=draw(financial_years()),
-        income=draw(_side(consistent=consistent)),
-        expenditure=draw(_side(consistent=consistent)),
+        income=draw(_side(consistent=consistent)) if income else None,
+        expenditure=draw(_side(consistent=consistent)) if expenditure else None,
     )
 
 
@@ -300,25 +462,152 @@ def inspections(draw: st.DrawFn) -> Inspection:
 
 
 @st.composite
+def _comparator_groups(draw: st.DrawFn) -> tuple[ComparatorGroup, ...]:
+    """Up to two groups, their ids and names all distinct, each with its own members."""
+    return tuple(
+        ComparatorGroup(
+            id=f"comparators-{index + 1}",
+            name=f"Comparator group {index + 1}",
+            kind=draw(st.sampled_from(ComparatorKind)),
+            members=tuple(draw(st.lists(_WORDS, min_size=1, max_size=4, unique=True))),
+        )
+        for index in range(draw(st.integers(min_value=0, max_value=2)))
+    )
+
+
+def _linked(
+    definitions: list[IndicatorDefinition], seen: list[Observation], area: str
+) -> tuple[list[IndicatorDefinition], list[Observation]]:
+    """The first count indicator made the numerator of the first rate, percentage or proportion.
+
+    Each of the latter's own figures without a printed count takes, by ``count_ref``, a figure
+    of the count indicator for the same area and period (added when there is none).
+    """
+    counts = [d for d in definitions if d.kind is MeasureKind.COUNT]
+    shares = [d for d in definitions if d.kind in _LINKABLE]
+    if not counts or not shares:
+        return definitions, seen
+    count, share = counts[0], shares[0]
+    definitions = [
+        d.model_copy(update={"numerator": count.id}) if d is share else d for d in definitions
+    ]
+    figures = {(o.area, o.period): o for o in seen if o.indicator == count.id}
+    linked: list[Observation] = []
+    for observation in seen:
+        if (observation.indicator, observation.area, observation.count) != (share.id, area, None):
+            linked.append(observation)
+            continue
+        key = (observation.area, observation.period)
+        if key not in figures:
+            figures[key] = Observation(
+                id=f"obs-{len(seen) + len(figures) + 1}",
+                indicator=count.id,
+                area=area,
+                period=observation.period,
+                value=Value(number=Decimal(len(figures) + 10)),
+            )
+            linked.append(figures[key])
+        linked.append(observation.model_copy(update={"count_ref": figures[key].id}))
+    return definitions, linked
+
+
+_LINKABLE = (MeasureKind.RATE, MeasureKind.PERCENTAGE, MeasureKind.PROPORTION)
+
+
+@st.composite
+def _claims(
+    draw: st.DrawFn,
+    seen: list[Observation],
+    definitions: list[IndicatorDefinition],
+    comparators: list[str],
+) -> tuple[Claim, ...]:
+    """Claims that state no number of their own: directions, comparisons, forecasts, targets."""
+    ids = [o.id for o in seen if o.id is not None]
+    claims: list[Claim] = []
+    for index in range(draw(st.integers(min_value=0, max_value=4))):
+        kinds = [ClaimKind.FORECAST, ClaimKind.TARGET] if definitions else []
+        if ids:
+            kinds += [ClaimKind.DIRECTION, ClaimKind.COMPARISON]
+        if not kinds:
+            break
+        kind = draw(st.sampled_from(kinds))
+        fields: dict[str, object] = {}
+        if kind is ClaimKind.DIRECTION:
+            direction = draw(st.sampled_from(ClaimDirection))
+            fields = {
+                "direction": direction,
+                "before_ref": draw(st.sampled_from(ids)),
+                "after_ref": draw(st.sampled_from(ids)),
+            }
+            if direction is not ClaimDirection.STABLE:
+                fields["degree"] = draw(st.none() | st.sampled_from(ClaimDegree))
+        elif kind is ClaimKind.COMPARISON:
+            relation = draw(st.sampled_from(ClaimRelation))
+            fields = {
+                "relation": relation,
+                "ref": draw(st.sampled_from(ids)),
+                "comparator": draw(st.sampled_from(comparators)),
+            }
+            if relation is not ClaimRelation.SIMILAR:
+                fields["degree"] = draw(st.none() | st.sampled_from(ClaimDegree))
+        else:
+            fields = {
+                "stated": draw(_NUMBERS),
+                "indicator": draw(st.sampled_from(definitions)).id,
+                "period": draw(st.one_of(financial_years(), st.builds(CalendarYear, _YEARS))),
+            }
+        fields.update(id=f"claim-{index + 1}", text=draw(_WORDS), kind=kind)
+        claims.append(Claim.model_validate(fields))
+    return tuple(claims)
+
+
+@st.composite
 def annual_reports(draw: st.DrawFn) -> AnnualReport:
-    """Whole annual reports: indicators with observations, maybe a budget and inspections.
+    """Whole annual reports: indicators with observations, maybe a budget, inspections and claims.
+
+    Observations are the area's own and, beside some of them, England's or a comparator
+    group's figure for the same period, perhaps over a population of its own. A count
+    indicator may be the numerator of a rate, percentage or proportion, whose figures then link
+    to its figures (``count_ref``). Claims compare observations with England or a comparator
+    group, state a direction between two of them, or forecast or target an indicator's figure.
 
     Examples:
+        >>> from hypothesis import given, settings
         >>> from safeguarding_model import AnnualReport
-        >>> from hypothesis import find
         >>> from safeguarding_model.testing import annual_reports
-        >>> report = find(annual_reports(), lambda _: True)
-        >>> AnnualReport.model_validate_json(report.model_dump_json()) == report
-        True
+        >>> @settings(max_examples=20)
+        ... @given(annual_reports())
+        ... def test_reports_round_trip_and_link_within_an_area_and_period(report):
+        ...     assert AnnualReport.model_validate_json(report.model_dump_json()) == report
+        ...     for figure in report.observations:
+        ...         if figure.count_ref is not None:
+        ...             count = report.observation(figure.count_ref)
+        ...             assert (count.area, count.period) == (figure.area, figure.period)
+        >>> test_reports_round_trip_and_link_within_an_area_and_period()
     """
     ids = draw(st.lists(_SLUGS, unique=True, max_size=4))
     definitions = [draw(indicator_definitions(ids=st.just(i))) for i in ids]
     area = draw(_WORDS)
-    seen = [
-        draw(observations(d, area=area))
-        for d in definitions
-        for _ in range(draw(st.integers(0, 3)))
-    ]
+    groups = draw(_comparator_groups())
+    comparators = ["England", *(draw(st.sampled_from([g.id, g.name])) for g in groups)]
+    seen: list[Observation] = []
+    for definition in definitions:
+        for _ in range(draw(st.integers(0, 3))):
+            own = draw(observations(definition, area=area))
+            seen.append(own.model_copy(update={"id": f"obs-{len(seen) + 1}"}))
+            if draw(st.booleans()):
+                population = draw(st.none() | populations()) if definition.population else None
+                seen.append(
+                    Observation(
+                        id=f"obs-{len(seen) + 1}",
+                        indicator=definition.id,
+                        area=draw(st.sampled_from(comparators)),
+                        period=own.period,
+                        value=draw(values()),
+                        population=None if population is None else population.name,
+                    )
+                )
+    definitions, seen = _linked(definitions, seen, area)
     inspected = draw(st.lists(inspections(), max_size=2, unique_by=lambda i: i.id))
     return AnnualReport(
         id=draw(_SLUGS),
@@ -330,4 +619,6 @@ def annual_reports(draw: st.DrawFn) -> AnnualReport:
         observations=tuple(seen),
         budget=draw(st.none() | budgets()),
         inspections=tuple(inspected),
+        claims=draw(_claims(seen, definitions, comparators)),
+        comparator_groups=groups,
     )
