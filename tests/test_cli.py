@@ -185,9 +185,9 @@ def test_reconcile_reports_bad_files_clearly(
 def test_json_numbers_with_pence_are_read_exactly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "budget.json"  # 1.10 as a float would be 1.100000000000000088817...
+    source = tmp_path / "budget.json"  # pence as a string: a JSON number 1.10 is refused
     source.write_text(
-        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": 1.10}]}]}, "expenditure": {"sections": []}}',
+        '{"period": "2015/16", "income": {"sections": [{"name": "A", "lines": [{"label": "x", "amount": "1.10"}]}]}, "expenditure": {"sections": []}}',
         encoding="utf-8",
     )
     assert main(["reconcile", str(source), "--format", "json"]) == 0

@@ -15,6 +15,7 @@ from safeguarding_model import (
     PooledPeriod,
     parse_period,
 )
+from safeguarding_model.periods import ANY_PERIOD_PATTERN
 
 from strategies import financial_quarters, financial_years, periods, points_in_time
 
@@ -242,4 +243,8 @@ def test_pydantic_fields_refuse_the_wrong_kind_of_period() -> None:
 
 def test_json_schema_describes_periods_as_text() -> None:
     schema = _Observed.model_json_schema()
-    assert schema["properties"]["period"] == {"title": "Period", "type": "string"}
+    assert schema["properties"]["period"] == {
+        "title": "Period",
+        "type": "string",
+        "pattern": ANY_PERIOD_PATTERN,
+    }

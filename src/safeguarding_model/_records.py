@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "FROM_FILE",
     "SLUG_PATTERN",
+    "TEXT_PATTERN",
     "AgencyId",
     "Record",
     "ScaleId",
@@ -27,6 +29,7 @@ __all__ = [
     "check_slug",
     "check_text",
     "check_unique",
+    "from_file",
     "positions_by",
 ]
 
@@ -34,6 +37,31 @@ __all__ = [
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 """Stable ids: lower-case letters, digits and hyphens, starting with a letter or digit."""
 _SLUG = re.compile(SLUG_PATTERN[1:-1], re.ASCII)
+
+
+TEXT_PATTERN = r"\S"
+"""Text with something in it: a character that is not white space (a search, not anchored)."""
+
+FROM_FILE = "safeguarding_model.from_file"
+"""Validation context key: the data was read from a JSON or YAML file.
+
+The file readers validate with ``context={FROM_FILE: True}``. Fields that hold exact numbers
+(pounds, quantities, percentages of a split) then take a JSON number only when it is whole:
+a number with a fraction is a float to every other reader of the file, so pence are written
+as a string (``"25000.50"``).
+"""
+
+
+def from_file(info: ValidationInfo | None) -> bool:
+    """Whether the data being validated was read from a file (or is JSON text).
+
+    Examples:
+        >>> from_file(None)
+        False
+    """
+    if info is None:
+        return False
+    return info.mode == "json" or bool((info.context or {}).get(FROM_FILE))
 
 
 def check_slug(value: str, field: str, *, example: str) -> str:
@@ -113,7 +141,20 @@ def _text(value: str, info: ValidationInfo) -> str:
     return check_text(value, info.field_name or "text")
 
 
-Text = Annotated[str, AfterValidator(_text)]
+class _SomeText:
+    """Field metadata: the JSON Schema of a text field says it must have some text."""
+
+    __slots__ = ()
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        result = handler(schema)
+        result["pattern"] = TEXT_PATTERN
+        return result
+
+
+Text = Annotated[str, AfterValidator(_text), _SomeText()]
 """A record's text field: any string with some text in it (not empty, not only spaces).
 
 Examples:

@@ -29,16 +29,17 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from attrs import frozen
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
 
 from safeguarding_model._moved import moved_names
-from safeguarding_model._records import Record, Text, check_unique
+from safeguarding_model._records import Record, Text, check_unique, from_file
 from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.periods import FinancialYear
@@ -53,6 +54,9 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "MONEY_PATTERN",
+    "PERCENT_PATTERN",
+    "QUANTITY_PATTERN",
     "Allocation",
     "Budget",
     "BudgetLine",
@@ -66,46 +70,24 @@ __all__ = [
     "contribution_shares",
 ]
 
-_PLAIN_POUNDS = re.compile(r"-?[0-9]+(?:\.[0-9]{1,2})?", re.ASCII)
+MONEY_PATTERN = (
+    r"^-?(?:0|[1-9][0-9]{0,29}|(?:0|[1-9][0-9]{0,28})\.[0-9]|(?:0|[1-9][0-9]{0,27})\.[0-9]{2})$"
+)
+"""Pounds as a string: digits without leading zeros, at most two decimal places, 30 digits in all."""
+_MONEY_TEXT = re.compile(MONEY_PATTERN[1:-1], re.ASCII)
+_MONEY_DIGITS = 30
+_MONEY_LIMIT = 10**_MONEY_DIGITS - 1
 _MONEY_EXPECTED = "pounds as an integer, a Decimal or a string of digits with at most two decimal places, like '350146' or '73.50'"
+_MONEY_SIZE = "pounds of at most 30 digits"
+_PENCE_IN_A_FILE = (
+    "pence written as a string, like '25000.50': in a file a number with a fraction is a float "
+    "to most readers"
+)
 
-
-def _money(value: object) -> Decimal:
-    """Pounds from an int, a Decimal or a plain string of digits; never a float."""
-    if isinstance(value, bool | float):
-        expected = f"{_MONEY_EXPECTED} (a float cannot hold pennies exactly)"
-        raise InvalidInputError("amount", value, expected)
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if not _PLAIN_POUNDS.fullmatch(text):
-            hint = (
-                " (write amounts without thousands separators or '£' in data files)"
-                if re.search(r"[,£]", text)
-                else ""
-            )
-            raise InvalidInputError("amount", value, _MONEY_EXPECTED + hint)
-        return Decimal(text)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidInputError("amount", value, "a finite amount of pounds")
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01")):
-            raise InvalidInputError(
-                "amount", value, "pounds with at most two decimal places (whole pence)"
-            )
-        if isinstance(exponent, int) and exponent > 0:
-            with localcontext(prec=len(value.as_tuple().digits) + exponent):
-                return value.quantize(Decimal(1))
-        return value
-    raise InvalidInputError("amount", value, _MONEY_EXPECTED)
-
-
-Money = Annotated[Decimal, BeforeValidator(_money)]
-"""Pounds as an exact ``Decimal`` with at most two decimal places; JSON carries a string of digits."""
-
-_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
+QUANTITY_PATTERN = r"^(?:[1-9][0-9]{0,11}(?:\.[0-9]{1,6})?|0\.(?=[0-9]{0,5}[1-9])[0-9]{1,6})$"
+"""A quantity as a string: above 0 and below 10**12, at most 6 decimal places, no leading zeros."""
+PERCENT_PATTERN = r"^(?:100(?:\.0{1,6})?|(?:0|[1-9][0-9]?)(?:\.[0-9]{1,6})?)$"
+"""A percentage as a string: 0 to 100, at most 6 decimal places, no leading zeros."""
 _PLACES = 6
 """The most decimal places a quantity or a percentage may have."""
 _QUANTITY_LIMIT = Decimal(10) ** 12
@@ -119,14 +101,126 @@ _PERCENT_EXPECTED = (
 )
 
 
-def _exact_number(value: object, field: str, expected: str) -> Decimal:
-    """A finite ``Decimal`` from an int, a Decimal or a plain string of digits; never a float."""
+def _whole_in_a_file(
+    value: object, info: ValidationInfo | None, field: str, expected: str
+) -> object:
+    """In a file, a JSON number that is whole as an ``int``; one with a fraction refused.
+
+    A JSON number is a float to every reader but this library's, so a file gives an exact
+    number with a fraction as a string; whole numbers (``60000``, ``60000.0``, ``6E+4``) are
+    exact everywhere and read as the ``int`` they are.
+    """
+    if not from_file(info) or isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        with localcontext(prec=_MONEY_DIGITS + 2):
+            return int(value)
+    if isinstance(value, float | Decimal) and not isinstance(value, bool):
+        raise InvalidInputError(field, value, expected)
+    return value
+
+
+def _money(value: object, info: ValidationInfo | None = None, field: str = "amount") -> Decimal:  # noqa: C901 - one branch per input type
+    """Pounds from an int, a Decimal or a string of digits (``MONEY_PATTERN``); never a float."""
+    if isinstance(value, Decimal) and value.is_finite() and from_file(info):
+        _check_pence(value, field)
+    value = _whole_in_a_file(value, info, field, _PENCE_IN_A_FILE)
+    if isinstance(value, bool | float):
+        expected = f"{_MONEY_EXPECTED} (a float cannot hold pennies exactly)"
+        raise InvalidInputError(field, value, expected)
+    if isinstance(value, int):
+        if not -_MONEY_LIMIT <= value <= _MONEY_LIMIT:
+            raise InvalidInputError(field, value, _MONEY_SIZE)
+        return Decimal(value)
+    if isinstance(value, str):
+        if not _MONEY_TEXT.fullmatch(value):
+            hint = (
+                " (write amounts without thousands separators or '£' in data files)"
+                if re.search(r"[,£]", value)
+                else ""
+            )
+            raise InvalidInputError(field, value, _MONEY_EXPECTED + hint)
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidInputError(field, value, "a finite amount of pounds")
+        if value and value.adjusted() >= _MONEY_DIGITS:
+            raise InvalidInputError(field, value, _MONEY_SIZE)
+        amount = _check_pence(value, field)
+        if len(amount.as_tuple().digits) > _MONEY_DIGITS:
+            raise InvalidInputError(field, value, _MONEY_SIZE)
+        return amount
+    raise InvalidInputError(field, value, _MONEY_EXPECTED)
+
+
+def _check_pence(value: Decimal, field: str) -> Decimal:
+    """``value`` with at most two decimal places (a positive exponent written out), or an error."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # pragma: no cover - callers pass finite numbers
+        raise InvalidInputError(field, value, "a finite amount of pounds")
+    if exponent < -2:
+        if any(digits[max(0, len(digits) + exponent + 2) :]):
+            raise InvalidInputError(
+                field, value, "pounds with at most two decimal places (whole pence)"
+            )
+        with localcontext(prec=max(len(digits), 1) + 2):
+            return value.quantize(Decimal("0.01"))
+    if exponent > 0 and value.adjusted() < _MONEY_DIGITS:
+        with localcontext(prec=len(digits) + exponent):
+            return value.quantize(Decimal(1))
+    return value
+
+
+def _money_field(value: object, info: ValidationInfo) -> Decimal:
+    return _money(value, info, info.field_name or "amount")
+
+
+class _Exact:
+    """Field metadata: the JSON Schema of an exact number, a whole JSON number or a string."""
+
+    __slots__ = ("maximum", "minimum", "pattern")
+
+    def __init__(self, pattern: str, minimum: int, maximum: int) -> None:
+        self.pattern, self.minimum, self.maximum = pattern, minimum, maximum
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """A string with ``pattern``, or an integer from ``minimum`` to ``maximum``."""
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": self.pattern},
+                {"type": "integer", "minimum": self.minimum, "maximum": self.maximum},
+            ]
+        }
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_money_field),
+    _Exact(MONEY_PATTERN, -_MONEY_LIMIT, _MONEY_LIMIT),
+]
+"""Pounds as an exact ``Decimal`` with at most two decimal places and 30 digits.
+
+In Python an ``int``, a ``Decimal`` or a string of digits (``MONEY_PATTERN``); in a file a
+whole JSON number or such a string (pence as a string: ``"73.50"``). JSON carries a string of
+digits.
+"""
+
+
+def _exact_number(
+    value: object, field: str, expected: str, pattern: re.Pattern[str], info: ValidationInfo | None
+) -> Decimal:
+    """A finite ``Decimal`` from an int, a Decimal or a string of digits; never a float."""
+    value = _whole_in_a_file(value, info, field, expected)
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise InvalidInputError(field, value, expected)
     if isinstance(value, str):
-        if not _PLAIN_NUMBER.fullmatch(value.strip()):
+        if not pattern.fullmatch(value):
             raise InvalidInputError(field, value, expected)
-        number = Decimal(value.strip())
+        number = Decimal(value)
     else:
         number = Decimal(value)
     exponent = number.as_tuple().exponent
@@ -135,24 +229,32 @@ def _exact_number(value: object, field: str, expected: str) -> Decimal:
     return number
 
 
-def _quantity(value: object) -> Decimal:
-    number = _exact_number(value, "quantity", _QUANTITY_EXPECTED)
+_QUANTITY_TEXT = re.compile(QUANTITY_PATTERN[1:-1], re.ASCII)
+_PERCENT_TEXT = re.compile(PERCENT_PATTERN[1:-1], re.ASCII)
+
+
+def _quantity(value: object, info: ValidationInfo | None = None) -> Decimal:
+    number = _exact_number(value, "quantity", _QUANTITY_EXPECTED, _QUANTITY_TEXT, info)
     if not 0 < number < _QUANTITY_LIMIT:
         raise InvalidInputError("quantity", value, _QUANTITY_EXPECTED)
     return number
 
 
-def _percent(value: object) -> Decimal:
-    number = _exact_number(value, "percent", _PERCENT_EXPECTED)
+def _percent(value: object, info: ValidationInfo | None = None) -> Decimal:
+    number = _exact_number(value, "percent", _PERCENT_EXPECTED, _PERCENT_TEXT, info)
     if not 0 <= number <= 100:
         raise InvalidInputError("percent", value, _PERCENT_EXPECTED)
     return number
 
 
-Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_quantity),
+    _Exact(QUANTITY_PATTERN, 1, int(_QUANTITY_LIMIT) - 1),
+]
 """How many units a line pays for: an exact ``Decimal`` above 0 (32 boroughs, 1.5 posts)."""
 
-Percent = Annotated[Decimal, BeforeValidator(_percent)]
+Percent = Annotated[Decimal, BeforeValidator(_percent), _Exact(PERCENT_PATTERN, 0, 100)]
 """A share in per cent, from 0 to 100, as an exact ``Decimal``."""
 
 
@@ -196,7 +298,7 @@ def _derived_amount(data: Any) -> Any:  # noqa: ANN401 - a record's raw input, b
             "(give the line's amount as printed)"
         )
         raise InvalidInputError("quantity", data["quantity"], expected)
-    return {**data, "amount": amount}
+    return {**data, "amount": format(amount, "f")}  # a string: exact in every mode
 
 
 class Allocation(Record):

@@ -780,8 +780,10 @@ def _validated(model: type[Any], data: object, path: str | Path, what: str) -> A
     """``model.model_validate(data)``, its refusal raised with the problems in words."""
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when validating
 
+    from safeguarding_model._records import FROM_FILE  # noqa: PLC0415 - with the model
+
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={FROM_FILE: True})
     except ValidationError as error:
         raise _invalid(error, data, path, what, model) from None
 

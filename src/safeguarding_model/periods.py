@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "ANY_PERIOD_PATTERN",
+    "FINANCIAL_YEAR_PATTERN",
     "AcademicYear",
     "CalendarQuarter",
     "CalendarYear",
@@ -116,6 +118,42 @@ class PeriodFlag(Described, SchemaDescribed, StrEnum):
 
 PeriodExpect: TypeAlias = Literal["financial_year", "academic_year", "pooled_years"]
 """What a column of periods holds, for [`parse_period`][safeguarding_model.parse_period]'s ``expect``."""
+
+
+def _letters(word: str) -> str:
+    """``word`` in any case, for a pattern without flags: ``'fy'`` is ``'[Ff][Yy]'``."""
+    return "".join(f"[{letter.upper()}{letter}]" for letter in word)
+
+
+_FY_WORDS = rf"{_letters('financial')}\s+{_letters('year')}"
+_TWO_OR_FOUR = "[0-9]{2}(?:[0-9]{2})?"
+_FY_CORE = rf"(?:{_TWO_OR_FOUR}\s*(?:[/–—-]|{_letters('to')})\s*{_TWO_OR_FOUR}|[0-9]{{6}})"
+
+FINANCIAL_YEAR_PATTERN = rf"^\s*(?:(?:{_FY_WORDS}|{_letters('fy')})\s*{_FY_CORE}|{_FY_CORE}\s+{_FY_WORDS}|{_FY_CORE})\s*$"
+"""The JSON Schema pattern of a financial year's text: the spellings ``parse_period`` reads as one.
+
+``2015/16``, ``2015-16``, ``15/16``, ``2015/2016``, ``2015 – 16``, ``2015 to 2016``,
+``201516``, ``FY 2015/16``, ``financial year 2015/16``, ``2015/16 financial year``, in any
+case and spacing. A pattern cannot add years up: that the two years are consecutive
+(``2015/17`` is refused) and from 1800 to 2999 is checked by the library alone.
+
+Examples:
+    >>> import re
+    >>> bool(re.search(FINANCIAL_YEAR_PATTERN, "2015/16")), bool(re.search(FINANCIAL_YEAR_PATTERN, "March 2016"))
+    (True, False)
+"""
+
+ANY_PERIOD_PATTERN = r"^[\sA-Za-z0-9/.,–—-]*[0-9][\sA-Za-z0-9/.,–—-]*$"
+"""The JSON Schema pattern of any period's text: letters, digits, spaces, ``/ - – — . ,`` and a digit.
+
+Every spelling ``parse_period`` reads has a year in it and no other characters; the pattern is
+wider than the spellings (``"12,5"`` matches it), so the library reads the text itself.
+
+Examples:
+    >>> import re
+    >>> bool(re.search(ANY_PERIOD_PATTERN, "Q4 2015/16")), bool(re.search(ANY_PERIOD_PATTERN, "March"))
+    (True, False)
+"""
 
 
 def _words(name: str) -> str:
@@ -219,7 +257,7 @@ class Period:
 
         return core_schema.no_info_plain_validator_function(
             validate,
-            json_schema_input_schema=core_schema.str_schema(),
+            json_schema_input_schema=core_schema.str_schema(pattern=cls._JSON_PATTERN),
             serialization=core_schema.plain_serializer_function_ser_schema(
                 _written, return_schema=core_schema.str_schema(), when_used="json-unless-none"
             ),
@@ -227,6 +265,8 @@ class Period:
 
     _EXAMPLE: ClassVar[str] = "2015/16"
     _EXPECT: ClassVar[PeriodExpect | None] = None
+    _JSON_PATTERN: ClassVar[str] = ANY_PERIOD_PATTERN
+    """The pattern of a field's text in the JSON Schema (see ``ANY_PERIOD_PATTERN``)."""
     """What a pydantic field typed as this class asks ``parse_period`` to expect of its text."""
 
 
@@ -279,6 +319,7 @@ class FinancialYear(Period):
 
     _EXAMPLE: ClassVar[str] = "2015/16"
     _EXPECT: ClassVar[PeriodExpect | None] = "financial_year"
+    _JSON_PATTERN: ClassVar[str] = FINANCIAL_YEAR_PATTERN
 
     @classmethod
     def containing(cls, day: dt.date) -> Self:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
-from typing import Annotated, Literal, Self, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Literal, Self, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -31,12 +31,19 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from safeguarding_model._records import Record
 from safeguarding_model._vocabulary import Described, SchemaDescribed, described
 from safeguarding_model.errors import InvalidInputError, ValueParseError, brief
 
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
 __all__ = [
+    "FIGURE_PATTERN",
     "MAX_FIGURE_DIGITS",
     "MAX_FIGURE_EXPONENT",
     "Expect",
@@ -95,12 +102,43 @@ def check_figure(number: Decimal, *, field: str) -> Decimal:
     return number
 
 
+FIGURE_PATTERN = r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[Ee][+-]?[0-9]+)?$"
+"""A figure as a string: an optional minus, digits without leading zeros, an optional fraction
+and an optional exponent (``'58.2'``, ``'-3'``, ``'1E+2'``, as ``str(Decimal)`` writes them)."""
+_FIGURE_TEXT = re.compile(FIGURE_PATTERN[1:-1], re.ASCII)
+
+
+def _figure_text(value: object) -> object:
+    """A figure's text held to ``FIGURE_PATTERN`` before it is read as a ``Decimal``."""
+    if isinstance(value, str) and not _FIGURE_TEXT.fullmatch(value):
+        # pydantic's own error for text that is not a decimal, which the file readers put in words
+        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
+    return value
+
+
+class _FigureSchema:
+    """Field metadata: a figure's JSON Schema, a JSON number or a string by ``FIGURE_PATTERN``."""
+
+    __slots__ = ()
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": FIGURE_PATTERN}]}
+
+
 def _figure(number: Decimal, info: ValidationInfo) -> Decimal:
     return check_figure(number, field=info.field_name or "number")
 
 
-Figure: TypeAlias = Annotated[Decimal, AfterValidator(_figure)]
+_FigureNumber: TypeAlias = Annotated[Decimal, BeforeValidator(_figure_text), _FigureSchema()]
+"""A ``Decimal`` read from a JSON number or a string by ``FIGURE_PATTERN``."""
+
+Figure: TypeAlias = Annotated[_FigureNumber, AfterValidator(_figure)]
 """A record's field that holds a printed figure: a ``Decimal`` held to [`check_figure`][safeguarding_model.values.check_figure]'s bound.
+
+In a file, a JSON number or a string by ``FIGURE_PATTERN`` (``"58.20"`` keeps its final zero
+in every reader).
 
 Examples:
     >>> from decimal import Decimal
@@ -294,7 +332,7 @@ class Value(Record):
         ...
     """
 
-    number: Decimal | None = Field(
+    number: _FigureNumber | None = Field(
         description="The figure, exactly as printed (in JSON a string of digits); none when missing."
     )
     status: ValueStatus = Field(
@@ -314,6 +352,27 @@ class Value(Record):
     flags: tuple[ValueFlag, ...] = Field(
         default=(), description="Guesses made in reading the cell, for checks to report."
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The value's schema, with the statuses that need a number and those that refuse one."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            with_number = [status.value for status in ValueStatus if status.has_number is True]
+            without = [status.value for status in ValueStatus if status.has_number is False]
+            schema["allOf"] = [
+                {
+                    "if": {"properties": {"status": {"enum": with_number}}},
+                    "then": {"properties": {"number": {"not": {"type": "null"}}}},
+                },
+                {
+                    "if": {"properties": {"status": {"enum": without}}, "required": ["status"]},
+                    "then": {"properties": {"number": {"type": "null"}}},
+                },
+            ]
+        return schema
 
     @field_validator("number")
     @classmethod
