@@ -372,7 +372,7 @@ def test_a_flagged_reading_is_written_as_printed_and_flagged_again() -> None:
 
 
 def test_a_field_of_one_kind_still_refuses_another() -> None:
-    with pytest.raises(ValidationError, match="expected a AcademicYear period or its text"):
+    with pytest.raises(ValidationError, match="expected an academic year or its text"):
         _Row(period="2017/18", school_year="Q1 2017")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="consecutive"):
         _Row(period="2017/18", year="2017/19")  # type: ignore[arg-type]

@@ -214,7 +214,7 @@ _SIMILAR = Decimal("0.05")
 
 _FAMILY = {
     ClaimKind.DIRECTION: Kind.STATED_DIRECTION,
-    ClaimKind.COMPARISON: Kind.STATED_SIGNIFICANCE,
+    ClaimKind.COMPARISON: Kind.STATED_COMPARISON,
     ClaimKind.FORECAST: Kind.STATED_CHANGE,
     ClaimKind.TARGET: Kind.STATED_CHANGE,
 }
@@ -403,8 +403,8 @@ def _comparison_findings(
     f, c = figure.value.number, None if other is None else other.value.number
     if other is None or f is None or c is None:
         missing = (
-            f"the report has no figure of {brief(claim.comparator)} for {figure.indicator} "
-            f"in {figure.period}"
+            f"the report has no figure of {brief(_comparator_name(report, claim.comparator))} "
+            f"for {figure.indicator} {_when(figure.period)}"
             if other is None
             else "a figure it compares has no number"
         )
@@ -500,7 +500,7 @@ def _future_findings(claim: Claim, report: AnnualReport) -> Iterator[Finding]:
         yield _not_checkable(
             claim,
             f"not until the report has a figure of {claim.indicator} for {brief(area)} "
-            f"in {claim.period}",
+            f"{_when(claim.period)}",
             [] if found is None else [found],
         )
         return
@@ -625,6 +625,11 @@ def _degree_rule(report: AnnualReport) -> list[Finding]:
     return [finding for finding in _word_claims(report) if finding.code == "C104"]
 
 
+def _comparator_name(report: AnnualReport, comparator: str) -> str:
+    """A comparator as the report prints it: a group's name for its id, else as given."""
+    return next((g.name for g in report.comparator_groups if comparator == g.id), comparator)
+
+
 def _when(period: Period) -> str:
     """``'at 31 March 2020'`` for a day, ``'in 2023/24'`` for a span."""
     return f"at {period}" if isinstance(period, PointInTime) else f"in {period}"
@@ -644,7 +649,7 @@ def _comparison_rule(report: AnnualReport) -> list[Finding]:
         >>> report = example({"id": "cpp-vs-sn", "text": "below our statistical neighbours", "kind": "comparison", "relation": "lower", "ref": "cpp-23", "comparator": "x-sn"}, groups=[group])
         >>> for finding in check(report, select="C105"):
         ...     print(finding.code, finding)
-        C105 error [stated_significance] claim cpp-vs-sn: 'below our statistical neighbours' says lower, but the figure for X is 50.0 and for Neighbours 47.6 in 2023/24
+        C105 error [stated_comparison] claim cpp-vs-sn: 'below our statistical neighbours' says lower, but the figure for X is 50.0 and for Neighbours 47.6 in 2023/24
     """
     return [finding for finding in _word_claims(report) if finding.code == "C105"]
 

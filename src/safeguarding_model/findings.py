@@ -93,6 +93,8 @@ class Kind(StrEnum):
     STATED_CHANGE = "stated_change"
     STATED_DIRECTION = "stated_direction"
     STATED_SIGNIFICANCE = "stated_significance"
+    STATED_COMPARISON = "stated_comparison"
+    """A claim that a figure is higher, lower or in line with a comparator's."""
     ATTENDANCE = "attendance"
     REPEATED_FIGURE = "repeated_figure"
     SECTION11_SHARES = "section11_shares"

@@ -235,6 +235,14 @@ def _population_key(text: str) -> str:
         return text
 
 
+def _people(key: str) -> str:
+    """The words for the population figures are grouped by: ``'children aged 0-17'`` for ``'child'``."""
+    try:
+        return parse_population(key).label
+    except InvalidInputError:  # a whole its shares are of, or a context figure's own words
+        return key
+
+
 def _allowance(first: _Implied, second: _Implied) -> Decimal:
     """How far apart two populations may be: nothing for two figures of one period, else the drift."""
     if (
@@ -364,8 +372,8 @@ def _provenance(*members: _Implied) -> tuple[Provenance, ...]:
 def _implied_denominators(report: AnnualReport) -> list[Finding]:
     """Figures whose implied populations disagree: each with the consensus, else pair by pair."""
     findings = []
-    for (label, area, _period), members in _implied_groups(report).items():
-        where = f"{label} in {area}"
+    for (key, area, _period), members in _implied_groups(report).items():
+        where, label = f"{key} in {area}", _people(key)
         found = _consensus(members)
         figures = [p for p, m in enumerate(members) if m.observation is not None]
         if found is None:

@@ -157,8 +157,9 @@ Examples:
 
 
 def _words(name: str) -> str:
-    """A class name as words: ``'FinancialYear'`` is ``'financial year'``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    """A class name as words: ``'FinancialYear'`` is ``'a financial year'``."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
 class Period:
@@ -250,8 +251,8 @@ class Period:
         def validate(value: object) -> Period:
             period = _read_for(cls, value) if isinstance(value, str) else value
             if not isinstance(period, cls):
-                kind = "period" if cls is Period else _words(cls.__name__)  # 'financial year'
-                msg = f"expected a {kind} or its text, like {cls._EXAMPLE!r}, got {brief(value)}"
+                kind = "a period" if cls is Period else _words(cls.__name__)  # 'a financial year'
+                msg = f"expected {kind} or its text, like {cls._EXAMPLE!r}, got {brief(value)}"
                 raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
             return period
 
