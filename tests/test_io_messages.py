@@ -280,3 +280,22 @@ def test_validation_problems_refuses_other_errors() -> None:
         SafeguardingModelError, match=r"error: expected a pydantic\.ValidationError"
     ):
         validation_problems(ValueError("x"))
+
+
+def test_a_key_cut_from_a_text_at_a_comma_is_told_to_quote_the_text(tmp_path: Path) -> None:
+    budget = """\
+period: "2019/20"
+income:
+  sections:
+    - {name: Contributions, lines: [{label: Ridgeford Division, Northern Police, amount: "500"}]}
+"""
+    (line,) = _lines(_write(tmp_path, "budget.yaml", budget), budget=True)[1:]
+    assert line.startswith(
+        "  income.sections.0.lines.0.Northern Police: not a field of this record"
+    )
+    assert "quote text that holds a comma" in line
+    assert "label, amount, quantity" in line  # the fields are still listed
+    misspelt_text = budget.replace("Ridgeford Division, Northern Police", "R, amont: 1")
+    misspelt = _lines(_write(tmp_path, "misspelt.yaml", misspelt_text), budget=True)
+    assert any("did you mean 'amount'?" in problem for problem in misspelt)
+    assert not any("quote text" in problem for problem in misspelt)

@@ -1173,6 +1173,12 @@ def _other_fields(model: type[Any], parts: tuple[Any, ...]) -> str:
     if close:
         return f"did you mean {close[0]!r}?"
     shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    if isinstance(key, str) and not key.isidentifier():  # 'Northern Police', '500)'
+        return (
+            f"expected one of its fields ({shown}); a key like this is often the rest of a text "
+            "cut at a comma: quote text that holds a comma, a colon or '#' (in YAML's one-line "
+            "{...} form above all)"
+        )
     return f"expected one of its fields: {shown}"
 
 
