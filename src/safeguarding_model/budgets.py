@@ -247,14 +247,22 @@ def _percent(value: object, info: ValidationInfo | None = None) -> Decimal:
     return number
 
 
+def _quantity_field(value: object, info: ValidationInfo) -> Decimal:
+    return _quantity(value, info)
+
+
+def _percent_field(value: object, info: ValidationInfo) -> Decimal:
+    return _percent(value, info)
+
+
 Quantity = Annotated[
     Decimal,
-    BeforeValidator(_quantity),
+    BeforeValidator(_quantity_field),
     _Exact(QUANTITY_PATTERN, 1, int(_QUANTITY_LIMIT) - 1),
 ]
 """How many units a line pays for: an exact ``Decimal`` above 0 (32 boroughs, 1.5 posts)."""
 
-Percent = Annotated[Decimal, BeforeValidator(_percent), _Exact(PERCENT_PATTERN, 0, 100)]
+Percent = Annotated[Decimal, BeforeValidator(_percent_field), _Exact(PERCENT_PATTERN, 0, 100)]
 """A share in per cent, from 0 to 100, as an exact ``Decimal``."""
 
 
@@ -443,6 +451,18 @@ class BudgetLine(Record):
         if handler.mode == "validation":
             schema["required"] = [name for name in schema.get("required", []) if name != "amount"]
             schema["anyOf"] = [{"required": ["amount"]}, {"required": ["quantity", "unit_amount"]}]
+            given = {"not": {"type": "null"}}
+            schema["allOf"] = [
+                {
+                    "if": {"properties": {first: given}, "required": [first]},
+                    "then": {"properties": {second: given}, "required": [second]},
+                }
+                for first, second in (
+                    ("quantity", "unit_amount"),
+                    ("unit_amount", "quantity"),
+                    ("each", "quantity"),
+                )
+            ]
         return schema
 
     @property
