@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema import (  # type: ignore[import-untyped]  # no stubs installed
+    Draft202012Validator,
+    ValidationError,
+    validators,
+)
 
 from safeguarding_model import load_example
 from safeguarding_model.errors import SafeguardingModelError
@@ -80,7 +84,7 @@ def _is_budget(data: object) -> bool:
 def schema_accepts(text: str) -> bool:
     """Whether the published schema accepts the JSON ``text``, read with floats as any reader does."""
     data = json.loads(text)
-    return (BUDGET_SCHEMA if _is_budget(data) else REPORT_SCHEMA).is_valid(data)
+    return bool((BUDGET_SCHEMA if _is_budget(data) else REPORT_SCHEMA).is_valid(data))
 
 
 def library_accepts(text: str) -> bool:
@@ -121,7 +125,10 @@ def _report() -> dict[str, Any]:
 
 
 def _budget() -> dict[str, Any]:
-    return json.loads((ROOT / "docs" / "examples" / "lancashire-2015-16-budget.json").read_text())
+    budget: dict[str, Any] = json.loads(
+        (ROOT / "docs" / "examples" / "lancashire-2015-16-budget.json").read_text()
+    )
+    return budget
 
 
 # --- the corpus ------------------------------------------------------------------------------
@@ -395,7 +402,7 @@ schema describes only in words; a known difference, listed in the validate-json 
 _MALFORMED = st.sampled_from(
     ["", " ", "12,5", "£1", "1.2.3", "March 2024", "2015/16 to 2016/17", "x" * 3, "-", "NaN"]
 )
-_OTHER_TYPES = st.sampled_from([7, 1.5, True, [], {}, None, -1])
+_OTHER_TYPES: st.SearchStrategy[object] = st.sampled_from([7, 1.5, True, [], {}, None, -1])
 
 
 @st.composite
@@ -424,3 +431,36 @@ def _mutated(draw: st.DrawFn) -> str:
 def test_a_report_with_one_broken_leaf_gets_the_same_verdict_from_both(text: str) -> None:
     library, schema = _agree(text)
     assert library == schema, f"library {library}, schema {schema}"
+
+
+# --- money from Python ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        Decimal("12345678901234567890123456789.120"),  # quantized beyond 28 digits
+        Decimal("1234567890123456789012345678.123"),
+        Decimal("1" * 31),
+        Decimal("1E+30"),
+        Decimal("1E+999999999"),
+        10**30,
+    ],
+    ids=str,
+)
+def test_money_beyond_its_digits_raises_the_package_error_naming_the_field(amount: object) -> None:
+    from pydantic import ValidationError as PydanticError  # noqa: PLC0415 - beside its one use
+
+    from safeguarding_model import BudgetLine  # noqa: PLC0415 - beside its one use
+
+    with pytest.raises(PydanticError) as caught:
+        BudgetLine(label="x", amount=amount)  # type: ignore[arg-type]
+    assert "amount: expected" in str(caught.value)
+
+
+def test_money_of_thirty_digits_is_kept_exactly() -> None:
+    from safeguarding_model import BudgetLine  # noqa: PLC0415 - beside its one use
+
+    amount = Decimal("1234567890123456789012345678.12")
+    assert BudgetLine(label="x", amount=amount).amount == amount
+    assert BudgetLine(label="x", amount=Decimal("1.500")).amount == Decimal("1.50")

@@ -330,6 +330,19 @@ class Allocation(Record):
     amount: Money | None = Field(default=None, description="The part in pounds, as printed.")
     provenance: Provenance | None = Field(default=None, description="Where the part is printed.")
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The part's schema: a ``percent`` or an ``amount``, not both."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            schema["oneOf"] = [
+                {"properties": {name: {"not": {"type": "null"}}}, "required": [name]}
+                for name in ("percent", "amount")
+            ]
+        return schema
+
     @model_validator(mode="after")
     def _one_figure(self) -> Self:
         if (self.percent is None) == (self.amount is None):
