@@ -152,8 +152,8 @@ def test_a_restated_count_shows_inside_the_later_edition_too() -> None:
     finding = _one(_findings(LATER), "R102")
     assert finding.message.startswith(
         "cin-rate / Northmoor / March 2024 disagrees with the other figures: 324.8 per 10,000 "
-        "with a count of 1727 implies 53,163 to 53,179 child, where 2 figures give 52,348 to "
-        "52,452 (cpp-rate March 2024; cla-rate March 2024)"
+        "with a count of 1727 implies 53,163 to 53,179 children aged 0-17, where 2 figures give "
+        "52,348 to 52,452 (cpp-rate March 2024; cla-rate March 2024)"
     )
     assert finding.numbers[:3] == (
         ("rate", "324.8"),

@@ -828,7 +828,7 @@ def _implied_rule(report: AnnualReport) -> list[Finding]:
         >>> from safeguarding_model import check, load_example
         >>> for finding in check(load_example(), select="R102")[:1]:
         ...     print(finding.code, finding)
-        R102 error [implied_denominator] child in Lancashire: referrals-to-childrens-social-care-rate / Lancashire / 2013/14 disagrees with the other figures: 1215 per 10,000 with a count of 2954 implies 24,303 to 24,323 child, where 3 figures give 243,144 to 244,895 (children-in-need-rate 2013/14, 2014/15; children-looked-after-rate 2015/16): a factor of 10 (a slip of a power of ten?)
+        R102 error [implied_denominator] child in Lancashire: referrals-to-childrens-social-care-rate / Lancashire / 2013/14 disagrees with the other figures: 1215 per 10,000 with a count of 2954 implies 24,303 to 24,323 children aged 0-17, where 3 figures give 243,144 to 244,895 (children-in-need-rate 2013/14, 2014/15; children-looked-after-rate 2015/16): a factor of 10 (a slip of a power of ten?)
     """
     return _implied_denominators(report)
 
