@@ -1,4 +1,5 @@
 import math
+from fractions import Fraction
 from itertools import groupby
 from random import Random
 
@@ -590,3 +591,31 @@ def test_recent_trends_compare_by_value_with_nan_equal_to_nan() -> None:
         denominators=[9, 9, 9],
         polarity="higher_is_better",
     )
+
+
+def test_one_point_with_very_narrow_limits_does_not_cost_the_slope_its_digits() -> None:
+    # The second point's limits are 1,000 times narrower than the others': its weight dwarfs
+    # theirs. The slope must still match the exact (rational) weighted regression.
+    columns: Columns = {
+        "values": [0.0, -944.5, 0.0, 0.0, -973.5],
+        "lower": [-62.8125, -944.515625, -100.0, -95.1875, -1010.375],
+        "upper": [0.0625, -944.4375, 0.015625, 0.125, -973.375],
+    }
+    values, lower, upper = (
+        [Fraction(x) for x in columns[name] if x is not None]
+        for name in ("values", "lower", "upper")
+    )
+    # the weights as the module computes them (floats), then the regression done exactly
+    weights = [
+        Fraction(1 / ((float(u) - float(lo)) / (2 * 1.959963984540054)) ** 2)
+        for lo, u in zip(lower, upper, strict=True)
+    ]
+    t = [Fraction(i) for i in range(1, 6)]
+    t_bar = sum(w * x for w, x in zip(weights, t, strict=True)) / sum(weights)
+    exact = sum(w * (x - t_bar) * y for w, x, y in zip(weights, t, values, strict=True)) / sum(
+        w * (x - t_bar) ** 2 for w, x in zip(weights, t, strict=True)
+    )
+    trend = _trend(range(1, 6), columns)
+    assert trend.slope == pytest.approx(float(exact), rel=1e-11)
+    backward = _trend(range(-5, 0), {k: v[::-1] for k, v in columns.items()})
+    assert backward.slope == pytest.approx(-trend.slope, rel=1e-11)

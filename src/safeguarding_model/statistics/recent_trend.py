@@ -500,12 +500,15 @@ def _regression_test(
 
 
 def _weighted_slope(y: FloatArray, weights: FloatArray, t: FloatArray) -> tuple[float, float, int]:
-    """Slope, ``Σwᵢ(tᵢ − t̄)²`` and the slope's sign, centred on the weighted mean of t.
+    """Slope, ``Σwᵢ(tᵢ − t̄)²`` and the slope's sign, centred on the weighted means of t and y.
 
-    ``(Σw·Σwty − Σwt·Σwy) / (Σw·Σwt² − (Σwt)²)`` equals ``Σwᵢ(tᵢ − t̄)yᵢ / Σwᵢ(tᵢ − t̄)²`` with
-    ``t̄ = Σwt / Σw``; the centred form loses less to cancellation.
+    ``(Σw·Σwty − Σwt·Σwy) / (Σw·Σwt² − (Σwt)²)`` equals ``Σwᵢ(tᵢ − t̄)(yᵢ − ȳ) / Σwᵢ(tᵢ − t̄)²``
+    with ``t̄ = Σwt / Σw`` and ``ȳ = Σwy / Σw``. The centred form loses far less to cancellation
+    when one point's weight dwarfs the others' (a value printed with very narrow limits): its
+    ``tᵢ − t̄`` and ``yᵢ − ȳ`` are both near zero instead of a tiny difference times a large value.
     """
-    centred = t - float((weights * t).sum() / weights.sum())
+    total = weights.sum()
+    centred = t - float((weights * t).sum() / total)
     spread = float((weights * centred**2).sum())
-    terms = weights * centred * y
+    terms = weights * centred * (y - float((weights * y).sum() / total))
     return float(terms.sum() / np.float64(spread)), spread, _sign(terms)
