@@ -294,7 +294,37 @@ def _flags(value: object) -> tuple[PeriodFlag, ...]:
 
 
 @frozen(order=False)
-class FinancialYear(Period):
+class _YearFrom(Period):
+    """A twelve-month year starting on the first of ``_FIRST_MONTH``, named by its start year."""
+
+    start_year: int = field(validator=_check_year)
+    """The calendar year in which the year starts (2015 for 2015/16)."""
+
+    _FIRST_MONTH: ClassVar[int]
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Self:
+        """The year that ``day`` falls in."""
+        return cls(day.year if day.month >= cls._FIRST_MONTH else day.year - 1)
+
+    @property
+    def start(self) -> dt.date:
+        """The first day: the first of the year's first month in ``start_year``."""
+        return dt.date(self.start_year, self._FIRST_MONTH, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day: the day before the same date a year on."""
+        return dt.date(self.start_year + 1, self._FIRST_MONTH, 1) - dt.timedelta(days=1)
+
+    @property
+    def dfe_code(self) -> str:
+        """The Department for Education's ``time_period`` code for the year: ``'201516'``."""
+        return f"{self.start_year}{(self.start_year + 1) % 100:02d}"
+
+
+@frozen(order=False)
+class FinancialYear(_YearFrom):
     """A UK financial year, 1 April to 31 March, named by the year it starts in.
 
     Examples:
@@ -309,8 +339,6 @@ class FinancialYear(Period):
         FinancialYear(start_year=2015)
     """
 
-    start_year: int = field(validator=_check_year)
-    """The calendar year in which the financial year starts (2015 for 2015/16)."""
     printed: str | None = field(default=None, kw_only=True, eq=False, repr=False)
     """The text a flagged reading was made from (not part of equality)."""
     flags: tuple[PeriodFlag, ...] = field(
@@ -320,22 +348,8 @@ class FinancialYear(Period):
 
     _EXAMPLE: ClassVar[str] = "2015/16"
     _EXPECT: ClassVar[PeriodExpect | None] = "financial_year"
+    _FIRST_MONTH: ClassVar[int] = 4
     _JSON_PATTERN: ClassVar[str] = FINANCIAL_YEAR_PATTERN
-
-    @classmethod
-    def containing(cls, day: dt.date) -> Self:
-        """The financial year that ``day`` falls in."""
-        return cls(day.year if day.month >= 4 else day.year - 1)
-
-    @property
-    def start(self) -> dt.date:
-        """1 April of ``start_year``."""
-        return dt.date(self.start_year, 4, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """31 March of the following year."""
-        return dt.date(self.start_year + 1, 3, 31)
 
     @property
     def hyphenated(self) -> str:
@@ -346,11 +360,6 @@ class FinancialYear(Period):
     def short(self) -> str:
         """The two-digit label: ``'15/16'``."""
         return f"{self.start_year % 100:02d}/{(self.start_year + 1) % 100:02d}"
-
-    @property
-    def dfe_code(self) -> str:
-        """The Department for Education's code for the year: ``'201516'``."""
-        return f"{self.start_year}{(self.start_year + 1) % 100:02d}"
 
     def quarter(self, number: int) -> FinancialQuarter:
         """The quarter ``number`` (1 to 4) of this financial year."""
@@ -662,7 +671,7 @@ class CalendarQuarter(Period):
 
 
 @frozen(order=False)
-class AcademicYear(Period):
+class AcademicYear(_YearFrom):
     """A school (academic) year, 1 September to 31 August, named by the year it starts in.
 
     Printed ``academic year 2017/18``: ``2017/18`` alone is a financial year. A column known to
@@ -678,36 +687,14 @@ class AcademicYear(Period):
         True
     """
 
-    start_year: int = field(validator=_check_year)
-    """The calendar year in which the academic year starts (2017 for 2017/18)."""
-
     _EXAMPLE: ClassVar[str] = "academic year 2017/18"
     _EXPECT: ClassVar[PeriodExpect | None] = "academic_year"
-
-    @classmethod
-    def containing(cls, day: dt.date) -> Self:
-        """The academic year that ``day`` falls in."""
-        return cls(day.year if day.month >= 9 else day.year - 1)
-
-    @property
-    def start(self) -> dt.date:
-        """1 September of ``start_year``."""
-        return dt.date(self.start_year, 9, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """31 August of the following year."""
-        return dt.date(self.start_year + 1, 8, 31)
+    _FIRST_MONTH: ClassVar[int] = 9
 
     @property
     def short(self) -> str:
         """The years alone, as a school table's column prints them: ``'2017/18'``."""
         return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
-
-    @property
-    def dfe_code(self) -> str:
-        """The Department for Education's ``time_period`` code: ``'201718'``."""
-        return f"{self.start_year}{(self.start_year + 1) % 100:02d}"
 
     def __str__(self) -> str:
         return f"academic year {self.short}"
