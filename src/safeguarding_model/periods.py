@@ -31,7 +31,7 @@ import calendar
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, Self, TypeAlias
 
 from attrs import field, frozen
 
@@ -379,8 +379,28 @@ def _check_quarter(_instance: object, attribute: Any, value: int) -> None:  # no
         raise ValueError(msg)
 
 
+class _Quarter(Protocol):
+    @property
+    def quarter(self) -> int: ...
+
+    @property
+    def year(self) -> object: ...
+
+
+class _Quarterly:
+    """The labels of a quarter of a year: ``'2015/16 Q3'``, and ``'Q3 2015/16'`` as reports print it."""
+
+    @property
+    def report_label(self: _Quarter) -> str:
+        """The label with the quarter first, as many reports print it: ``'Q3 2015/16'``."""
+        return f"Q{self.quarter} {self.year}"
+
+    def __str__(self: _Quarter) -> str:
+        return f"{self.year} Q{self.quarter}"
+
+
 @frozen(order=False)
-class FinancialQuarter(Period):
+class FinancialQuarter(_Quarterly, Period):
     """A quarter of a UK financial year: Q1 is April to June, Q4 January to March.
 
     Examples:
@@ -421,14 +441,6 @@ class FinancialQuarter(Period):
         # 92 days on from the first day always lands early in the next quarter's first month.
         next_start = (self.start + dt.timedelta(days=92)).replace(day=1)
         return next_start - dt.timedelta(days=1)
-
-    @property
-    def report_label(self) -> str:
-        """The label with the quarter first, as many reports print it: ``'Q3 2015/16'``."""
-        return f"Q{self.quarter} {self.year}"
-
-    def __str__(self) -> str:
-        return f"{self.year} Q{self.quarter}"
 
 
 @frozen(order=False)
@@ -631,7 +643,7 @@ class Month(Period):
 
 
 @frozen(order=False)
-class CalendarQuarter(Period):
+class CalendarQuarter(_Quarterly, Period):
     """A quarter of a calendar year: Q1 is January to March.
 
     Its days are those of a financial quarter (``2017 Q1`` is ``2016/17 Q4``), but it is named
@@ -660,14 +672,6 @@ class CalendarQuarter(Period):
     def end(self) -> dt.date:
         """The last day of the quarter."""
         return _month_end(self.year, 3 * self.quarter)
-
-    @property
-    def report_label(self) -> str:
-        """The label with the quarter first: ``'Q1 2017'``."""
-        return f"Q{self.quarter} {self.year}"
-
-    def __str__(self) -> str:
-        return f"{self.year} Q{self.quarter}"
 
 
 @frozen(order=False)
