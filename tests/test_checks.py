@@ -4,18 +4,10 @@ from typing import Any
 import pytest
 import yaml
 
+from builders import report_of
 from safeguarding_model import AnnualReport, CheckKind, Severity, check, load_example
 
-
-def _report(**parts: Any) -> AnnualReport:  # noqa: ANN401 - the report's parts as plain data
-    base: dict[str, Any] = {
-        "id": "t",
-        "title": "T",
-        "arrangement": "board",
-        "area": {"name": "A"},
-        "period": "2015/16",
-    }
-    return AnnualReport.model_validate(base | parts)
+_report = report_of
 
 
 def _obs(obs_id: str, indicator: str, period: str, printed: str, **extra: Any) -> dict[str, Any]:  # noqa: ANN401

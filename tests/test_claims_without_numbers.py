@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from builders import report_of
 from safeguarding_model import AnnualReport, Claim, check, load_example
 from safeguarding_model.findings import Finding, Severity
 
@@ -43,27 +44,15 @@ def report(*claims: dict[str, Any], figures: list[tuple[Any, ...]] | None = None
         if lower is not None:
             observation |= {"lower": lower, "upper": upper, "confidence": 0.95}
         observations.append(observation)
-    return AnnualReport.model_validate(
-        {
-            "id": "x",
-            "title": "X",
-            "arrangement": "partnership",
-            "area": {"name": "X"},
-            "period": "2023/24",
-            "indicators": [
-                {
-                    "id": "cpp",
-                    "name": "Plans per 10,000",
-                    "kind": "rate",
-                    "per": 10000,
-                    "population": "child",
-                    "polarity": "lower_is_better",
-                }
-            ],
-            "observations": observations,
-            "comparator_groups": GROUPS,
-            "claims": list(claims),
-        }
+    cpp = {"id": "cpp", "name": "Plans per 10,000", "kind": "rate", "per": 10000}
+    return report_of(
+        arrangement="partnership",
+        area="X",
+        period="2023/24",
+        indicators=[cpp | {"population": "child", "polarity": "lower_is_better"}],
+        observations=observations,
+        comparator_groups=GROUPS,
+        claims=list(claims),
     )
 
 

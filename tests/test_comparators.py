@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from builders import report_of
 from safeguarding_model import (
     AnnualReport,
     ComparatorGroup,
@@ -27,16 +28,7 @@ def group(**changes: object) -> dict[str, Any]:
 
 
 def report_with(*groups: dict[str, Any]) -> AnnualReport:
-    return AnnualReport.model_validate(
-        {
-            "id": "x",
-            "title": "X",
-            "arrangement": "board",
-            "area": {"name": "X"},
-            "period": "2015/16",
-            "comparator_groups": list(groups),
-        }
-    )
+    return report_of(area="X", comparator_groups=list(groups))
 
 
 def test_a_group_keeps_its_members_kind_and_source() -> None:

@@ -18,6 +18,7 @@ import safeguarding_model.checks
 import safeguarding_model.cli
 import safeguarding_model.reconciliation
 import safeguarding_model.render
+from builders import SKELETON
 from safeguarding_model import parse_period, parse_value
 from safeguarding_model.cli import main
 from safeguarding_model.errors import InvalidInputError, PeriodParseError, ValueParseError
@@ -25,12 +26,8 @@ from safeguarding_model.io import FileFormatError, read_data
 from safeguarding_model.values import check_figure
 
 PROG = "safeguarding-model"
-TINY: dict[str, Any] = {
-    "id": "x",
-    "title": "X",
-    "arrangement": "board",
+TINY: dict[str, Any] = SKELETON | {
     "area": {"name": "X"},
-    "period": "2015/16",
     "indicators": [{"id": "i", "name": "I", "kind": "count", "polarity": "higher_is_better"}],
     "observations": [
         {

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from builders import report_of
 from safeguarding_model import AnnualReport, Severity, check
 from safeguarding_model.findings import Finding
 
@@ -33,15 +34,7 @@ CIN_RATE = {
 }
 
 
-def _report(**parts: Any) -> AnnualReport:  # noqa: ANN401 - the report's parts as plain data
-    base: dict[str, Any] = {
-        "id": "t",
-        "title": "T",
-        "arrangement": "board",
-        "area": {"name": "A"},
-        "period": "2015/16",
-    }
-    return AnnualReport.model_validate(base | parts)
+_report = report_of
 
 
 def _obs(indicator: str, period: str, printed: str, **extra: Any) -> dict[str, Any]:  # noqa: ANN401

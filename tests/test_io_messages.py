@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
+from builders import SKELETON
 from safeguarding_model import SafeguardingModelError
 from safeguarding_model.io import (
     MAX_PROBLEMS_SHOWN,
@@ -44,18 +45,8 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _report_json(**fields: Any) -> str:  # noqa: ANN401 - the fields of a report file
-    data: dict[str, Any] = {
-        "id": "tiny",
-        "title": "Tiny",
-        "arrangement": "partnership",
-        "area": {"name": "Tiny"},
-        "period": "2015/16",
-        "indicators": [
-            {"id": "cla", "name": "CLA", "kind": "rate", "per": 10000, "population": "child"}
-        ],
-    }
-    data.update(fields)
-    return json.dumps(data)
+    cla = {"id": "cla", "name": "CLA", "kind": "rate", "per": 10000, "population": "child"}
+    return json.dumps(SKELETON | {"indicators": [cla]} | fields)
 
 
 def _observation(value: object) -> dict[str, object]:

@@ -1,37 +1,29 @@
 """Rule V102: a period whose reading was a guess is reported, with where it is and as printed."""
 
+from builders import report_of
 from safeguarding_model import AnnualReport, check, load_example
 from safeguarding_model.checks import find_rule
 from safeguarding_model.findings import Kind, RuleDomain, Severity
 
 
 def _report(*periods: str, context_period: str = "2016") -> AnnualReport:
-    return AnnualReport.model_validate(
+    observations = [
         {
-            "id": "t",
-            "title": "T",
-            "arrangement": "board",
-            "area": {"name": "Northshire"},
-            "period": "2017/18",
-            "indicators": [{"id": "cp", "name": "Child protection plans", "kind": "count"}],
-            "observations": [
-                {
-                    "indicator": "cp",
-                    "area": "Northshire",
-                    "period": period,
-                    "value": {"number": str(100 + number)},
-                    "provenance": {"source": "minutes.pdf", "line": number + 1},
-                }
-                for number, period in enumerate(periods)
-            ],
-            "context": [
-                {
-                    "label": "Child population",
-                    "value": {"number": "250000"},
-                    "period": context_period,
-                }
-            ],
+            "indicator": "cp",
+            "area": "Northshire",
+            "period": period,
+            "value": {"number": str(100 + number)},
+            "provenance": {"source": "minutes.pdf", "line": number + 1},
         }
+        for number, period in enumerate(periods)
+    ]
+    population = {"label": "Child population", "value": {"number": "250000"}}
+    return report_of(
+        area="Northshire",
+        period="2017/18",
+        indicators=[{"id": "cp", "name": "Child protection plans", "kind": "count"}],
+        observations=observations,
+        context=[population | {"period": context_period}],
     )
 
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from builders import report_of
 from safeguarding_model import (
     AnnualReport,
     IndicatorDefinition,
@@ -271,17 +272,7 @@ def test_rates_over_one_population_in_any_spelling() -> None:
 def _report(
     indicators: list[dict[str, Any]], observations: list[dict[str, Any]] | None = None
 ) -> AnnualReport:
-    return AnnualReport.model_validate(
-        {
-            "id": "t",
-            "title": "T",
-            "arrangement": "board",
-            "area": {"name": "A"},
-            "period": "2015/16",
-            "indicators": indicators,
-            "observations": observations or [],
-        }
-    )
+    return report_of(indicators=indicators, observations=observations or [])
 
 
 def _rate(name: str, population: str) -> dict[str, Any]:
