@@ -328,19 +328,10 @@ def _direction_findings(claim: Claim, observations: dict[str, Observation]) -> I
             )
         return
     rising = claim.direction is ClaimDirection.INCREASE
-    opposite = after_range[1] <= before_range[0] if rising else after_range[0] >= before_range[1]
-    unshown = change <= 0 if rising else change >= 0
-    if opposite or unshown:
-        severity = Severity.ERROR if opposite else Severity.WARNING
-        within = "" if opposite else " (the other way only within rounding)"
-        yield _claim_finding(
-            "C103",
-            severity,
-            claim,
-            f"says {_words(claim)}, but {moved}{within}",
-            numbers=numbers,
-            used=used,
-        )
+    figures = (after_range, before_range, change)
+    wrong = _wrong_way("C103", claim, figures, up=rising, facts=moved, numbers=numbers, used=used)
+    if wrong is not None:
+        yield wrong
         return
     if claim.degree is ClaimDegree.SLIGHTLY and relative is not None and relative > _SLIGHT:
         yield _claim_finding(
@@ -361,6 +352,33 @@ def _direction_findings(claim: Claim, observations: dict[str, Observation]) -> I
             numbers=numbers,
             used=used,
         )
+
+
+def _wrong_way(  # noqa: PLR0913 - the claim, its figures and what a finding about it says
+    code: str,
+    claim: Claim,
+    figures: tuple[tuple[Decimal, Decimal], tuple[Decimal, Decimal], Decimal],
+    *,
+    up: bool,
+    facts: str,
+    numbers: tuple[tuple[str, str], ...],
+    used: list[Observation],
+) -> Finding | None:
+    """A stated rise or "higher" (``up``), or fall or "lower", that the figures contradict.
+
+    ``figures`` are the ranges the figure and the one it is set against stand for (allowing for
+    rounding), and the difference between them as printed. Beyond rounding the other way is an
+    error; the other way, or no difference, only as printed is a warning.
+    """
+    mine, other, difference = figures
+    opposite = mine[1] <= other[0] if up else mine[0] >= other[1]
+    unshown = difference <= 0 if up else difference >= 0
+    if not (opposite or unshown):
+        return None
+    within = "" if opposite else " (the other way only within rounding)"
+    severity = Severity.ERROR if opposite else Severity.WARNING
+    message = f"says {_words(claim)}, but {facts}{within}"
+    return _claim_finding(code, severity, claim, message, numbers=numbers, used=used)
 
 
 def _comparator_observation(
@@ -434,19 +452,10 @@ def _comparison_findings(
             )
         return
     higher = claim.relation is ClaimRelation.HIGHER
-    opposite = f_range[1] <= c_range[0] if higher else f_range[0] >= c_range[1]
-    unshown = f <= c if higher else f >= c
-    if opposite or unshown:
-        severity = Severity.ERROR if opposite else Severity.WARNING
-        within = "" if opposite else " (the other way only within rounding)"
-        yield _claim_finding(
-            "C105",
-            severity,
-            claim,
-            f"says {_words(claim)}, but {against}{within}",
-            numbers=numbers,
-            used=used,
-        )
+    figures = (f_range, c_range, f - c)
+    wrong = _wrong_way("C105", claim, figures, up=higher, facts=against, numbers=numbers, used=used)
+    if wrong is not None:
+        yield wrong
         return
     smallest, _ = _gap(f_range, c_range)
     relative = _relative(smallest, c_range)
