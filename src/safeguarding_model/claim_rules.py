@@ -588,19 +588,6 @@ def _bound_rule(report: AnnualReport) -> list[Finding]:
     return [finding for finding in _claims(report) if finding.code == "C102"]
 
 
-_EXAMPLE = """
-        >>> from safeguarding_model import AnnualReport, check
-        >>> def example(*claims, groups=()):
-        ...     figures = [("cpp-22", "X", "2022/23", "42.0"), ("cpp-23", "X", "2023/24", "50.0"), ("sn-23", "Neighbours", "2023/24", "47.6")]
-        ...     return AnnualReport.model_validate({
-        ...         "id": "x", "title": "X", "arrangement": "partnership", "area": {"name": "X"}, "period": "2023/24",
-        ...         "indicators": [{"id": "cpp", "name": "Plans per 10,000", "kind": "rate", "per": 10000, "population": "child"}],
-        ...         "observations": [{"id": i, "indicator": "cpp", "area": a, "period": p, "value": {"number": v}} for i, a, p, v in figures],
-        ...         "comparator_groups": groups, "claims": claims,
-        ...     })
-"""
-
-
 def _direction_rule(report: AnnualReport) -> list[Finding]:
     """A direction ("an increase", "down", "stable") that its two figures do not show.
 
@@ -609,10 +596,12 @@ def _direction_rule(report: AnnualReport) -> list[Finding]:
     figures moved by more than 5% of the earlier one.
 
     Examples:
-        >>> report = example({"id": "cpp-down", "text": "Fewer children are on a plan", "kind": "direction", "direction": "decrease", "before_ref": "cpp-22", "after_ref": "cpp-23"})
-        >>> for finding in check(report, select="C103"):
+        >>> from safeguarding_model import Claim, check, load_example
+        >>> said = Claim(id="cpp-down", text="Fewer children are on a child protection plan", kind="direction",
+        ...              direction="decrease", before_ref="csc-cpp-rate-2014-15", after_ref="csc-cpp-rate-2015-16")
+        >>> for finding in check(load_example().model_copy(update={"claims": (said,)}), select="C103"):
         ...     print(finding.code, finding)
-        C103 error [stated_direction] claim cpp-down: 'Fewer children are on a plan' says decrease, but the figures went from 42.0 to 50.0 (+19.05%)
+        C103 error [stated_direction] claim cpp-down: 'Fewer children are on a child protection plan' says decrease, but the figures went from 38.9 to 59.0 (+51.67%)
     """
     return [finding for finding in _word_claims(report) if finding.code == "C103"]
 
@@ -626,10 +615,12 @@ def _degree_rule(report: AnnualReport) -> list[Finding]:
     comparison, the comparator's figure must be outside the figure's limits. Warnings.
 
     Examples:
-        >>> report = example({"id": "cpp-up", "text": "a slight rise in plans", "kind": "direction", "direction": "increase", "degree": "slightly", "before_ref": "cpp-22", "after_ref": "cpp-23"})
-        >>> for finding in check(report, select="C104"):
+        >>> from safeguarding_model import Claim, check, load_example
+        >>> said = Claim(id="cpp-up", text="a slight rise in child protection plans", kind="direction", direction="increase",
+        ...              degree="slightly", before_ref="csc-cpp-rate-2014-15", after_ref="csc-cpp-rate-2015-16")
+        >>> for finding in check(load_example().model_copy(update={"claims": (said,)}), select="C104"):
         ...     print(finding.code, finding)
-        C104 warning [stated_direction] claim cpp-up: 'a slight rise in plans' says slightly increase, but the figures went from 42.0 to 50.0 (+19.05%): more than 10%
+        C104 warning [stated_direction] claim cpp-up: 'a slight rise in child protection plans' says slightly increase, but the figures went from 38.9 to 59.0 (+51.67%): more than 10%
     """
     return [finding for finding in _word_claims(report) if finding.code == "C104"]
 
@@ -654,11 +645,12 @@ def _comparison_rule(report: AnnualReport) -> list[Finding]:
     limits, within 5% of the comparator's figure (a warning).
 
     Examples:
-        >>> group = {"id": "x-sn", "name": "Neighbours", "kind": "statistical_neighbours", "members": ["A", "B"]}
-        >>> report = example({"id": "cpp-vs-sn", "text": "below our statistical neighbours", "kind": "comparison", "relation": "lower", "ref": "cpp-23", "comparator": "x-sn"}, groups=[group])
-        >>> for finding in check(report, select="C105"):
+        >>> from safeguarding_model import Claim, check, load_example
+        >>> said = Claim(id="cpp-vs-england", text="below the England rate", kind="comparison", relation="lower",
+        ...              ref="csc-cpp-rate-2015-16", comparator="England")
+        >>> for finding in check(load_example().model_copy(update={"claims": (said,)}), select="C105"):
         ...     print(finding.code, finding)
-        C105 error [stated_comparison] claim cpp-vs-sn: 'below our statistical neighbours' says lower, but the figure for X is 50.0 and for Neighbours 47.6 in 2023/24
+        C105 error [stated_comparison] claim cpp-vs-england: 'below the England rate' says lower, but the figure for Lancashire is 59.0 and for England 42.9 in 2015/16
     """
     return [finding for finding in _word_claims(report) if finding.code == "C105"]
 
@@ -672,10 +664,12 @@ def _future_rule(report: AnnualReport) -> list[Finding]:
     level within rounding (10% when "approximately"). A warning.
 
     Examples:
-        >>> report = example({"id": "cpp-2024", "text": "will remain below 45 per 10,000", "kind": "forecast", "stated": "45", "bound": "fewer_than", "indicator": "cpp", "period": "2023/24"})
-        >>> for finding in check(report, select="C106"):
+        >>> from safeguarding_model import Claim, check, load_example
+        >>> said = Claim(id="cpp-forecast", text="will remain below 45 per 10,000", kind="forecast", stated="45",
+        ...              bound="fewer_than", indicator="child-protection-plans-rate", period="2015/16")
+        >>> for finding in check(load_example().model_copy(update={"claims": (said,)}), select="C106"):
         ...     print(finding.code, finding)
-        C106 warning [stated_change] claim cpp-2024: 'will remain below 45 per 10,000' forecast: fewer than 45 for 2023/24, but the figure for X is 50.0
+        C106 warning [stated_change] claim cpp-forecast: 'will remain below 45 per 10,000' forecast: fewer than 45 for 2015/16, but the figure for Lancashire is 59.0
     """
     return [finding for finding in _word_claims(report) if finding.code == "C106"]
 
@@ -687,17 +681,14 @@ def _not_checkable_rule(report: AnnualReport) -> list[Finding]:
     the report, a forecast's or target's period has no figure yet, or a figure has no number.
 
     Examples:
-        >>> report = example({"id": "cpp-2026", "text": "our target is 40 per 10,000", "kind": "target", "stated": "40", "indicator": "cpp", "period": "2025/26"})
-        >>> for finding in check(report, select="C107"):
+        >>> from safeguarding_model import Claim, check, load_example
+        >>> said = Claim(id="cpp-target", text="our target is 40 per 10,000 by 2017/18", kind="target", stated="40",
+        ...              indicator="child-protection-plans-rate", period="2017/18")
+        >>> for finding in check(load_example().model_copy(update={"claims": (said,)}), select="C107"):
         ...     print(finding.code, finding)
-        C107 info [stated_change] claim cpp-2026: 'our target is 40 per 10,000' cannot be checked: not until the report has a figure of cpp for 'X' in 2025/26
+        C107 info [stated_change] claim cpp-target: 'our target is 40 per 10,000 by 2017/18' cannot be checked: not until the report has a figure of child-protection-plans-rate for 'Lancashire' in 2017/18
     """
     return [finding for finding in _word_claims(report) if finding.code == "C107"]
-
-
-# The examples of C103 to C107 share one small report, built by ``example`` (shown with each).
-for _rule in (_direction_rule, _degree_rule, _comparison_rule, _future_rule, _not_checkable_rule):
-    _rule.__doc__ = (_rule.__doc__ or "").replace("    Examples:\n", "    Examples:" + _EXAMPLE, 1)
 
 
 RULES: tuple[Rule, ...] = (
