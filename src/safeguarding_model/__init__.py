@@ -45,6 +45,14 @@ if TYPE_CHECKING:
         default_rules,
         find_rule,
     )
+    from safeguarding_model.claims import (
+        Claim,
+        ClaimBound,
+        ClaimDegree,
+        ClaimDirection,
+        ClaimKind,
+        ClaimRelation,
+    )
     from safeguarding_model.comparators import ComparatorGroup, ComparatorKind, comparator_areas
     from safeguarding_model.datasets import (
         list_examples,
@@ -136,12 +144,6 @@ if TYPE_CHECKING:
         AnnualReport,
         Area,
         CaseReview,
-        Claim,
-        ClaimBound,
-        ClaimDegree,
-        ClaimDirection,
-        ClaimKind,
-        ClaimRelation,
         ContextFigure,
         ReportArrangement,
     )
@@ -404,12 +406,12 @@ _LAZY: dict[str, str] = {
     "CaseReview": "report",
     "CheckFinding": "checks",
     "CheckKind": "checks",
-    "Claim": "report",
-    "ClaimBound": "report",
-    "ClaimDegree": "report",
-    "ClaimDirection": "report",
-    "ClaimKind": "report",
-    "ClaimRelation": "report",
+    "Claim": "claims",
+    "ClaimBound": "claims",
+    "ClaimDegree": "claims",
+    "ClaimDirection": "claims",
+    "ClaimKind": "claims",
+    "ClaimRelation": "claims",
     "ComparatorGroup": "comparators",
     "ComparatorKind": "comparators",
     "comparator_areas": "comparators",

@@ -1,6 +1,6 @@
 """Rules that read a report's claims: what its text says of its figures (C).
 
-A [`Claim`][safeguarding_model.report.Claim] is a sentence of the report about figures. C101
+A [`Claim`][safeguarding_model.claims.Claim] is a sentence of the report about figures. C101
 checks a stated change, ratio or level against the figures ("increased by 55% to 1,443"), C102 a
 stated bound ("more than", "almost"). Claims without a number are checked too: C103 a direction
 ("an increase", "remained stable"), C104 its "slightly" or "significantly", C105 a comparison
