@@ -93,7 +93,6 @@ if TYPE_CHECKING:
         RecommendationStatus,
         recommendations_by_owner,
     )
-    from safeguarding_model.io import ValidationProblem
     from safeguarding_model.markers import Direction, Polarity, Rag, Significance, judge
     from safeguarding_model.periods import (
         AcademicYear,
@@ -198,6 +197,7 @@ if TYPE_CHECKING:
         rag,
     )
     from safeguarding_model.statistics.standardised import dsr_ci, israte_ci, isratio_ci
+    from safeguarding_model.validation import ValidationProblem
     from safeguarding_model.values import (
         Expect,
         Value,
@@ -382,7 +382,7 @@ _LAZY: dict[str, str] = {
     "default_rules": "checks",
     "find_rule": "checks",
     "compare_reports": "editions",
-    "ValidationProblem": "io",
+    "ValidationProblem": "validation",
     "PopulationGroup": "populations",
     "PopulationKind": "populations",
     "parse_population": "populations",

@@ -200,7 +200,7 @@ def _one_line(text: str, *, limit: int = 300) -> str:
 
 def _describe(name: str, error: ValidationError) -> str:
     """A validation error as lines: the file, then its first problems in words, never the input."""
-    from safeguarding_model.io import MAX_PROBLEMS_SHOWN, validation_problems  # noqa: PLC0415 - lazily
+    from safeguarding_model.validation import MAX_PROBLEMS_SHOWN, validation_problems  # noqa: PLC0415 - lazily
 
     problems = validation_problems(error)
     count = len(problems)
