@@ -26,9 +26,8 @@ Examples:
 
 from __future__ import annotations
 
-import math
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -59,22 +58,42 @@ _EVENT_TOLERANCE = 1e-9
 """How closely the events implied by ``event_frequencies`` must match the counts (relative)."""
 
 
+_SHAPE_EXPECTED = (
+    "a 1-D sequence of numbers, one per age band, or a 2-D array of areas x age bands (one row"
+    " per area)"
+)
+
+
 def _bands(value: npt.ArrayLike, field: str, *, missing: bool = True) -> FloatArray:
     array = as_floats(value, field, missing=missing, counts=True)
-    if array.ndim != 1 or array.size == 0:
-        raise InvalidInputError(field, value, "a 1-D sequence of numbers, one per age band")
+    if array.ndim not in {1, 2} or array.size == 0:
+        raise InvalidInputError(field, value, _SHAPE_EXPECTED)
     return array
 
 
 def _like_counts(
-    value: npt.ArrayLike, field: str, bands: int, *, missing: bool = True
+    value: npt.ArrayLike,
+    field: str,
+    shape: tuple[int, ...],
+    *,
+    missing: bool = True,
+    shared: bool = False,
 ) -> FloatArray:
+    """``value`` checked to have the counts' ``shape`` (or, when ``shared``, one row of it)."""
     array = _bands(value, field, missing=missing)
-    if array.size != bands:
+    if array.shape == shape or (shared and array.shape == shape[-1:]):
+        return array
+    bands = shape[-1]
+    if len(shape) == 1 and array.ndim == 1:
         raise InvalidInputError(
             field, array.size, f"{bands} values (one per age band, as many as the counts)"
         )
-    return array
+    either = f", or {bands} values shared by every area" if shared else ""
+    raise InvalidInputError(
+        field,
+        f"an array of shape {array.shape}",
+        f"the counts' shape {shape} (areas x age bands){either}",
+    )
 
 
 def _not_negative(array: FloatArray, field: str, what: str) -> None:
@@ -84,35 +103,46 @@ def _not_negative(array: FloatArray, field: str, what: str) -> None:
         refuse(field, array, negative, f"{what} of at least 0 (or NaN for missing)")
 
 
-def _event_counts(value: npt.ArrayLike, field: str, bands: int | None = None) -> FloatArray:
+def _event_counts(
+    value: npt.ArrayLike,
+    field: str,
+    shape: tuple[int, ...] | None = None,
+    *,
+    shared: bool = False,
+) -> FloatArray:
     """Counts of events by age band, a missing band read as no events (see the functions)."""
-    x = _bands(value, field) if bands is None else _like_counts(value, field, bands)
+    x = _bands(value, field) if shape is None else _like_counts(value, field, shape, shared=shared)
     _not_negative(x, field, "counts")
     return x
 
 
-def _area_populations(populations: npt.ArrayLike, bands: int) -> FloatArray:
-    n = _like_counts(populations, "populations", bands)
+def _area_populations(populations: npt.ArrayLike, shape: tuple[int, ...]) -> FloatArray:
+    n = _like_counts(populations, "populations", shape)
     _not_negative(n, "populations", "populations")
     return n
 
 
-def _standard_weights(standard_populations: npt.ArrayLike, bands: int) -> FloatArray:
-    w = _like_counts(standard_populations, "standard_populations", bands, missing=False)
+def _standard_weights(standard_populations: npt.ArrayLike, shape: tuple[int, ...]) -> FloatArray:
+    field = "standard_populations"
+    w = _like_counts(standard_populations, field, shape, missing=False, shared=True)
     with np.errstate(invalid="ignore"):
         bad = np.isnan(w) | (w < 0)
     if bad.any():
         refuse(
-            "standard_populations",
+            field,
             w,
             bad,
             "standard populations of at least 0 (none missing: they are the fixed weights)",
         )
-    if not w.sum() > 0:
+    empty = ~(w.sum(axis=-1) > 0)
+    if empty.any():
+        if w.ndim == 1:
+            raise InvalidInputError(
+                field, w.tolist(), "at least one age band with a weight above 0"
+            )
+        area = int(np.argmax(empty))
         raise InvalidInputError(
-            "standard_populations",
-            w.tolist(),
-            "at least one age band with a weight above 0",
+            f"{field}[{area}]", w[area].tolist(), "at least one age band with a weight above 0"
         )
     return w
 
@@ -121,29 +151,63 @@ def _person_frequencies(event_frequencies: npt.ArrayLike, counts: FloatArray) ->
     """``event_frequencies`` checked against ``counts``, missing categories read as 0 persons."""
     field = "event_frequencies"
     frequencies = as_floats(event_frequencies, field, counts=True)
-    bands = counts.size
-    if frequencies.ndim != 2 or frequencies.shape[0] != bands or frequencies.shape[1] == 0:
-        raise InvalidInputError(
-            field,
-            f"an array of shape {frequencies.shape}",
-            f"a 2-D array of shape ({bands}, k): for each age band, the persons with 1, 2, ..., k"
-            " events",
+    shape = counts.shape
+    if (
+        frequencies.ndim != counts.ndim + 1
+        or frequencies.shape[:-1] != shape
+        or frequencies.shape[-1] == 0
+    ):
+        expected = (
+            f"a 2-D array of shape ({shape[0]}, k): for each age band, the persons with 1, 2,"
+            " ..., k events"
+            if counts.ndim == 1
+            else f"a 3-D array of shape ({shape[0]}, {shape[1]}, k): for each area and age band,"
+            " the persons with 1, 2, ..., k events"
         )
+        raise InvalidInputError(field, f"an array of shape {frequencies.shape}", expected)
     # A person-frequency table pivoted to one column per frequency leaves gaps where no one had
     # that many events; those are zero persons (PHEindicatormethods has no row for them at all).
     frequencies = np.nan_to_num(frequencies, nan=0.0)
     _not_negative(frequencies, field, "numbers of persons")
-    events = frequencies @ np.arange(1, frequencies.shape[1] + 1, dtype=np.float64)
+    events = _weighted_persons(frequencies, power=1)
     mismatched = ~np.isclose(events, counts, rtol=_EVENT_TOLERANCE, atol=_EVENT_TOLERANCE)
     if mismatched.any():
-        band = int(np.argmax(mismatched))
+        position = tuple(int(i) for i in np.argwhere(mismatched)[0])
+        where = position[0] if len(position) == 1 else position
         raise InvalidInputError(
-            f"{field}[{band}]",
-            float(events[band]),
-            f"persons x events (1·f1 + 2·f2 + ...) adding up to counts[{band}] ="
-            f" {float(counts[band]):g}",
+            f"{field}[{where}]",
+            float(events[position]),
+            f"persons x events (1·f1 + 2·f2 + ...) adding up to counts[{where}] ="
+            f" {float(counts[position]):g}",
         )
     return frequencies
+
+
+def _weighted_persons(frequencies: FloatArray, *, power: int) -> FloatArray:
+    """``Σₖ kᵖ·fₖ`` over the last axis: the events (power 1) or their squares (power 2)."""
+    weights = np.arange(1, frequencies.shape[-1] + 1, dtype=np.float64) ** power
+    return np.asarray((frequencies * weights).sum(axis=-1), dtype=np.float64)
+
+
+def _refuse_rows(  # noqa: PLR0913 - the refused rows, and the words for each kind of call
+    field: str,
+    value: object,
+    array: FloatArray,
+    bad: npt.NDArray[np.bool_],
+    expected: str,
+    *,
+    grouped: bool,
+) -> None:
+    """Refuse the areas (rows) marked ``bad``: for one area as before, else naming the first."""
+    if not bad.any():
+        return
+    if not grouped:
+        raise InvalidInputError(field, value, expected)
+    area = int(np.argmax(bad))
+    row = array if array.ndim == 1 else array[area]
+    count = int(np.count_nonzero(bad))
+    suffix = f" ({count} areas refused)" if count > 1 else ""
+    raise InvalidInputError(f"{field}[{area}]", row.tolist(), expected + suffix)
 
 
 def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
@@ -154,7 +218,7 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
     per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     confidence: float = 0.95,
     event_frequencies: npt.ArrayLike | None = None,
-) -> Interval[float]:
+) -> Interval[Any]:
     """A directly standardised rate and its Dobson confidence interval.
 
     For age bands ``i`` with event counts ``xᵢ``, populations ``nᵢ`` and standard population
@@ -230,75 +294,92 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
     level = check_confidence(confidence)
     scale = float(parse_per(per, function="dsr_ci"))
     x = np.nan_to_num(_event_counts(counts, "counts"), nan=0.0)
-    bands = x.size
-    n = _area_populations(populations, bands)
-    w = _standard_weights(standard_populations, bands)
+    n = _area_populations(populations, x.shape)
+    w = _standard_weights(standard_populations, x.shape)
     empty = (n == 0) & (x != 0)
     if empty.any():
         refuse("populations", n, empty, "populations above 0 in every age band that has events")
     frequencies = None if event_frequencies is None else _person_frequencies(event_frequencies, x)
+    method = IntervalMethod.DOBSON if frequencies is None else IntervalMethod.DOBSON_NONINDEPENDENT
+    spread = x if frequencies is None else _weighted_persons(frequencies, power=2)
+    grouped = x.ndim == 2
+    value, lower, upper = _dobson(
+        np.atleast_2d(x), np.atleast_2d(n), w, np.atleast_2d(spread), level, scale
+    )
+    _refuse_rows(
+        "populations",
+        populations,
+        n,
+        np.isinf(value) | np.isinf(lower) | np.isinf(upper),
+        "populations large enough, against the standard weights and the base, for the rate and"
+        " its limits to stay within float range",
+        grouped=grouped,
+    )
+    if grouped:
+        return Interval(value, lower, upper, confidence=level, method=method, multiplier=scale)
+    return Interval(
+        float(value[0]),
+        float(lower[0]),
+        float(upper[0]),
+        confidence=level,
+        method=method,
+        multiplier=scale,
+    )
 
+
+def _dobson(  # noqa: PLR0913, PLR0917 - the four age-band tables, the level and the base
+    x: FloatArray,
+    n: FloatArray,
+    w: FloatArray,
+    spread: FloatArray,
+    level: float,
+    scale: float,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Each area's (row's) DSR and Dobson limits; NaN below 10 events. Inputs checked."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # Each band's share of the standard population, per person of the area. A band without
         # events adds nothing, even with no population (0/0 would be NaN); a missing population
         # still makes the result missing.
-        share = w / w.sum()
+        share = w / w.sum(axis=-1, keepdims=True)
         weight_per_person = np.where((x == 0) & (n >= 0), 0.0, share / n)
-    if frequencies is None:
-        method = IntervalMethod.DOBSON
-        spread = x
-    else:
-        method = IntervalMethod.DOBSON_NONINDEPENDENT
-        squares = np.arange(1, frequencies.shape[1] + 1, dtype=np.float64) ** 2
-        spread = frequencies @ squares
-    observed = float(x.sum())
-    if observed < _DSR_MINIMUM_EVENTS:
-        return Interval(
-            value=np.nan,
-            lower=np.nan,
-            upper=np.nan,
-            confidence=level,
-            method=method,
-            multiplier=scale,
-        )
-    low, high = count_limits(np.array([observed]), level, IntervalMethod.BYARS)
-    with np.errstate(over="ignore", invalid="ignore"):
-        value = float((x * weight_per_person).sum()) * scale
-        variance = float((spread * weight_per_person**2).sum())
-        step = math.sqrt(variance / observed) * scale
-        lower = value + step * (float(low[0]) - observed)
-        upper = value + step * (float(high[0]) - observed)
-    limits = (value, lower, upper)
-    _refuse_overflow(
-        limits,
-        "populations",
-        populations,
-        "populations large enough, against the standard weights and the base, for the rate and"
-        " its limits to stay within float range",
+        observed = x.sum(axis=-1)
+        low, high = count_limits(observed, level, IntervalMethod.BYARS)
+        value = (x * weight_per_person).sum(axis=-1) * scale
+        variance = (spread * weight_per_person**2).sum(axis=-1)
+        step = np.sqrt(variance / observed) * scale
+        lower = value + step * (low - observed)
+        upper = value + step * (high - observed)
+    # Too few events to publish: the rate and both limits are missing.
+    few = observed < _DSR_MINIMUM_EVENTS
+    return (
+        np.where(few, np.nan, value),
+        np.where(few, np.nan, lower),
+        np.where(few, np.nan, upper),
     )
-    return Interval(*limits, confidence=level, method=method, multiplier=scale)
 
 
-def _refuse_overflow(results: tuple[float, ...], field: str, value: object, expected: str) -> None:
-    """Refuse inputs whose results overflowed to infinity (all finite inputs, but extreme)."""
-    if any(math.isinf(result) for result in results):
-        raise InvalidInputError(field, value, expected)
+class _Indirect(NamedTuple):
+    """Each area's observed and expected events, the count's limits and the reference rate."""
+
+    observed: FloatArray
+    expected: FloatArray
+    low: FloatArray
+    high: FloatArray
+    reference_rate: FloatArray
 
 
 def _indirect(
-    counts: npt.ArrayLike,
-    populations: npt.ArrayLike,
-    reference_counts: npt.ArrayLike,
-    reference_populations: npt.ArrayLike,
-    confidence: float,
-) -> tuple[float, float, float, float, float, float]:
-    """Observed, expected, the count's limits, the level and the reference's crude rate."""
-    level = check_confidence(confidence)
+    columns: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
+    level: float,
+) -> tuple[_Indirect, bool]:
+    """The observed and expected events of every area (row), and whether areas were given."""
+    counts, populations, reference_counts, reference_populations = columns
     raw_x = _event_counts(counts, "counts")
-    bands = raw_x.size
-    n = _area_populations(populations, bands)
-    raw_reference_x = _event_counts(reference_counts, "reference_counts", bands)
-    reference_n = _like_counts(reference_populations, "reference_populations", bands)
+    shape = raw_x.shape
+    grouped = raw_x.ndim == 2
+    n = _area_populations(populations, shape)
+    raw_reference_x = _event_counts(reference_counts, "reference_counts", shape, shared=True)
+    reference_n = _like_counts(reference_populations, "reference_populations", shape, shared=True)
     with np.errstate(invalid="ignore"):
         not_positive = reference_n <= 0
     if not_positive.any():
@@ -308,37 +389,57 @@ def _indirect(
             not_positive,
             "reference populations above 0 (or NaN for missing)",
         )
-    if np.isnan(raw_x).all() or np.isnan(raw_reference_x).all():
-        return math.nan, math.nan, math.nan, math.nan, level, math.nan
+    raw_x = np.atleast_2d(raw_x)
+    n = np.atleast_2d(n)
+    # An area with every count, or every reference count, missing has a missing result.
+    missing = np.isnan(raw_x).all(axis=-1) | np.isnan(raw_reference_x).all(axis=-1)
     x = np.nan_to_num(raw_x, nan=0.0)
     reference_x = np.nan_to_num(raw_reference_x, nan=0.0)
-    observed = float(x.sum())
+    observed = x.sum(axis=-1)
     # A band with no population expects no events (as in PHEindicatormethods), but its observed
     # events, if any, still count.
     with np.errstate(over="ignore", invalid="ignore"):
-        expected = float((reference_x / reference_n * n).sum())
-    _refuse_overflow(
-        (expected,),
+        expected = (reference_x / reference_n * n).sum(axis=-1)
+    _refuse_rows(
         "reference_populations",
         reference_populations,
+        reference_n,
+        np.isinf(expected) & ~missing,
         "reference populations large enough, against the counts and populations, for the expected"
         " events to stay within float range",
+        grouped=grouped,
     )
-    if expected == 0:
-        if not (n > 0).any():
-            raise InvalidInputError(
-                "populations",
-                n.tolist(),
-                "at least one age band with a population above 0",
-            )
-        raise InvalidInputError(
+    none_expected = (expected == 0) & ~missing
+    if none_expected.any():
+        nobody = none_expected & ~(n > 0).any(axis=-1)
+        _refuse_rows(
+            "populations",
+            n[0].tolist(),
+            n,
+            nobody,
+            "at least one age band with a population above 0",
+            grouped=grouped,
+        )
+        _refuse_rows(
             "reference_counts",
             reference_x.tolist(),
+            reference_x,
+            none_expected,
             "events in at least one age band where the area has people (else none are expected)",
+            grouped=grouped,
         )
-    low, high = count_limits(np.array([observed]), level, IntervalMethod.BYARS_EXACT)
-    reference_rate = float(reference_x.sum()) / float(reference_n.sum())
-    return observed, expected, float(low[0]), float(high[0]), level, reference_rate
+    low, high = count_limits(observed, level, IntervalMethod.BYARS_EXACT)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        reference_rate = reference_x.sum(axis=-1) / reference_n.sum(axis=-1)
+    nan = np.full(observed.shape, np.nan)
+    result = _Indirect(
+        observed=np.where(missing, nan, observed),
+        expected=np.where(missing, nan, expected),
+        low=np.where(missing, nan, low),
+        high=np.where(missing, nan, high),
+        reference_rate=np.where(missing, nan, reference_rate),
+    )
+    return result, grouped
 
 
 def _isr(
@@ -347,30 +448,40 @@ def _isr(
     scale: float,
     as_rate: bool,
     confidence: float,
-) -> Interval[float]:
+) -> Interval[Any]:
     """The one indirect standardisation: ``O / E`` and its limits, times ``scale``.
 
     A ratio (``as_rate=False``) is scaled by its multiplier; a rate also by the reference
     population's crude rate.
     """
-    counts, populations, reference_counts, reference_populations = columns
-    observed, expected, low, high, level, reference_rate = _indirect(
-        counts, populations, reference_counts, reference_populations, confidence
-    )
-    factor = (reference_rate if as_rate else 1.0) * scale / expected
-    _refuse_overflow(
-        (observed * factor, high * factor),
-        "populations",
-        populations,
-        f"populations large enough, for the base, that the {'rate' if as_rate else 'ratio'} "
-        "stays within float range",
-    )
+    level = check_confidence(confidence)
+    areas, grouped = _indirect(columns, level)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        factor = (areas.reference_rate if as_rate else 1.0) * scale / areas.expected
+        value = areas.observed * factor
+        lower = areas.low * factor
+        upper = areas.high * factor
+    overflowed = np.isinf(value) | np.isinf(upper)
+    if overflowed.any():
+        populations = columns[1]
+        _refuse_rows(
+            "populations",
+            populations,
+            np.atleast_2d(as_floats(populations, "populations")),
+            overflowed,
+            f"populations large enough, for the base, that the {'rate' if as_rate else 'ratio'} "
+            "stays within float range",
+            grouped=grouped,
+        )
+    method = IntervalMethod.BYARS_EXACT
+    if grouped:
+        return Interval(value, lower, upper, confidence=level, method=method, multiplier=scale)
     return Interval(
-        value=observed * factor,
-        lower=low * factor,
-        upper=high * factor,
+        float(value[0]),
+        float(lower[0]),
+        float(upper[0]),
         confidence=level,
-        method=IntervalMethod.BYARS_EXACT,
+        method=method,
         multiplier=scale,
     )
 
@@ -384,7 +495,7 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
     multiplier: float = 1,
     confidence: float = 0.95,
     per: float | None = None,
-) -> Interval[float]:
+) -> Interval[Any]:
     """An indirectly standardised ratio (observed / expected events) and its interval.
 
     The reference population's rate in each age band, applied to the area's population, gives the
@@ -458,7 +569,7 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
     *,
     per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
     confidence: float = 0.95,
-) -> Interval[float]:
+) -> Interval[Any]:
     """An indirectly standardised rate and its interval.
 
     The standardised ratio ``O / E`` (see
