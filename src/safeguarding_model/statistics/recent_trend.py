@@ -50,23 +50,29 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._numbers import is_whole, whole
 from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Labelled, Polarity, Significance, judge
-from safeguarding_model.statistics._arrays import BY_VALUE, as_floats, refuse
+from safeguarding_model.statistics._arrays import BY_VALUE, FloatArray, as_floats, refuse
 from safeguarding_model.statistics.intervals import z_score
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import numpy.typing as npt
-
-    from safeguarding_model.statistics._arrays import FloatArray
-
-__all__ = ["RecentTrend", "Series", "TrendMarker", "TrendMethod", "recent_trend"]
+__all__ = [
+    "TREND_REASONS",
+    "RecentTrend",
+    "RecentTrends",
+    "Series",
+    "TrendMarker",
+    "TrendMethod",
+    "recent_trend",
+    "recent_trends",
+]
 
 Series: TypeAlias = "npt.ArrayLike | Sequence[float | None]"
 """One number per year: a list (``None`` for missing), a numpy array or a pandas column."""
@@ -78,6 +84,18 @@ _MISSING_LIMITS: Final = "Missing at least one confidence interval value"
 _NO_SIGNIFICANT_TREND: Final = "No significant trend"
 _OUTLIER_FOUND: Final = "Outlier found"
 _SIGNIFICANT: Final = "No outliers and significant trend"
+
+TREND_REASONS: Final = (
+    _SIGNIFICANT,
+    _NO_SIGNIFICANT_TREND,
+    _OUTLIER_FOUND,
+    _NOT_ENOUGH_POINTS,
+    _DUPLICATE_YEARS,
+    _MISSING_VALUES,
+    _MISSING_LIMITS,
+)
+"""The reasons a trend is given, in PHEindicatormethods' words, indexed by
+[`RecentTrends.reason_codes`][safeguarding_model.statistics.recent_trend.RecentTrends]."""
 
 _ZERO_TOLERANCE: Final = 1e-9
 """A sum within this fraction of its terms' magnitudes is zero: its sign is rounding."""
@@ -512,3 +530,407 @@ def _weighted_slope(y: FloatArray, weights: FloatArray, t: FloatArray) -> tuple[
     spread = float((weights * centred**2).sum())
     terms = weights * centred * (y - float((weights * y).sum() / total))
     return float(terms.sum() / np.float64(spread)), spread, _sign(terms)
+
+
+# --- many series at once ------------------------------------------------------------------
+
+_Table: TypeAlias = "npt.ArrayLike | Sequence[Sequence[float | None]]"
+"""Series × years: a 2-d numpy array, or a list of rows (``None`` for missing)."""
+
+_MARKER_ORDER: Final = tuple(TrendMarker)
+_CANNOT: Final = _MARKER_ORDER.index(TrendMarker.CANNOT_BE_CALCULATED)
+_NO_CHANGE: Final = _MARKER_ORDER.index(TrendMarker.NO_SIGNIFICANT_CHANGE)
+
+
+@frozen
+class RecentTrends:
+    """The recent trend markers of many series, as arrays: one entry per series.
+
+    Markers and reasons are small integer codes, cheap to store and to turn into a categorical
+    column: ``marker_codes`` index ``tuple(TrendMarker)`` (in the enum's order: 0 increasing and
+    getting better ... 6 no significant change, 7 cannot be calculated), ``reason_codes`` index
+    [`TREND_REASONS`][safeguarding_model.statistics.recent_trend.TREND_REASONS]. ``markers``,
+    ``labels`` and ``reasons`` give them as objects and words; ``trends[i]`` is series ``i`` as
+    the [`RecentTrend`][safeguarding_model.statistics.recent_trend.RecentTrend] that
+    [`recent_trend`][safeguarding_model.statistics.recent_trend.recent_trend] returns for it.
+
+    Examples:
+        >>> from safeguarding_model.statistics.recent_trend import TREND_REASONS, recent_trends
+        >>> trends = recent_trends(
+        ...     [2019, 2020, 2021, 2022, 2023],
+        ...     numerators=[[30, 34, 38, 41, 45], [30, 31, 29, 30, 31]],
+        ...     denominators=[[50] * 5, [50] * 5],
+        ...     polarity="lower_is_better",
+        ... )
+        >>> trends.marker_codes.tolist(), trends.labels.tolist()
+        ([1, 6], ['Increasing and getting worse', 'No significant change'])
+        >>> [TREND_REASONS[code] for code in trends.reason_codes]
+        ['No outliers and significant trend', 'No significant trend']
+        >>> print(trends[0])
+        Increasing and getting worse, 2019 to 2023: No outliers and significant trend (chi-square 14.68 > 9.55)
+    """
+
+    marker_codes: npt.NDArray[np.int8] = attrs.field(eq=BY_VALUE, hash=False)
+    """Each series' marker, as its position in ``tuple(TrendMarker)``."""
+    reason_codes: npt.NDArray[np.int8] = attrs.field(eq=BY_VALUE, hash=False)
+    """Each series' reason, as its position in ``TREND_REASONS``."""
+    chi2: FloatArray = attrs.field(eq=BY_VALUE, hash=False)
+    """Each series' chi-square statistic; NaN where it cannot be calculated."""
+    slope: FloatArray = attrs.field(eq=BY_VALUE, hash=False)
+    """Each series' change per year (of the log-odds for proportions); NaN where undefined."""
+    method: TrendMethod
+    """How the trends were tested (one kind per call)."""
+    points_used: npt.NDArray[np.int64] = attrs.field(eq=BY_VALUE, hash=False)
+    """The years of each series' most recent points, oldest first: series × points."""
+    polarity: Polarity = Polarity.NO_JUDGEMENT
+    """The indicators' polarity (one per call)."""
+    significance_level: float = 0.998
+    """The level of the test: 0.998 (p = 0.002) in the profiles."""
+
+    def __len__(self) -> int:
+        return int(self.marker_codes.size)
+
+    def __getitem__(self, index: int) -> RecentTrend:
+        """Series ``index`` as a [`RecentTrend`][safeguarding_model.statistics.recent_trend.RecentTrend]."""
+        return RecentTrend(
+            marker=_MARKER_ORDER[int(self.marker_codes[index])],
+            reason=TREND_REASONS[int(self.reason_codes[index])],
+            chi2=float(self.chi2[index]),
+            slope=float(self.slope[index]),
+            method=self.method,
+            points_used=tuple(int(year) for year in self.points_used[index]),
+            polarity=self.polarity,
+            significance_level=self.significance_level,
+        )
+
+    @property
+    def markers(self) -> npt.NDArray[np.object_]:
+        """Each series' [`TrendMarker`][safeguarding_model.statistics.recent_trend.TrendMarker]."""
+        return np.array(_MARKER_ORDER, dtype=object)[self.marker_codes]
+
+    @property
+    def labels(self) -> npt.NDArray[np.str_]:
+        """Each series' marker in the profiles' words, such as ``'No significant change'``."""
+        return np.array([marker.label for marker in _MARKER_ORDER])[self.marker_codes]
+
+    @property
+    def reasons(self) -> npt.NDArray[np.str_]:
+        """Each series' reason in PHEindicatormethods' words."""
+        return np.array(TREND_REASONS)[self.reason_codes]
+
+    @property
+    def threshold(self) -> float:
+        """The chi-square value a trend must exceed: 9.5495 at 0.998."""
+        return _threshold(self.significance_level)
+
+
+def recent_trends(  # noqa: PLR0913 - one argument per column of the profiles' data, all keywords
+    years: Series,
+    *,
+    numerators: _Table | None = None,
+    denominators: _Table | None = None,
+    values: _Table | None = None,
+    lower: _Table | None = None,
+    upper: _Table | None = None,
+    kind: Literal["proportion", "other"] = "proportion",
+    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    points: int = 5,
+    confidence: float = 0.95,
+    significance_level: float = 0.998,
+) -> RecentTrends:
+    """The recent trend markers of many series at once, without a Python loop per series.
+
+    The columns are arrays of shape series × years (one row per series, such as every area of
+    England for one indicator); ``years`` is one row of years shared by every series, or an
+    array of the columns' shape. Each series gets exactly the marker, reason, chi-square, slope
+    and years that [`recent_trend`][safeguarding_model.statistics.recent_trend.recent_trend]
+    gives it alone, by the same rules (the ``points`` most recent years, "Cannot be calculated"
+    for duplicate years, too few years, or missing numbers among the points tested, the
+    leave-one-out outlier rule). A year missing from one series is a missing value (NaN) in its
+    row, which stops that series only if the year is among those tested.
+
+    Args:
+        years: Whole years: one row shared by every series, or one row per series.
+        numerators: With ``kind="proportion"``: counts, series × years.
+        denominators: With ``kind="proportion"``: counts greater than 0, series × years.
+        values: With ``kind="other"``: the indicators' values, series × years.
+        lower: With ``kind="other"``: the values' lower confidence limits.
+        upper: With ``kind="other"``: the values' upper confidence limits (above the lower).
+        kind: ``"proportion"`` or ``"other"``.
+        polarity: The indicators' polarity, one for the call.
+        points: How many of the most recent points to test (the profiles use 5; at least 3).
+        confidence: The level of ``lower`` and ``upper``.
+        significance_level: The level of the test (0.998 in the profiles: χ² above 9.5495).
+
+    Returns:
+        The markers and reasons as codes, the statistics and slopes, and the years tested.
+
+    Raises:
+        InvalidInputError: For the misuse ``recent_trend`` refuses, in any series (the field's
+            position names the series and the year), and for columns that are not two-dimensional
+            or not all of one shape, or years of neither the columns' shape nor one row of it.
+
+    Examples:
+        >>> from safeguarding_model.statistics.recent_trend import recent_trends
+        >>> trends = recent_trends(
+        ...     [1, 2, 3, 4, 5],
+        ...     values=[[30.6, 30.2, 28.0, 24.6, 24.67], [12.0, 11.0, 10.0, 9.0, 30.0]],
+        ...     lower=[[28.98, 28.63, 26.44, 23.15, 23.16], [10.0, 9.0, 8.0, 7.0, 28.0]],
+        ...     upper=[[32.25, 31.9, 29.64, 26.19, 26.25], [14.0, 13.0, 12.0, 11.0, 32.0]],
+        ...     kind="other",
+        ...     polarity="lower_is_better",
+        ... )
+        >>> trends.labels.tolist(), trends.reasons.tolist()
+        (['Decreasing and getting better', 'No significant change'], ['No outliers and significant trend', 'Outlier found'])
+        >>> trends.chi2.round(2).tolist()
+        [46.76, 111.02]
+    """
+    if not isinstance(kind, str) or kind not in ("proportion", "other"):
+        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
+    chosen = Polarity.parse(polarity)
+    if not is_whole(points) or whole(points) < 3:  # a trend needs three points
+        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
+    wanted = int(whole(points))
+    level = _check_level(significance_level)
+    z = z_score(confidence)
+    columns = _batch_columns(
+        kind,
+        {
+            "numerators": numerators,
+            "denominators": denominators,
+            "values": values,
+            "lower": lower,
+            "upper": upper,
+        },
+    )
+    shape = next(iter(columns.values())).shape
+    when = _batch_years(years, shape)
+    order = np.argsort(when, axis=-1, kind="stable")[..., -wanted:]
+    used_years = _take(when, order, shape[0])
+    tested = {name: _take(column, order, shape[0]) for name, column in columns.items()}
+    reason = np.full(shape[0], TREND_REASONS.index(_NO_SIGNIFICANT_TREND), dtype=np.int8)
+    blocked = _batch_blocked(when, tested, shape, wanted)
+    for code, rows in blocked:
+        reason[rows & (reason == TREND_REASONS.index(_NO_SIGNIFICANT_TREND))] = code
+    free = reason == TREND_REASONS.index(_NO_SIGNIFICANT_TREND)
+    method = TrendMethod.CHI_SQUARE if kind == "proportion" else TrendMethod.WEIGHTED_REGRESSION
+    result = functools.partial(
+        RecentTrends,
+        method=method,
+        points_used=used_years.astype(np.int64),
+        polarity=chosen,
+        significance_level=level,
+    )
+    marker = np.where(free, _NO_CHANGE, _CANNOT).astype(np.int8)
+    if shape[1] < wanted:
+        nan = np.full(shape[0], math.nan)
+        return result(marker_codes=marker, reason_codes=reason, chi2=nan, slope=nan.copy())
+    _batch_check(kind, columns, order, free)
+    t = np.arange(1.0, wanted + 1.0)
+    with np.errstate(all="ignore"):
+        if kind == "proportion":
+            test = _proportion_tests(tested["numerators"], tested["denominators"], t)
+        else:
+            width = tested["upper"] - tested["lower"]
+            test = _regression_tests(tested["values"], (2 * z / width) ** 2, t)
+    chi2, slope, direction, outlier = test
+    significant = free & (chi2 > _threshold(level)) & (direction != 0)
+    by_direction = np.array(
+        [
+            _MARKER_ORDER.index(_MARKERS[-1, judge(-1, chosen)]),
+            _NO_CHANGE,
+            _MARKER_ORDER.index(_MARKERS[1, judge(1, chosen)]),
+        ],
+        dtype=np.int8,
+    )
+    trend = significant & ~outlier
+    marker[trend] = by_direction[direction[trend] + 1]
+    reason[significant & outlier] = TREND_REASONS.index(_OUTLIER_FOUND)
+    reason[trend] = TREND_REASONS.index(_SIGNIFICANT)
+    chi2 = np.where(free, chi2, math.nan)
+    slope = np.where(free & np.isfinite(slope), slope, math.nan)
+    return result(marker_codes=marker, reason_codes=reason, chi2=chi2, slope=slope)
+
+
+def _batch_columns(kind: str, given: dict[str, object]) -> dict[str, FloatArray]:
+    """The 2-d arrays ``kind`` needs, checked and of one shape; refuses the ones it does not use."""
+    needed = (
+        ("numerators", "denominators") if kind == "proportion" else ("values", "lower", "upper")
+    )
+    for name, array in given.items():
+        if name not in needed and array is not None:
+            raise InvalidInputError(
+                name, array, f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
+            )
+    columns: dict[str, FloatArray] = {}
+    for name in needed:
+        array = given[name]
+        if array is None:
+            raise InvalidInputError(name, None, f"an array of series × years with kind={kind!r}")
+        column = as_floats(array, name, counts=name in {"numerators", "denominators"})
+        if column.ndim != 2:  # series × years
+            raise InvalidInputError(
+                name, f"an array of shape {column.shape}", "an array of series × years (2-d)"
+            )
+        first = next(iter(columns.values()), column)
+        if column.shape != first.shape:
+            raise InvalidInputError(
+                name, f"an array of shape {column.shape}", f"the shape of {needed[0]} {first.shape}"
+            )
+        columns[name] = column
+    return columns
+
+
+def _batch_years(years: object, shape: tuple[int, ...]) -> FloatArray:
+    """The years, checked: one row of ``shape[1]`` years, or an array of ``shape``."""
+    when = as_floats(years, "years", missing=False)
+    if when.shape not in {(shape[1],), shape}:
+        raise InvalidInputError(
+            "years",
+            f"an array of shape {when.shape}",
+            f"one row of {shape[1]} years, or one row per series {shape}",
+        )
+    missing = np.isnan(when)
+    if missing.any():
+        refuse("years", when, missing, "whole years such as 2019 (a year cannot be missing)")
+    fractional = when != np.round(when)
+    if fractional.any():
+        refuse("years", when, fractional, "whole years such as 2019 (single-year periods)")
+    return when
+
+
+def _take(array: FloatArray, order: npt.NDArray[np.intp], series: int) -> FloatArray:
+    """``array``'s columns in ``order``: one order shared by every row, or one per row."""
+    if order.ndim == 1:
+        taken = array[..., order]
+        return np.broadcast_to(taken, (series, order.size)) if taken.ndim == 1 else taken
+    return np.take_along_axis(array, order, axis=-1)
+
+
+def _batch_blocked(
+    when: FloatArray, tested: dict[str, FloatArray], shape: tuple[int, ...], wanted: int
+) -> list[tuple[int, npt.NDArray[np.bool_]]]:
+    """Each reason a trend cannot be calculated with the series it stops, in ``recent_trend``'s order."""
+    ordered = np.sort(when, axis=-1)
+    duplicate = (np.diff(ordered, axis=-1) == 0).any(axis=-1)
+    rows = np.broadcast_to(duplicate, (shape[0],))
+    blocked = [(TREND_REASONS.index(_DUPLICATE_YEARS), rows)]
+    if shape[1] < wanted:
+        blocked.append((TREND_REASONS.index(_NOT_ENOUGH_POINTS), np.ones(shape[0], dtype=bool)))
+        return blocked
+    missing = np.zeros(shape[0], dtype=bool)
+    for name in ("numerators", "denominators", "values"):
+        if name in tested:
+            missing |= np.isnan(tested[name]).any(axis=-1)
+    blocked.append((TREND_REASONS.index(_MISSING_VALUES), missing))
+    limits = np.zeros(shape[0], dtype=bool)
+    for name in ("lower", "upper"):
+        if name in tested:
+            limits |= np.isnan(tested[name]).any(axis=-1)
+    blocked.append((TREND_REASONS.index(_MISSING_LIMITS), limits))
+    return blocked
+
+
+def _batch_check(
+    kind: str,
+    columns: dict[str, FloatArray],
+    order: npt.NDArray[np.intp],
+    free: npt.NDArray[np.bool_],
+) -> None:
+    """Refuse misuse among the points tested of the series whose trend can be calculated."""
+    shape = next(iter(columns.values())).shape
+    tested = np.zeros(shape, dtype=bool)
+    if order.ndim == 1:
+        tested[:, order] = True
+    else:
+        np.put_along_axis(tested, order, values=True, axis=-1)
+    tested &= free[:, None]
+
+    def check(field: str, bad: npt.NDArray[np.bool_], expected: str) -> None:
+        bad &= tested
+        if bad.any():
+            refuse(field, columns[field], bad, expected)
+
+    with np.errstate(invalid="ignore"):
+        if kind == "proportion":
+            numerators, denominators = columns["numerators"], columns["denominators"]
+            check("numerators", numerators < 0, "counts of at least 0")
+            check("denominators", denominators <= 0, "denominators greater than 0")
+            check(
+                "numerators",
+                numerators > denominators,
+                "numerators no greater than their denominators",
+            )
+        else:
+            check(
+                "upper",
+                columns["upper"] <= columns["lower"],
+                "upper limits above their lower limits",
+            )
+
+
+def _signs(terms: FloatArray) -> npt.NDArray[np.int8]:
+    """Row by row, ``_sign``: the sign of each row's sum, 0 within rounding of zero."""
+    total = terms.sum(axis=-1)
+    zero = ~np.isfinite(total) | (np.abs(total) <= _ZERO_TOLERANCE * np.abs(terms).sum(axis=-1))
+    return np.where(zero, 0, np.sign(total)).astype(np.int8)
+
+
+def _proportion_tests(
+    observed: FloatArray, total: FloatArray, t: FloatArray
+) -> tuple[FloatArray, FloatArray, npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """Row by row, ``_proportion_test``, with whether a point left out turns the slope's sign."""
+    big_n, big_o = total.sum(axis=-1), observed.sum(axis=-1)
+    centred = t - ((total * t).sum(axis=-1) / big_n)[:, None]
+    score = observed * centred
+    spread = (total * centred**2).sum(axis=-1)
+    # float_power squares as ``recent_trend``'s scalar ``**`` does (C's pow), to the last bit.
+    chi2 = (
+        np.float_power(big_n, 2)
+        * np.float_power(score.sum(axis=-1), 2)
+        / (big_o * (big_n - big_o) * spread)
+    )
+    chi2[(big_o == 0) | (big_o == big_n)] = math.nan
+    slope, direction = _log_odds_slopes(observed, total, t)
+    outlier = np.zeros(direction.shape, dtype=bool)
+    for j in range(t.size):
+        keep = np.arange(t.size) != j
+        outlier |= _log_odds_slopes(observed[:, keep], total[:, keep], t[keep])[1] != direction
+    return chi2, slope, direction, outlier
+
+
+def _log_odds_slopes(
+    observed: FloatArray, total: FloatArray, t: FloatArray
+) -> tuple[FloatArray, npt.NDArray[np.int8]]:
+    """Row by row, ``_log_odds_slope``."""
+    log_odds = np.log(observed) - np.log(total - observed)
+    finite = np.isfinite(log_odds).all(axis=-1)
+    centred = t - t.mean()
+    terms = log_odds * centred
+    slope = np.where(finite, terms.sum(axis=-1) / (centred**2).sum(), math.nan)
+    score = observed * (t - ((total * t).sum(axis=-1) / total.sum(axis=-1))[:, None])
+    return slope, np.where(finite, _signs(terms), _signs(score)).astype(np.int8)
+
+
+def _regression_tests(
+    y: FloatArray, weights: FloatArray, t: FloatArray
+) -> tuple[FloatArray, FloatArray, npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """Row by row, ``_regression_test``, with whether a point left out turns the slope's sign."""
+    slope, spread, direction = _weighted_slopes(y, weights, t)
+    chi2 = np.float_power(slope, 2) * spread  # as recent_trend's scalar ``**``, to the last bit
+    outlier = np.zeros(direction.shape, dtype=bool)
+    for j in range(t.size):
+        keep = np.arange(t.size) != j
+        outlier |= _weighted_slopes(y[:, keep], weights[:, keep], t[keep])[2] != direction
+    return chi2, slope, direction, outlier
+
+
+def _weighted_slopes(
+    y: FloatArray, weights: FloatArray, t: FloatArray
+) -> tuple[FloatArray, FloatArray, npt.NDArray[np.int8]]:
+    """Row by row, ``_weighted_slope``: centred on the weighted means of t and y."""
+    total = weights.sum(axis=-1)
+    centred = t - ((weights * t).sum(axis=-1) / total)[:, None]
+    spread = (weights * centred**2).sum(axis=-1)
+    terms = weights * centred * (y - ((weights * y).sum(axis=-1) / total)[:, None])
+    return terms.sum(axis=-1) / spread, spread, _signs(terms)
