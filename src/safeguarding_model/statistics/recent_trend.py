@@ -891,25 +891,31 @@ def _proportion_tests(
         / (big_o * (big_n - big_o) * spread)
     )
     chi2[(big_o == 0) | (big_o == big_n)] = math.nan
-    slope, direction = _log_odds_slopes(observed, total, t)
+    # The log-odds are taken once: leaving a point out drops its column, the others' are the same.
+    log_odds = np.log(observed) - np.log(total - observed)
+    slope, direction = _log_odds_slopes(log_odds, observed, total, t)
     outlier = np.zeros(direction.shape, dtype=bool)
     for j in range(t.size):
         keep = np.arange(t.size) != j
-        outlier |= _log_odds_slopes(observed[:, keep], total[:, keep], t[keep])[1] != direction
+        left_out = _log_odds_slopes(log_odds[:, keep], observed[:, keep], total[:, keep], t[keep])
+        outlier |= left_out[1] != direction
     return chi2, slope, direction, outlier
 
 
 def _log_odds_slopes(
-    observed: FloatArray, total: FloatArray, t: FloatArray
+    log_odds: FloatArray, observed: FloatArray, total: FloatArray, t: FloatArray
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
-    """Row by row, ``_log_odds_slope``."""
-    log_odds = np.log(observed) - np.log(total - observed)
+    """Row by row, ``_log_odds_slope``, given the log-odds."""
     finite = np.isfinite(log_odds).all(axis=-1)
     centred = t - t.mean()
     terms = log_odds * centred
     slope = np.where(finite, terms.sum(axis=-1) / (centred**2).sum(), math.nan)
-    score = observed * (t - ((total * t).sum(axis=-1) / total.sum(axis=-1))[:, None])
-    return slope, np.where(finite, _signs(terms), _signs(score)).astype(np.int8)
+    direction = _signs(terms)
+    if not finite.all():  # the sign of the chi-square's score where the log-odds are infinite
+        rows = ~finite
+        o, n = observed[rows], total[rows]
+        direction[rows] = _signs(o * (t - ((n * t).sum(axis=-1) / n.sum(axis=-1))[:, None]))
+    return slope, direction
 
 
 def _regression_tests(
