@@ -14,7 +14,13 @@ age an area has. Standardisation takes the age mix out so that areas can be comp
 
 The methods and the rules for small numbers are those of the R package PHEindicatormethods
 (``calculate_dsr``, ``calculate_ISRatio``, ``calculate_ISRate``), which the public-health profiles
-use. Inputs are one area's age bands, as 1-D sequences in the same band order.
+use. Inputs are one area's age bands, as 1-D sequences in the same band order, or many areas
+at once: 2-D tables of areas x age bands (one row per area), which give one result per area,
+exactly those of calling the function on each row, in one vectorised computation (England's
+areas in milliseconds). A standard or reference population may then be one row shared by every
+area, or a table like the counts. A table is refused whole when one of its areas would be
+refused alone; the error names that area's row (``populations[3]``, or ``populations[(3, 7)]``
+for one age band of it).
 
 Examples:
     >>> from safeguarding_model.statistics.standardised import dsr_ci, isratio_ci
@@ -253,25 +259,28 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
     Day, N. E. (1987), *Statistical Methods in Cancer Research, volume II*, IARC (Byar's limits).
 
     Args:
-        counts: Events in each age band, at least 0.
+        counts: Events in each age band, at least 0; or a 2-D table of areas x age bands.
         populations: The area's population in each band: at least 0, and above 0 wherever the
-            band has events.
+            band has events. Of the counts' shape.
         standard_populations: The standard population's weight for each band, at least 0 and
-            not all 0. Only their proportions matter.
+            not all 0. Only their proportions matter. For a table of areas, one row for all
+            or one row per area.
         per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name. Required: a
             call without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
         event_frequencies: For non-independent events, a 2-D array of shape (bands, k): column
             ``j`` holds the persons with ``j + 1`` events in each band. NaN reads as 0 persons.
-            In each band, ``Σ (j + 1)·f`` must equal the band's count.
+            In each band, ``Σ (j + 1)·f`` must equal the band's count. For a table of areas, a
+            3-D array of shape (areas, bands, k).
 
     Returns:
-        The interval (floats), with ``multiplier = per`` and method
+        The interval (floats; for a table of areas, arrays with one value per area), with
+        ``multiplier = per`` and method
         [`IntervalMethod.DOBSON`][safeguarding_model.IntervalMethod] or
         ``DOBSON_NONINDEPENDENT``.
 
     Raises:
-        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
+        InvalidInputError: For inputs that are not 1-D or 2-D or not of the same shape, negative or
             infinite counts or populations, a population of 0 where there are events, negative,
             missing or all-zero standard weights, event frequencies of the wrong shape, negative
             or not adding up to the counts, values that are not numbers (booleans, dates, text),
@@ -290,6 +299,12 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         182.7 (144.5 to 226.8), 95% Dobson, adjusted for non-independent events
         >>> dsr_ci([2, 3, 4], populations, standard, per=100_000).value  # 9 events: not published
         nan
+
+        Many areas in one call, one row each (the second has 9 events):
+
+        >>> areas = dsr_ci([counts, [2, 3, 4]], [populations, populations], standard, per=100_000)
+        >>> areas.value.round(1).tolist(), areas.upper.round(1).tolist()
+        ([182.7, nan], [222.1, nan])
     """
     level = check_confidence(confidence)
     scale = float(parse_per(per, function="dsr_ci"))
@@ -518,20 +533,23 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
     See [`israte_ci`][safeguarding_model.israte_ci] for the rate; both share one computation.
 
     Args:
-        counts: The area's events in each age band, at least 0.
-        populations: The area's population in each band, at least 0.
-        reference_counts: The reference population's events in each band, at least 0.
-        reference_populations: The reference population in each band, above 0.
+        counts: The area's events in each age band, at least 0; or a 2-D table of areas x
+            age bands.
+        populations: The area's population in each band, at least 0. Of the counts' shape.
+        reference_counts: The reference population's events in each band, at least 0. For a
+            table of areas, one row for all or one row per area.
+        reference_populations: The reference population in each band, above 0. Likewise.
         multiplier: 1 for a ratio, 100 for a ratio expressed per 100.
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
         per: Deprecated since version 0.1.0: the old name of ``multiplier``; it warns.
 
     Returns:
-        The interval (floats), with its ``multiplier`` and method
+        The interval (floats; for a table of areas, arrays with one value per area), with its
+        ``multiplier`` and method
         [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
 
     Raises:
-        InvalidInputError: For inputs that are not 1-D or not of the same length, negative or
+        InvalidInputError: For inputs that are not 1-D or 2-D or not of the same shape, negative or
             infinite counts or populations, reference populations of 0 or less, no expected
             events at all, values that are not numbers (booleans, dates, text), counts or
             populations from 2**53 on, populations that make the expected events or the ratio
@@ -545,6 +563,12 @@ def isratio_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only opti
         (0.9931, 0.8146, 1.199)
         >>> print(isratio_ci([2, 1, 4], [21_000, 48_000, 9_500], [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], multiplier=100))
         6.4 (2.6 to 13.3), 95% Byar's (exact Poisson below 10)
+
+        Many areas in one call, one row each, against one reference:
+
+        >>> areas = isratio_ci([[15, 32, 61], [2, 1, 4]], [[21_000, 48_000, 9_500]] * 2, [600, 1_500, 2_400], [800_000, 2_000_000, 400_000], multiplier=100)
+        >>> areas.value.round(1).tolist()
+        [99.3, 6.4]
     """
     if per is not None:
         warnings.warn(
@@ -580,16 +604,19 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
     method of PHEindicatormethods' ``calculate_ISRate``.
 
     Args:
-        counts: The area's events in each age band, at least 0.
-        populations: The area's population in each band, at least 0.
-        reference_counts: The reference population's events in each band, at least 0.
-        reference_populations: The reference population in each band, above 0.
+        counts: The area's events in each age band, at least 0; or a 2-D table of areas x
+            age bands.
+        populations: The area's population in each band, at least 0. Of the counts' shape.
+        reference_counts: The reference population's events in each band, at least 0. For a
+            table of areas, one row for all or one row per area.
+        reference_populations: The reference population in each band, above 0. Likewise.
         per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name. Required: a
             call without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
 
     Returns:
-        The interval (floats), with ``multiplier = per`` and method
+        The interval (floats; for a table of areas, arrays with one value per area), with
+        ``multiplier = per`` and method
         [`IntervalMethod.BYARS_EXACT`][safeguarding_model.IntervalMethod].
 
     Raises:
