@@ -191,6 +191,7 @@ if TYPE_CHECKING:
     )
     from safeguarding_model.statistics.significance import (
         Comparison,
+        Labels,
         compare_proportion_with_benchmark,
         compare_rate_with_benchmark,
         compare_with_benchmark,
@@ -260,6 +261,7 @@ __all__ = [
     "InvalidInputError",
     "Judgement",
     "JudgementScale",
+    "Labels",
     "Location",
     "MeasureKind",
     "MissingValueError",
@@ -438,6 +440,7 @@ _LAZY: dict[str, str] = {
     "InvalidInputError": "errors",
     "Judgement": "scales",
     "JudgementScale": "scales",
+    "Labels": "statistics.significance",
     "Location": "reconciliation",
     "MeasureKind": "indicators",
     "MissingValueError": "errors",

@@ -18,7 +18,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any, Final, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast, overload
 
 import attrs
 import numpy as np
@@ -42,8 +42,12 @@ from safeguarding_model.statistics.intervals import (
     rate_ci,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
 __all__ = [
     "Comparison",
+    "Labels",
     "Polarity",
     "Rag",
     "Significance",
@@ -55,6 +59,123 @@ __all__ = [
 
 
 _CODE_WIDTH: Final = max(len(member.value) for member in Significance)
+
+_SIGNIFICANCE_LABELS: Final[tuple[str, ...]] = tuple(member.value for member in Significance)
+"""The label table of significance codes: the values of `Significance`, in its order."""
+
+_CODE: Final = {value: np.int8(code) for code, value in enumerate(_SIGNIFICANCE_LABELS)}
+_TABLE: Final = np.array(_SIGNIFICANCE_LABELS, dtype=f"<U{_CODE_WIDTH}")
+_MISSING_LABEL: Final = "missing"
+
+
+def _row(position: tuple[int, ...]) -> str:
+    return str(position[0]) if len(position) == 1 else str(position)
+
+
+@frozen
+class Labels:
+    """Labels as small integer codes and the table that names them, for data frames.
+
+    Building a pandas ``Categorical`` from an array of a million strings costs more than the
+    statistics that made it; from codes it is a copy. ``codes[i]`` names
+    ``categories[codes[i]]``; every code is a category, a missing label included (it has a code of
+    its own, never ``""``). Labels compare by value.
+
+    Examples:
+        >>> from safeguarding_model import compare_rate_with_benchmark
+        >>> labels = compare_rate_with_benchmark([5, 50, None], [1000, 1000, 1000], 0.5, per=100).labels()
+        >>> labels.codes.tolist(), labels.categories[3], labels.categories[5]
+        ([1, 3, 5], 'higher', 'not_compared')
+        >>> labels.decode().tolist()
+        ['similar', 'higher', 'not_compared']
+    """
+
+    codes: npt.NDArray[np.int8] = attrs.field(eq=BY_VALUE, hash=False)
+    """One code per value: an index into ``categories``."""
+    categories: tuple[str, ...]
+    """The label table: the label of each code, in code order."""
+
+    @classmethod
+    def from_strings(
+        cls,
+        labels: npt.ArrayLike | Sequence[str | None],
+        categories: tuple[str, ...],
+        *,
+        missing: str = _MISSING_LABEL,
+    ) -> Labels:
+        """Codes for an array of string labels, such as funnel labels or a comparison's significance.
+
+        An empty string or ``None`` is missing: it takes the code of ``missing``, which is added
+        at the end of the table when ``categories`` does not hold it already.
+
+        Raises:
+            InvalidInputError: For a label not in ``categories``, naming its row.
+
+        Examples:
+            >>> from safeguarding_model import Labels
+            >>> table = ("High (0.001)", "High (0.025)", "Not significant", "Low (0.025)", "Low (0.001)")
+            >>> labels = Labels.from_strings(["Low (0.025)", "", "High (0.001)"], table)
+            >>> labels.codes.tolist(), labels.categories[-1]
+            ([3, 5, 0], 'missing')
+        """
+        table = tuple(str(category) for category in categories)
+        if missing not in table:
+            table = (*table, missing)
+        if len(table) > np.iinfo(np.int8).max:
+            raise InvalidInputError(
+                "categories", f"{len(table)} labels", f"at most {np.iinfo(np.int8).max} labels"
+            )
+        given = np.asarray(labels, dtype=object)
+        absent = np.frompyfunc(lambda item: item is None, 1, 1)(given).astype(bool)
+        text = np.where(absent, "", given).astype(str)
+        codes = np.full(text.shape, -1, dtype=np.int8)
+        for code, label in enumerate(table):
+            codes[text == label] = code
+        codes[text == ""] = table.index(missing)
+        unknown = codes < 0
+        if unknown.any():
+            position = tuple(int(i) for i in np.argwhere(np.atleast_1d(unknown))[0])
+            bad = np.atleast_1d(text)[position]
+            field = "labels" if text.ndim == 0 else f"labels[{_row(position)}]"
+            raise InvalidInputError(field, str(bad), f"one of {', '.join(map(repr, table))}")
+        return cls(codes=codes, categories=table)
+
+    def decode(self) -> npt.NDArray[np.str_]:
+        """The labels as an array of strings.
+
+        Examples:
+            >>> import numpy as np
+            >>> from safeguarding_model import Labels
+            >>> Labels(np.array([1, 0], dtype=np.int8), ("yes", "no")).decode().tolist()
+            ['no', 'yes']
+        """
+        return np.asarray(self.categories)[self.codes]
+
+    def categorical(self, *, ordered: bool = False) -> Any:  # noqa: ANN401 - a pandas Categorical; pandas is an optional extra
+        """A pandas ``Categorical`` of the labels, built from the codes (needs the ``pandas`` extra).
+
+        Every category of the table is kept, even one no value takes, so that tables from
+        different calls concatenate without recoding. Multi-dimensional codes are flattened in
+        C order.
+
+        Raises:
+            ImportError: When pandas is not installed: ``pip install 'safeguarding-model[pandas]'``.
+
+        Examples:
+            >>> from safeguarding_model import compare_proportion_with_benchmark
+            >>> labels = compare_proportion_with_benchmark([10, 90], [100, 100], 0.5).labels()
+            >>> column = labels.categorical()
+            >>> list(column), len(column.categories)
+            (['lower', 'higher'], 6)
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra, imported on use
+        except ImportError as error:
+            msg = "Labels.categorical needs pandas: pip install 'safeguarding-model[pandas]'"
+            raise ImportError(msg) from error
+        return pd.Categorical.from_codes(
+            np.ravel(self.codes), categories=list(self.categories), ordered=ordered
+        )
 
 
 @overload
@@ -124,14 +245,39 @@ class Comparison(Generic[S]):
     """The benchmark value(s) compared with."""
     comparator: str
     """What the benchmark is: ``'England'``, ``'North West'``, ``'statistical neighbours'`` ..."""
-    polarity: Polarity
-    """The indicator's polarity, which turned higher and lower into better and worse."""
+    polarity: Polarity | npt.NDArray[np.str_] = attrs.field(eq=BY_VALUE, hash=False)
+    """The indicator's polarity, which turned higher and lower into better and worse; for a
+    mixed table (polarity given per row), an array of the rows' polarity values."""
     confidence: float
     """The interval's confidence level."""
     method: IntervalMethod
     """How the interval was computed."""
     test: str = "benchmark outside the confidence interval"
     """The decision rule."""
+    codes: npt.NDArray[np.int8] | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False, kw_only=True
+    )
+    """The significance as codes into the values of [`Significance`][safeguarding_model.Significance],
+    in its order (``None`` when the comparison was built without them: [`labels`][safeguarding_model.Comparison.labels]
+    then reads the significance)."""
+
+    def labels(self) -> Labels:
+        """The significance as codes and a label table, for a data frame's categorical column.
+
+        Examples:
+            >>> from safeguarding_model import compare_rate_with_benchmark
+            >>> comparison = compare_rate_with_benchmark([5, 50], [1000, 1000], 0.5, per=100)
+            >>> labels = comparison.labels()
+            >>> labels.codes.tolist(), [labels.categories[code] for code in labels.codes]
+            ([1, 3], ['similar', 'higher'])
+        """
+        if self.codes is not None:
+            return Labels(codes=self.codes, categories=_SIGNIFICANCE_LABELS)
+        return Labels.from_strings(
+            np.asarray(self.significance, dtype=str),
+            _SIGNIFICANCE_LABELS,
+            missing=Significance.NOT_COMPARED.value,
+        )
 
     def counts(self) -> dict[Significance, int]:
         """How many values fell in each significance (a scalar comparison counts one).
@@ -188,14 +334,14 @@ def compare_with_benchmark(
     interval: Interval[Any],
     benchmark: npt.ArrayLike | Scalar,
     *,
-    polarity: Polarity | str = ...,
+    polarity: Polarity | str | npt.ArrayLike = ...,
     comparator: str = ...,
 ) -> Comparison[npt.NDArray[np.str_]]: ...
 def compare_with_benchmark(
     interval: Interval[Any],
     benchmark: npt.ArrayLike | Scalar,
     *,
-    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    polarity: Polarity | str | npt.ArrayLike = Polarity.NO_JUDGEMENT,
     comparator: str = "England",
 ) -> Comparison[Any]:
     """Compare each value's interval with a benchmark: is the area significantly different?
@@ -230,15 +376,18 @@ def compare_with_benchmark(
         >>> compare_with_benchmark(published, 12.0, polarity=Polarity.LOWER_IS_BETTER).significance
         <Significance.WORSE: 'worse'>
     """
-    chosen = Polarity.parse(polarity)
     parts = _interval_parts(interval)
     target = as_floats(benchmark, "benchmark")
-    value, lower, upper, _ = broadcast(
+    chosen, rows = _polarities(polarity)
+    named = [
         ("interval.value", parts[0]),
         ("interval.lower", parts[1]),
         ("interval.upper", parts[2]),
         ("benchmark", target),
-    )
+    ]
+    if rows is not None:
+        named.append(("polarity", rows[0].astype(np.float64)))
+    value, lower, upper, _, *by_row = broadcast(*named)
     with np.errstate(invalid="ignore"):
         crossed = lower > upper
     if crossed.any():
@@ -252,25 +401,82 @@ def compare_with_benchmark(
     with np.errstate(invalid="ignore"):
         above = lower > target
         below = upper < target
-    higher, lower_word = judge(1, chosen), judge(-1, chosen)
+    if rows is None:
+        higher: Any = _CODE[judge(1, chosen).value]
+        lower_code: Any = _CODE[judge(-1, chosen).value]
+        polarities: Polarity | npt.NDArray[np.str_] = chosen
+    else:
+        index = by_row[0].astype(np.intp)
+        parsed = rows[1]
+        higher = np.array([_CODE[judge(1, one).value] for one in parsed], dtype=np.int8)[index]
+        lower_code = np.array([_CODE[judge(-1, one).value] for one in parsed], dtype=np.int8)[index]
+        polarities = np.array([one.value for one in parsed])[index]
     codes = np.where(
         missing,
-        Significance.NOT_COMPARED.value,
-        np.where(
-            above, higher.value, np.where(below, lower_word.value, Significance.SIMILAR.value)
-        ),
-    ).astype(f"<U{_CODE_WIDTH}")
+        _CODE[Significance.NOT_COMPARED.value],
+        np.where(above, higher, np.where(below, lower_code, _CODE[Significance.SIMILAR.value])),
+    ).astype(np.int8)
     scalar = codes.ndim == 0
     return Comparison[Any](
-        significance=Significance(str(codes)) if scalar else codes,
+        significance=Significance(_SIGNIFICANCE_LABELS[int(codes)]) if scalar else _TABLE[codes],
         benchmark=float(target)
         if target.ndim == 0
         else np.broadcast_to(target, codes.shape).copy(),
         comparator=comparator,
-        polarity=chosen,
+        polarity=polarities,
         confidence=interval.confidence,
         method=interval.method,
+        codes=codes,
     )
+
+
+_MOST_DISTINCT: Final = 64
+"""How many different spellings of a per-row option one call reads (each is a full pass)."""
+
+T = TypeVar("T")
+
+
+def _per_row(
+    field: str, given: npt.ArrayLike, parse: Callable[[Any], T]
+) -> tuple[npt.NDArray[np.intp], list[T]]:
+    """An option given per row: each row's index into the options it names, each read by ``parse``.
+
+    A table holds few different values (three polarities, five bases), so each distinct value
+    costs one vectorised comparison with every row rather than a Python step per row. A value
+    ``parse`` refuses is reported at its first row.
+    """
+    array = np.asarray(given) if isinstance(given, np.ndarray) else np.asarray(given, dtype=object)
+    flat = array.reshape(-1)
+    inverse = np.full(flat.shape, -1, dtype=np.intp)
+    parsed: list[T] = []
+    start = 0
+    while start < flat.size:
+        value = flat[start]
+        item = value.item() if isinstance(value, np.generic) else value
+        where = tuple(int(i) for i in np.unravel_index(start, array.shape))
+        try:
+            parsed.append(parse(item))
+        except InvalidInputError as error:
+            raise InvalidInputError(f"{field}[{_row(where)}]", item, error.expected) from None
+        if len(parsed) > _MOST_DISTINCT:
+            raise InvalidInputError(
+                field, f"more than {_MOST_DISTINCT} different values", f"at most {_MOST_DISTINCT}"
+            )
+        same = np.asarray(flat[start:] == value, dtype=bool) & (inverse[start:] < 0)
+        same[0] = True
+        inverse[start:][same] = len(parsed) - 1
+        unassigned = np.flatnonzero(inverse[start:] < 0)
+        start = start + int(unassigned[0]) if unassigned.size else flat.size
+    return inverse.reshape(array.shape), parsed
+
+
+def _polarities(
+    polarity: Polarity | str | npt.ArrayLike,
+) -> tuple[Polarity, tuple[npt.NDArray[np.intp], list[Polarity]] | None]:
+    """One polarity, or (for one per row) each row's index into the distinct polarities, checked."""
+    if isinstance(polarity, str) or np.ndim(polarity) == 0:
+        return Polarity.parse(cast("Polarity | str", polarity)), None
+    return Polarity.NO_JUDGEMENT, _per_row("polarity", polarity, Polarity.parse)
 
 
 @overload
@@ -290,7 +496,7 @@ def compare_proportion_with_benchmark(
     denominator: npt.ArrayLike,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    polarity: Polarity | str = ...,
+    polarity: Polarity | str | npt.ArrayLike = ...,
     confidence: float = ...,
     multiplier: float = ...,
     comparator: str = ...,
@@ -300,7 +506,7 @@ def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchm
     denominator: npt.ArrayLike | Scalar,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    polarity: Polarity | str | npt.ArrayLike = Polarity.NO_JUDGEMENT,
     confidence: float = 0.95,
     multiplier: float = 1,
     comparator: str = "England",
@@ -345,8 +551,8 @@ def compare_rate_with_benchmark(
     denominator: npt.ArrayLike,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    per: float | str | RateBase = ...,
-    polarity: Polarity | str = ...,
+    per: float | str | RateBase | npt.ArrayLike = ...,
+    polarity: Polarity | str | npt.ArrayLike = ...,
     confidence: float = ...,
     comparator: str = ...,
 ) -> Comparison[npt.NDArray[np.str_]]: ...
@@ -355,8 +561,8 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
     denominator: npt.ArrayLike | Scalar,
     benchmark: npt.ArrayLike | Scalar,
     *,
-    per: float | str | RateBase = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
-    polarity: Polarity | str = Polarity.NO_JUDGEMENT,
+    per: float | str | RateBase | npt.ArrayLike = OLD_DEFAULT_PER_HUNDRED_THOUSAND,
+    polarity: Polarity | str | npt.ArrayLike = Polarity.NO_JUDGEMENT,
     confidence: float = 0.95,
     comparator: str = "England",
 ) -> Comparison[Any]:
@@ -379,6 +585,48 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
         cast("npt.ArrayLike", count),
         cast("npt.ArrayLike", denominator),
     )  # the overloads type the result
-    base = parse_per(per, function="compare_rate_with_benchmark")
-    interval = rate_ci(counted, over, per=base, confidence=confidence)
+    if isinstance(per, str) or np.ndim(per) == 0:
+        base = parse_per(
+            cast("float | str | RateBase", per), function="compare_rate_with_benchmark"
+        )
+        interval = rate_ci(counted, over, per=base, confidence=confidence)
+    else:
+        interval = _mixed_rates(counted, over, per, confidence=confidence)
     return compare_with_benchmark(interval, benchmark, polarity=polarity, comparator=comparator)
+
+
+def _mixed_rates(
+    count: npt.ArrayLike, denominator: npt.ArrayLike, per: npt.ArrayLike, *, confidence: float
+) -> Interval[Any]:
+    """Rates with one base per row: each group of rows sharing a base is one ``rate_ci`` call."""
+    inverse, bases = _per_row(
+        "per",
+        per,
+        lambda value: parse_per(value, function="compare_rate_with_benchmark", stacklevel=6),
+    )
+    # The whole table at the first base checks every count and denominator, naming their rows.
+    whole = rate_ci(count, denominator, per=bases[0], confidence=confidence)
+    counts, over, group = broadcast(
+        ("count", as_floats(count, "count")),
+        ("denominator", as_floats(denominator, "denominator")),
+        ("per", inverse.astype(np.float64)),
+    )
+    parts = [
+        np.broadcast_to(np.asarray(part, dtype=np.float64), group.shape).copy()
+        for part in (whole.value, whole.lower, whole.upper)
+    ]
+    for number, base in enumerate(bases[1:], start=1):
+        rows = group == number
+        if not rows.any():
+            continue
+        some = rate_ci(counts[rows], over[rows], per=base, confidence=confidence)
+        for part, values_at_base in zip(parts, (some.value, some.lower, some.upper), strict=True):
+            part[rows] = values_at_base
+    return Interval[Any](
+        value=parts[0],
+        lower=parts[1],
+        upper=parts[2],
+        confidence=whole.confidence,
+        method=whole.method,
+        multiplier=1.0,
+    )
