@@ -331,3 +331,43 @@ def test_grouped_calls_refuse_naming_the_area(
         call()
     assert caught.value.field == field
     assert words in str(caught.value)
+
+
+@st.composite
+def repeat_events(
+    draw: st.DrawFn,
+) -> tuple[list[list[int]], list[list[int]], list[list[int]], list[list[list[int]]]]:
+    """Areas whose persons had one or two events, each area with its own standard weights."""
+    bands = draw(st.integers(1, 6))
+    areas = draw(st.integers(1, 5))
+    row = st.lists(st.integers(0, 300), min_size=bands, max_size=bands)
+    ones = [draw(row) for _ in range(areas)]
+    twos = [draw(row) for _ in range(areas)]
+    counts = [
+        [a + 2 * b for a, b in zip(o, t, strict=True)] for o, t in zip(ones, twos, strict=True)
+    ]
+    populations = [[draw(st.integers(max(c, 1), 10**7)) for c in area] for area in counts]
+    weights = [
+        draw(st.lists(st.integers(1, 10**5), min_size=bands, max_size=bands)) for _ in range(areas)
+    ]
+    frequencies = [
+        [[a, b] for a, b in zip(o, t, strict=True)] for o, t in zip(ones, twos, strict=True)
+    ]
+    return counts, populations, weights, frequencies
+
+
+@given(repeat_events(), levels)
+def test_grouped_non_independent_dsr_with_a_standard_per_area_is_the_per_area_dsr(
+    table: tuple[list[list[int]], list[list[int]], list[list[int]], list[list[list[int]]]],
+    level: float,
+) -> None:
+    counts, populations, weights, frequencies = table
+    grouped = dsr_ci(
+        counts, populations, weights, per=100_000, confidence=level, event_frequencies=frequencies
+    )
+    per_area = [
+        dsr_ci(x, n, w, per=100_000, confidence=level, event_frequencies=f)
+        for x, n, w, f in zip(counts, populations, weights, frequencies, strict=True)
+    ]
+    _assert_stacked(grouped, per_area)
+    assert grouped.method is IntervalMethod.DOBSON_NONINDEPENDENT

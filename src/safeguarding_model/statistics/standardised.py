@@ -366,11 +366,9 @@ def _dobson(  # noqa: PLR0913, PLR0917 - the four age-band tables, the level and
         upper = value + step * (high - observed)
     # Too few events to publish: the rate and both limits are missing.
     few = observed < _DSR_MINIMUM_EVENTS
-    return (
-        np.where(few, np.nan, value),
-        np.where(few, np.nan, lower),
-        np.where(few, np.nan, upper),
-    )
+    if few.any():
+        value, lower, upper = (np.where(few, np.nan, array) for array in (value, lower, upper))
+    return value, lower, upper
 
 
 class _Indirect(NamedTuple):
@@ -446,14 +444,9 @@ def _indirect(
     low, high = count_limits(observed, level, IntervalMethod.BYARS_EXACT)
     with np.errstate(invalid="ignore", divide="ignore"):
         reference_rate = reference_x.sum(axis=-1) / reference_n.sum(axis=-1)
-    nan = np.full(observed.shape, np.nan)
-    result = _Indirect(
-        observed=np.where(missing, nan, observed),
-        expected=np.where(missing, nan, expected),
-        low=np.where(missing, nan, low),
-        high=np.where(missing, nan, high),
-        reference_rate=np.where(missing, nan, reference_rate),
-    )
+    result = _Indirect(observed, expected, low, high, np.asarray(reference_rate, np.float64))
+    if missing.any():
+        result = _Indirect(*(np.where(missing, np.nan, array) for array in result))
     return result, grouped
 
 
