@@ -448,6 +448,7 @@ def _per_row(
     array = np.asarray(given) if isinstance(given, np.ndarray) else np.asarray(given, dtype=object)
     flat = array.reshape(-1)
     inverse = np.full(flat.shape, -1, dtype=np.intp)
+    unassigned = np.ones(flat.shape, dtype=bool)
     parsed: list[T] = []
     start = 0
     while start < flat.size:
@@ -462,11 +463,13 @@ def _per_row(
             raise InvalidInputError(
                 field, f"more than {_MOST_DISTINCT} different values", f"at most {_MOST_DISTINCT}"
             )
-        same = np.asarray(flat[start:] == value, dtype=bool) & (inverse[start:] < 0)
-        same[0] = True
+        same = np.asarray(flat[start:] == value, dtype=bool)
+        same &= unassigned[start:]
+        same[0] = True  # NaN is not equal to itself
         inverse[start:][same] = len(parsed) - 1
-        unassigned = np.flatnonzero(inverse[start:] < 0)
-        start = start + int(unassigned[0]) if unassigned.size else flat.size
+        unassigned[start:][same] = False
+        following = int(np.argmax(unassigned[start:]))
+        start = start + following if unassigned[start + following] else flat.size
     return inverse.reshape(array.shape), parsed
 
 
@@ -604,29 +607,42 @@ def _mixed_rates(
         per,
         lambda value: parse_per(value, function="compare_rate_with_benchmark", stacklevel=6),
     )
-    # The whole table at the first base checks every count and denominator, naming their rows.
-    whole = rate_ci(count, denominator, per=bases[0], confidence=confidence)
     counts, over, group = broadcast(
         ("count", as_floats(count, "count")),
         ("denominator", as_floats(denominator, "denominator")),
         ("per", inverse.astype(np.float64)),
     )
-    parts = [
-        np.broadcast_to(np.asarray(part, dtype=np.float64), group.shape).copy()
-        for part in (whole.value, whole.lower, whole.upper)
-    ]
-    for number, base in enumerate(bases[1:], start=1):
-        rows = group == number
-        if not rows.any():
-            continue
-        some = rate_ci(counts[rows], over[rows], per=base, confidence=confidence)
-        for part, values_at_base in zip(parts, (some.value, some.lower, some.upper), strict=True):
-            part[rows] = values_at_base
+    if not bases:  # an empty table: its checks, and empty results
+        return rate_ci(counts, over, per=RateBase.PERCENT, confidence=confidence)
+    # Rows sorted by base (a radix sort of small codes): each base's rows are one slice.
+    order = np.argsort(group.reshape(-1).astype(np.uint8), kind="stable")
+    ends = np.cumsum(np.bincount(group.reshape(-1).astype(np.intp), minlength=len(bases)))
+    sorted_counts, sorted_over = counts.reshape(-1)[order], over.reshape(-1)[order]
+    sorted_parts = [np.empty(order.shape, dtype=np.float64) for _ in range(3)]
+    start = 0
+    for base, end in zip(bases, ends.tolist(), strict=True):
+        try:
+            some = rate_ci(
+                sorted_counts[start:end], sorted_over[start:end], per=base, confidence=confidence
+            )
+        except InvalidInputError:
+            # Name the refused value's row in the table, not in the group: the whole table at
+            # this base refuses it (or an earlier row) with its own position.
+            rate_ci(count, denominator, per=base, confidence=confidence)
+            raise
+        for part, values_at_base in zip(
+            sorted_parts, (some.value, some.lower, some.upper), strict=True
+        ):
+            part[start:end] = values_at_base
+        start = end
+    parts = [np.empty(group.shape, dtype=np.float64) for _ in range(3)]
+    for part, sorted_part in zip(parts, sorted_parts, strict=True):
+        part.reshape(-1)[order] = sorted_part
     return Interval[Any](
         value=parts[0],
         lower=parts[1],
         upper=parts[2],
-        confidence=whole.confidence,
-        method=whole.method,
+        confidence=some.confidence,
+        method=some.method,
         multiplier=1.0,
     )
