@@ -262,6 +262,10 @@ _CALLS: dict[str, st.SearchStrategy[Call]] = {
         lambda call: (call[0], {"polarity": "no_judgement", **call[1]})
     ),
     "proportion_funnel_limits": _call(anything, scalars, confidence=confidences),
+    "ratio_funnel_limits": _call(anything, confidence=confidences),
+    "rate_funnel_limits": _call(
+        anything, scalars, per=scalars, confidence=confidences, years_of_data=scalars
+    ).map(lambda call: (call[0], {"per": 100_000, **call[1]})),
     "funnel_proportion_significance": _call(anything, anything, average=scalars)
     | _call(three, three, average=extremes),
     "funnel_ratio_significance": _call(anything, anything, average=scalars)

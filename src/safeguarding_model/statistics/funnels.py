@@ -7,14 +7,27 @@ PHEindicatormethods' ``assign_funnel_significance``: an area outside the 99.8% l
 ``Low (0.025)``, otherwise ``Not significant``.
 
 - **Proportions**: the limits for a denominator ``n`` are the proportions whose Wilson interval
-  just touches the pooled average ``p̄ = Σx / Σn``:
-  ``E = n·p̄, A = 2E + z², B = z·√(z² + 4E(1 − E/n)), C = 2(n + z²)``; limits ``(A ∓ B) / C``.
+  just touches the pooled average ``p̄ = Σx / Σn``. Inverting the score test gives
+  ``p̄ ± z·√(p̄(1 − p̄)/n)``, clamped to 0 to 1 (not the Wilson interval of ``p̄`` itself, which is
+  a different, skewed curve).
 - **Ratios** (observed events against expected): high when the observed count's lower limit
   (exact Poisson below 10, Byar's from 10) divided by the expected exceeds the average (1), low
   when its upper limit divided by the expected is below it.
 - **Rates**: each rate's denominator is derived from its count (``per·x / rate``), the average is
   ``Σx / Σ derived denominators``, and the ratio test is applied to the expected events at that
-  average.
+  average. A directly standardised rate (``rate_type="dsr"``) on fewer than 10 events is labelled
+  ``Not applicable for events less than 10 for dsrs``, as the method does.
+- **Control limits for ratios and rates** are drawn by exact Poisson inversion, one point per
+  observed count ``O``: the expected count at which ``O`` sits on the lower limit is
+  ``E_low = χ²⁻¹(1 − p; 2O + 2) / 2`` and on the upper ``E_up = χ²⁻¹(p; 2O) / 2``
+  (``p = 0.025`` at 95%, ``0.001`` at 99.8%). The ratio on a limit is ``O / E``; the rate is
+  ``average · O / E``, at the population ``E / (average / per)``.
+  PHEindicatormethods finds ``E`` by bisection, so its printed limits differ from these by up to
+  about 5e-5 relative at ``O = 1``.
+
+PHEindicatormethods prints ratios on other scales: ``O/E − 1`` for ``ratio_type = "count"`` and
+``100·O/E`` for ``ratio_type = "isr"``;
+`RatioFunnelLimits.on_scale` gives the same.
 
 Examples:
     >>> from safeguarding_model import funnel_proportion_significance
@@ -26,10 +39,11 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 import numpy.typing as npt
+from attrs import frozen
 
 from safeguarding_model._bases import RateBase, parse_per
 from safeguarding_model._numbers import real_float
@@ -43,10 +57,14 @@ from safeguarding_model.statistics.intervals import (
 
 __all__ = [
     "FunnelSignificance",
+    "RateFunnelLimits",
+    "RatioFunnelLimits",
     "funnel_proportion_significance",
     "funnel_rate_significance",
     "funnel_ratio_significance",
     "proportion_funnel_limits",
+    "rate_funnel_limits",
+    "ratio_funnel_limits",
 ]
 
 
@@ -64,9 +82,12 @@ class FunnelSignificance(StrEnum):
     NOT_SIGNIFICANT = "Not significant"
     LOW_95 = "Low (0.025)"
     LOW_998 = "Low (0.001)"
+    NOT_APPLICABLE_DSR = "Not applicable for events less than 10 for dsrs"
 
 
 _WIDTH: Final = max(len(member.value) for member in FunnelSignificance)
+_DSR_FEWEST: Final = 10
+"""The fewest events for which a directly standardised rate is labelled."""
 
 
 def _check_average(average: object, *, proportion: bool) -> float:
@@ -93,6 +114,9 @@ def proportion_funnel_limits(
 ) -> tuple[FloatArray, FloatArray]:
     """The control limits, as proportions, about ``average`` for each denominator.
 
+    The limits are the proportions whose Wilson interval at the denominator ``n`` just touches
+    the average: ``average ± z·√(average·(1 − average)/n)``, clamped to 0 to 1.
+
     Args:
         denominator: Denominators greater than 0 (NaN or ``None`` for missing: NaN limits).
         average: The average proportion, from 0 to 1.
@@ -109,7 +133,9 @@ def proportion_funnel_limits(
         >>> from safeguarding_model import proportion_funnel_limits
         >>> low, high = proportion_funnel_limits([100, 10_000], 0.5)
         >>> [round(float(x), 4) for x in low], [round(float(x), 4) for x in high]
-        ([0.4038, 0.4902], [0.5962, 0.5098])
+        ([0.402, 0.4902], [0.598, 0.5098])
+        >>> [round(float(x[0]), 4) for x in proportion_funnel_limits([100], 0.3)]
+        [0.2102, 0.3898]
     """
     n = _denominators(denominator)
     return _proportion_limits(n, _check_average(average, proportion=True), z_score(confidence))
@@ -117,11 +143,218 @@ def proportion_funnel_limits(
 
 def _proportion_limits(n: FloatArray, average: float, z: float) -> tuple[FloatArray, FloatArray]:
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        expected = n * average
-        a = 2 * expected + z * z
-        b = z * np.sqrt(z * z + 4 * expected * (1 - expected / n))
-        c = 2 * (n + z * z)
-        return np.atleast_1d((a - b) / c), np.atleast_1d((a + b) / c)
+        half = z * np.sqrt(average * (1 - average) / n)
+        lower = np.clip(average - half, 0.0, 1.0)
+        upper = np.clip(average + half, 0.0, 1.0)
+    return np.atleast_1d(lower), np.atleast_1d(upper)
+
+
+RatioType = Literal["ratio", "count", "isr"]
+"""The scales a ratio is printed on: ``O/E``, ``O/E − 1`` (PHEindicatormethods' ``"count"``) or
+``100·O/E`` (its ``"isr"``)."""
+
+
+@frozen
+class RatioFunnelLimits:
+    """Control limits for ratios of observed to expected events, one point per observed count.
+
+    Attributes:
+        observed: The observed counts ``O``.
+        confidence: The level, such as 0.95 or 0.998.
+        lower: The ratio ``O / E`` on the lower limit.
+        upper: The ratio ``O / E`` on the upper limit (NaN at ``O = 0``: no upper limit).
+        lower_expected: The expected count ``E`` at which ``O`` sits on the lower limit.
+        upper_expected: The expected count ``E`` at which ``O`` sits on the upper limit.
+
+    Examples:
+        >>> from safeguarding_model import ratio_funnel_limits
+        >>> limits = ratio_funnel_limits([1, 100])
+        >>> [round(float(x), 4) for x in limits.lower_expected]
+        [5.5716, 121.6268]
+    """
+
+    observed: FloatArray
+    confidence: float
+    lower: FloatArray
+    upper: FloatArray
+    lower_expected: FloatArray
+    upper_expected: FloatArray
+
+    def on_scale(self, ratio_type: RatioType = "ratio") -> tuple[FloatArray, FloatArray]:
+        """The lower and upper limits on PHEindicatormethods' printed scale.
+
+        Args:
+            ratio_type: ``"ratio"`` for ``O/E``, ``"count"`` for ``O/E − 1`` or ``"isr"`` for
+                ``100·O/E``.
+
+        Returns:
+            The lower and upper limits on that scale.
+
+        Raises:
+            InvalidInputError: For another ``ratio_type``.
+
+        Examples:
+            >>> from safeguarding_model import ratio_funnel_limits
+            >>> low, high = ratio_funnel_limits([100]).on_scale("isr")
+            >>> round(float(low[0]), 2), round(float(high[0]), 2)
+            (82.22, 122.9)
+        """
+        if ratio_type == "ratio":
+            return self.lower, self.upper
+        if ratio_type == "count":
+            return self.lower - 1, self.upper - 1
+        if ratio_type == "isr":
+            return 100 * self.lower, 100 * self.upper
+        raise InvalidInputError("ratio_type", ratio_type, "'ratio', 'count' or 'isr'")
+
+
+@frozen
+class RateFunnelLimits:
+    """Control limits for rates about an average rate, one point per observed count.
+
+    Attributes:
+        observed: The observed counts ``O``.
+        confidence: The level, such as 0.95 or 0.998.
+        average: The average rate, per ``per``.
+        per: The rates' base, such as 100,000.
+        years_of_data: The years the counts cover.
+        lower: The rate on the lower limit, per ``per``.
+        upper: The rate on the upper limit, per ``per`` (NaN at ``O = 0``).
+        lower_population: The population per year at which ``O`` sits on the lower limit.
+        upper_population: The population per year at which ``O`` sits on the upper limit.
+
+    Examples:
+        >>> from safeguarding_model import rate_funnel_limits
+        >>> limits = rate_funnel_limits([1], 116.1720835, per=100_000, years_of_data=3)
+        >>> round(float(limits.lower[0]), 4), round(float(limits.lower_population[0]), 1)
+        (20.8506, 1598.7)
+    """
+
+    observed: FloatArray
+    confidence: float
+    average: float
+    per: float
+    years_of_data: float
+    lower: FloatArray
+    upper: FloatArray
+    lower_population: FloatArray
+    upper_population: FloatArray
+
+
+def _observed(observed: object) -> FloatArray:
+    o = np.atleast_1d(as_floats(observed, "observed", counts=True))
+    with np.errstate(invalid="ignore"):
+        if (o < 0).any():
+            refuse("observed", o, o < 0, "counts of at least 0 (or NaN for missing)")
+    return o
+
+
+def _expected_on_limits(o: FloatArray, confidence: float) -> tuple[FloatArray, FloatArray]:
+    """``E_low`` and ``E_up``: where ``o`` sits on the lower and upper limits, by exact Poisson."""
+    from scipy.special import gammaincinv  # noqa: PLC0415 - scipy on first use
+
+    z_score(confidence)  # checks the level
+    tail = (1 - confidence) / 2
+    with np.errstate(invalid="ignore"):
+        # chi2.ppf(q, 2k) / 2 == gammaincinv(k, q)
+        lower_expected = gammaincinv(o + 1, 1 - tail)
+        upper_expected = np.where(o > 0, gammaincinv(np.where(o > 0, o, 1.0), tail), 0.0)
+    return lower_expected, np.where(np.isnan(o), np.nan, upper_expected)
+
+
+def ratio_funnel_limits(observed: npt.ArrayLike, *, confidence: float = 0.95) -> RatioFunnelLimits:
+    """The control limits for ratios of observed to expected events about 1, by exact Poisson.
+
+    For each observed count ``O`` the expected count on the lower limit is
+    ``E_low = χ²⁻¹(1 − p; 2O + 2) / 2`` and on the upper ``E_up = χ²⁻¹(p; 2O) / 2``, with
+    ``p = (1 − confidence) / 2``; the limits are the ratios ``O / E``. Plot the lower limit at
+    ``lower_expected`` and the upper at ``upper_expected`` on an axis of expected events.
+
+    Args:
+        observed: Counts of at least 0 (NaN or ``None`` for missing: NaN limits).
+        confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
+
+    Returns:
+        The limits and their places on the x axis, 1-D arrays at least.
+
+    Raises:
+        InvalidInputError: For negative counts, counts from 2**53 on, values that are not
+            numbers, or a confidence outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import ratio_funnel_limits
+        >>> limits = ratio_funnel_limits([1, 100], confidence=0.95)
+        >>> [round(float(x), 4) for x in limits.lower], [round(float(x), 4) for x in limits.upper]
+        ([0.1795, 0.8222], [39.4979, 1.229])
+    """
+    o = _observed(observed)
+    lower_expected, upper_expected = _expected_on_limits(o, confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lower = o / lower_expected
+        upper = np.where(o > 0, o / np.where(o > 0, upper_expected, 1.0), np.nan)
+    return RatioFunnelLimits(o, confidence, lower, upper, lower_expected, upper_expected)
+
+
+def rate_funnel_limits(
+    observed: npt.ArrayLike,
+    average: float,
+    *,
+    per: float | str | RateBase,
+    confidence: float = 0.95,
+    years_of_data: float = 1,
+) -> RateFunnelLimits:
+    """The control limits for rates about ``average``, by exact Poisson, one point per count.
+
+    With the expected counts ``E`` of
+    [`ratio_funnel_limits`][safeguarding_model.ratio_funnel_limits], the population on a limit is
+    ``E / (average / per)``, the rate there ``per · O / population`` and the population per year
+    ``population / years_of_data``.
+
+    Args:
+        observed: Counts of at least 0 (NaN or ``None`` for missing: NaN limits).
+        average: The average rate per ``per``, greater than 0.
+        per: The rates' base: 100, 1_000, 10_000, 100_000, 1_000_000, a name such as
+            ``'per 100,000'`` or a [`RateBase`][safeguarding_model.RateBase].
+        confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
+        years_of_data: The years the counts cover, greater than 0.
+
+    Returns:
+        The limits and the populations per year where they sit, 1-D arrays at least.
+
+    Raises:
+        InvalidInputError: For negative counts, counts from 2**53 on, values that are not
+            numbers, an average or a number of years that is not greater than 0, a base that
+            is not a positive number, or a confidence outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model import rate_funnel_limits
+        >>> limits = rate_funnel_limits([4], 116.17, per=100_000, years_of_data=3)
+        >>> round(float(limits.lower[0]), 2), round(float(limits.upper[0]), 2)
+        (45.37, 426.36)
+    """
+    scale = float(parse_per(per, function="rate_funnel_limits"))
+    mean = _check_average(average, proportion=False)
+    years = real_float(years_of_data, "years_of_data", "a number of years greater than 0")
+    if not 0 < years < math.inf:
+        raise InvalidInputError("years_of_data", years_of_data, "a number of years greater than 0")
+    o = _observed(observed)
+    lower_expected, upper_expected = _expected_on_limits(o, confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lower_population = lower_expected / (mean / scale)
+        upper_population = upper_expected / (mean / scale)
+        lower = scale * o / lower_population
+        upper = np.where(o > 0, scale * o / np.where(o > 0, upper_population, 1.0), np.nan)
+    return RateFunnelLimits(
+        o,
+        confidence,
+        mean,
+        scale,
+        years,
+        lower,
+        upper,
+        lower_population / years,
+        upper_population / years,
+    )
 
 
 def _labels(
@@ -240,20 +473,23 @@ def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[n
     return _labels(levels[0.998][0], levels[0.95][0], levels[0.998][1], levels[0.95][1], missing)
 
 
-def funnel_rate_significance(
+def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only options
     count: npt.ArrayLike,
     rate: npt.ArrayLike,
     *,
     per: float | str | RateBase,
     average: float | None = None,
     denominator: npt.ArrayLike | None = None,
+    rate_type: Literal["crude", "dsr"] = "crude",
 ) -> npt.NDArray[np.str_]:
     """Each rate's label against the average rate, by the ratio test on derived denominators.
 
     The average is ``per · Σx / Σ derived denominators`` unless given. A rate of zero derives no
     denominator: where ``denominator`` gives one it is used (no events among many people is
     significantly low), otherwise the rate is not significant. Derived denominators are used
-    everywhere else, so directly standardised rates work too.
+    everywhere else, so directly standardised rates work too. With ``rate_type="dsr"`` every
+    rate on fewer than 10 events is labelled ``Not applicable for events less than 10 for dsrs``
+    (the method does not publish such DSRs); they still count towards the derived average.
 
     Args:
         count: Counts of events, at least 0 (NaN or ``None`` for missing: an empty label).
@@ -262,6 +498,7 @@ def funnel_rate_significance(
             ``'per 100,000'`` or a [`RateBase`][safeguarding_model.RateBase].
         average: The average rate per ``per``, greater than 0; derived from the data by default.
         denominator: Denominators for the rates of 0 (greater than 0, or NaN where unknown).
+        rate_type: ``"crude"`` or ``"dsr"`` (directly standardised rates).
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -270,13 +507,18 @@ def funnel_rate_significance(
     Raises:
         InvalidInputError: For negative counts or rates, counts from 2**53 on, denominators of 0
             or less, inputs that are not numbers or do not broadcast together, a base that is
-            not a positive number, or an average that is not a number greater than 0.
+            not a positive number, an average that is not a number greater than 0, or a
+            ``rate_type`` other than ``"crude"`` or ``"dsr"``.
 
     Examples:
         >>> from safeguarding_model import funnel_rate_significance
         >>> funnel_rate_significance([1746, 2242, 1912], [603.7, 845.9, 659.6], per=100_000, average=668.5).tolist()
         ['Low (0.001)', 'High (0.001)', 'Not significant']
+        >>> funnel_rate_significance([0, 1746], [0.0, 603.7], per=100_000, average=668.5, rate_type="dsr").tolist()
+        ['Not applicable for events less than 10 for dsrs', 'Low (0.001)']
     """
+    if rate_type not in {"crude", "dsr"}:
+        raise InvalidInputError("rate_type", rate_type, "'crude' or 'dsr'")
     scale = float(parse_per(per, function="funnel_rate_significance"))
     chosen = None if average is None else _check_average(average, proportion=False)
     named = [
@@ -304,4 +546,7 @@ def funnel_rate_significance(
         expected = derived * mean / scale
     labels = _ratio_labels(x, np.where(usable, expected, np.nan), 1.0)
     labels[(r == 0) & np.isnan(given) & ~np.isnan(x)] = FunnelSignificance.NOT_SIGNIFICANT.value
+    if rate_type == "dsr":
+        with np.errstate(invalid="ignore"):
+            labels[x < _DSR_FEWEST] = FunnelSignificance.NOT_APPLICABLE_DSR.value
     return labels
