@@ -258,7 +258,7 @@ class Comparison(Generic[S]):
         default=None, eq=False, hash=False, repr=False, kw_only=True
     )
     """The significance as codes into the values of [`Significance`][safeguarding_model.Significance],
-    in its order (``None`` when the comparison was built without them: [`labels`][safeguarding_model.Comparison.labels]
+    in its order (``None`` when the comparison was built without them: [`labels`][safeguarding_model.statistics.significance.Comparison.labels]
     then reads the significance)."""
 
     def labels(self) -> Labels:
