@@ -305,3 +305,34 @@ def test_a_scalar_with_a_list_of_polarities_gives_an_array_and_hashes() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert str(comparison) == "1 better, 1 worse against England, 95% Wilson score"
+
+
+def test_a_base_per_column_broadcasts_over_a_two_dimensional_table() -> None:
+    counts = np.array([[5, 50, 500], [9, 90, 900]])
+    denominators = np.full((2, 3), 1_000)
+    pers = np.array([[100, 1_000, 10_000]])
+    benchmarks = np.array([[0.5, 40.0, 5_000.0]])
+    polarities = np.array([["higher_is_better"], ["lower_is_better"]])
+    table = compare_rate_with_benchmark(
+        counts, denominators, benchmarks, per=pers, polarity=polarities
+    )
+    assert table.significance.shape == (2, 3)
+    for row in range(2):
+        for column in range(3):
+            one = compare_rate_with_benchmark(
+                int(counts[row, column]),
+                1_000,
+                float(benchmarks[0, column]),
+                per=int(pers[0, column]),
+                polarity=str(polarities[row, 0]),
+            )
+            assert table.significance[row, column] == one.significance.value
+    assert table.labels().codes.shape == (2, 3)
+    assert table.labels().categorical().tolist() == table.significance.reshape(-1).tolist()
+
+
+def test_an_empty_table_gives_empty_labels() -> None:
+    comparison = compare_rate_with_benchmark([], [], 5.0, per=[], polarity=[])
+    assert comparison.significance.shape == (0,)
+    assert comparison.labels().codes.shape == (0,)
+    assert len(comparison.labels().categorical()) == 0

@@ -358,7 +358,9 @@ def compare_with_benchmark(
             an [`Interval`][safeguarding_model.Interval] built from published limits.
         benchmark: The benchmark value (England, the region ...), on the interval's scale; one
             for all, or one per value.
-        polarity: The indicator's polarity.
+        polarity: The indicator's polarity; for a table of several indicators, one per value
+            (a list, array or column of polarities, broadcast with the values). The result's
+            ``polarity`` is then the array of each value's polarity.
         comparator: What the benchmark is, recorded in the result.
 
     Returns:
@@ -366,7 +368,9 @@ def compare_with_benchmark(
         intervals, an array of their values for arrays.
 
     Raises:
-        InvalidInputError: For an unknown polarity, something other than an ``Interval``, a
+        InvalidInputError: For an unknown polarity (named by its row, ``polarity[2]``, when
+            given per row; more than 64 different spellings in one call are refused too),
+            something other than an ``Interval``, a
             benchmark or interval fields that are not numbers or infinite, shapes that do not
             broadcast together, or lower limits above upper ones.
 
@@ -518,6 +522,7 @@ def compare_proportion_with_benchmark(  # noqa: PLR0913 - the counts, the benchm
 
     The same as ``compare_with_benchmark(proportion_ci(numerator, denominator, ...), benchmark, ...)``;
     give the benchmark on the scale of ``multiplier`` (a percentage with ``multiplier=100``).
+    ``polarity`` may be given per row, as in [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark].
 
     Raises:
         InvalidInputError: For what [`proportion_ci`][safeguarding_model.proportion_ci] or
@@ -575,12 +580,26 @@ def compare_rate_with_benchmark(  # noqa: PLR0913 - the counts, the benchmark an
     give the benchmark per ``per``. ``per`` is required: a call without it still uses per
     100,000 but warns (``DeprecationWarning``).
 
+    For a table of several indicators, ``per`` and ``polarity`` may be given per row (lists,
+    arrays or columns, broadcast with the counts): each row gets the label a call for that row
+    alone gives. The rows of each base are one ``rate_ci`` call, so a table costs about what a
+    call per indicator costs, in one call.
+
     Raises:
         InvalidInputError: For what [`rate_ci`][safeguarding_model.rate_ci] or
-            [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuses.
+            [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuses;
+            for a ``per`` that is not a rate base, named by its row (``per[3]``) when given per
+            row; for more than 64 different spellings of a base in one call.
 
     Examples:
         >>> from safeguarding_model import compare_rate_with_benchmark
+        >>> # looked after per 10,000 children; re-referrals per 100 referrals, lower is better
+        >>> mixed = compare_rate_with_benchmark(
+        ...     [1691, 2400], [244_700, 11_000], [60, 25.0],
+        ...     per=[10_000, 100], polarity=["no_judgement", "lower_is_better"],
+        ... )
+        >>> mixed.significance.tolist(), mixed.polarity.tolist()
+        (['higher', 'better'], ['no_judgement', 'lower_is_better'])
         >>> print(compare_rate_with_benchmark(1691, 244_700, 60, per=10_000, confidence=0.998))
         higher than England (60), 99.8% Byar's (exact Poisson below 10)
     """
