@@ -12,6 +12,7 @@ from reference import number, read_reference
 from safeguarding_model import (
     FunnelSignificance,
     InvalidInputError,
+    funnel_limits_table,
     funnel_rate_significance,
     proportion_ci,
     proportion_funnel_limits,
@@ -202,3 +203,64 @@ def test_rate_and_ratio_properties(observed: int, average: float) -> None:
     assert (average < rate.upper).all()
     assert (rate.lower_population[1] > rate.lower_population[0]).all()
     assert rate.upper[1] - rate.lower[1] < rate.upper[0] - rate.lower[0]
+
+
+# The axis maxima the method chose for the three reference tables (it rounds up from the data).
+AXIS_MAX = {"proportion": 110_000, "ratio": 750, "rate": 1_360}
+
+
+@pytest.mark.parametrize("statistic", ["proportion", "ratio", "rate"])
+def test_the_plotting_table_reproduces_every_reference_row(statistic: str) -> None:
+    rows = BY_STATISTIC[statistic]
+    first = rows[0]
+    options: dict[str, object] = {}
+    if statistic == "proportion":
+        options["average"] = number(first["baseline"]) / 100
+    if statistic == "rate":
+        options.update(
+            average=number(first["baseline"]),
+            per=int(number(first["multiplier"])),
+            years_of_data=number(first["years_of_data"]),
+        )
+    table = funnel_limits_table(
+        statistic,  # type: ignore[arg-type]
+        [1, AXIS_MAX[statistic]],
+        axis_max=AXIS_MAX[statistic],
+        **options,  # type: ignore[arg-type]
+    )
+    assert next(iter(table)) == first["x_name"]
+    assert table[first["x_name"]].tolist() == column(rows, "x").tolist()
+    compared = [c for c in table if c in first and first[c] != "" and c != first["x_name"]]
+    assert len(compared) >= 4 + (statistic != "ratio") + 4 * (statistic != "proportion")
+    for name in compared:
+        if statistic == "proportion":
+            np.testing.assert_allclose(table[name], column(rows, name), rtol=0, atol=1.5e-6)
+        else:
+            np.testing.assert_allclose(table[name], column(rows, name), rtol=RELATIVE)
+
+
+def test_the_grid_rule() -> None:
+    near = funnel_limits_table("ratio", [40, 60], ratio_type="isr")
+    x = near["Observed_events"]
+    assert x[0] == 40  # the largest is not twice the smallest: the axis starts at the smallest
+    assert len(x) == 100
+    assert (np.diff(x) >= 1).all()
+    assert (near["baseline"] == 100).all()
+    wide = funnel_limits_table("proportion", [10, 5_000], average=0.5, multiplier=1)
+    assert wide["Population"][0] == 1
+    assert wide["Population"][-1] == 5_000
+    assert (wide["lower_3s_limit"] <= wide["lower_2s_limit"]).all()
+    assert wide["baseline"][0] == 0.5
+
+
+def test_table_misuse() -> None:
+    with pytest.raises(InvalidInputError, match="statistic"):
+        funnel_limits_table("mean", [1, 2])  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="average"):
+        funnel_limits_table("proportion", [1, 2])
+    with pytest.raises(InvalidInputError, match="per"):
+        funnel_limits_table("rate", [1, 2], average=10)
+    with pytest.raises(InvalidInputError, match="sizes"):
+        funnel_limits_table("ratio", [math.nan])
+    with pytest.raises(InvalidInputError, match="axis_max"):
+        funnel_limits_table("ratio", [1, 2], axis_max=0)

@@ -263,6 +263,16 @@ _CALLS: dict[str, st.SearchStrategy[Call]] = {
     ),
     "proportion_funnel_limits": _call(anything, scalars, confidence=confidences),
     "ratio_funnel_limits": _call(anything, confidence=confidences),
+    "funnel_limits_table": _call(
+        st.sampled_from(["proportion", "ratio", "rate", "mean"]),
+        anything,
+        average=scalars,
+        axis_max=scalars,
+        per=scalars,
+        multiplier=scalars,
+        years_of_data=scalars,
+        ratio_type=st.sampled_from(["count", "isr", "ratio", "odds"]),
+    ),
     "rate_funnel_limits": _call(
         anything, scalars, per=scalars, confidence=confidences, years_of_data=scalars
     ).map(lambda call: (call[0], {"per": 100_000, **call[1]})),

@@ -59,6 +59,7 @@ __all__ = [
     "FunnelSignificance",
     "RateFunnelLimits",
     "RatioFunnelLimits",
+    "funnel_limits_table",
     "funnel_proportion_significance",
     "funnel_rate_significance",
     "funnel_ratio_significance",
@@ -355,6 +356,150 @@ def rate_funnel_limits(
         lower_population / years,
         upper_population / years,
     )
+
+
+FunnelStatistic = Literal["proportion", "ratio", "rate"]
+"""The statistics a funnel plot draws."""
+
+_GRID_POINTS: Final = 100
+
+
+def _grid(sizes: FloatArray, axis_max: float | None, *, ratio: bool) -> FloatArray:
+    """The method's 100 plotting points from the axis minimum to ``axis_max``."""
+    known = sizes[~np.isnan(sizes)]
+    if known.size == 0:
+        raise InvalidInputError("sizes", sizes.tolist(), "at least one size that is not missing")
+    smallest, largest = float(known.min()), float(known.max())
+    top = largest if axis_max is None else real_float(axis_max, "axis_max", "a number")
+    if not 1 <= top < math.inf:
+        raise InvalidInputError("axis_max", axis_max, "a number of at least 1")
+    axis_min = 0.0 if largest > 2 * smallest else math.floor(smallest)
+    points = [max(1.0, axis_min)]
+    for j in range(2, _GRID_POINTS + 1):
+        k = j - 1 if ratio else j
+        previous = points[-1]
+        step = (top / previous) ** (1 / (_GRID_POINTS + 1 - k)) * previous
+        points.append(max(float(round(step)), previous + 1))
+    return np.array(points)
+
+
+def funnel_limits_table(  # noqa: PLR0913 - the statistic and sizes, then keyword-only options
+    statistic: FunnelStatistic,
+    sizes: npt.ArrayLike,
+    *,
+    average: float | None = None,
+    axis_max: float | None = None,
+    per: float | str | RateBase | None = None,
+    multiplier: float = 100,
+    years_of_data: float = 1,
+    ratio_type: RatioType = "count",
+) -> dict[str, FloatArray]:
+    """The 100-point plotting table of PHEindicatormethods' ``calculate_funnel_limits``.
+
+    The x positions follow the method's grid rule: the axis minimum is 0 when the largest size is
+    more than twice the smallest, otherwise the smallest rounded down; the first point is
+    ``max(1, axis minimum)``; each next point is
+    ``max(round((axis_max / previous)^(1 / (101 − k)) · previous), previous + 1)``, with
+    ``k = j`` for proportions and rates and ``k = j − 1`` for ratios, so the last point of a
+    proportion or rate table is ``axis_max``.
+
+    Columns, with the method's names: the x column (``Population`` for proportions,
+    ``Observed_events`` for ratios, ``Events`` for rates); ``lower_2s_limit``,
+    ``upper_2s_limit`` (95%), ``lower_3s_limit``, ``upper_3s_limit`` (99.8%); ``baseline``; for
+    ratios ``lower_2s_expected_events`` to ``upper_3s_expected_events``; for rates
+    ``lower_2s_population_1_year`` to ``upper_3s_population_1_year``.
+
+    Args:
+        statistic: ``"proportion"``, ``"ratio"`` or ``"rate"``.
+        sizes: The areas' denominators (proportions) or observed counts (ratios, rates), from
+            which the axis minimum (and, by default, the axis maximum) is found; NaN is ignored.
+        average: The average proportion (0 to 1) or rate per ``per``; required for those two,
+            ignored for ratios (whose average is 1).
+        axis_max: The last point of the axis; the largest size by default. (The method rounds
+            its axis maximum up from the data; pass its value to reproduce its table.)
+        per: The rates' base, required for rates.
+        multiplier: The scale of proportions in the table (100: percentages, as the method).
+        years_of_data: The years the rates' counts cover.
+        ratio_type: The ratios' printed scale: ``"count"`` (``O/E − 1``, the method's default),
+            ``"isr"`` (``100·O/E``) or ``"ratio"`` (``O/E``).
+
+    Returns:
+        The table as columns (1-D arrays of 100 values), in the method's order.
+
+    Raises:
+        InvalidInputError: For an unknown statistic, a missing average or base, no sizes that
+            are not missing, or any value the limit functions refuse.
+
+    Examples:
+        >>> from safeguarding_model import funnel_limits_table
+        >>> table = funnel_limits_table("proportion", [1, 110_000], average=0.80642448)
+        >>> table["Population"][:3].tolist(), table["Population"][-1]
+        ([1.0, 2.0, 3.0], np.float64(110000.0))
+        >>> round(float(table["lower_2s_limit"][0]), 4)
+        3.2043
+    """
+    if statistic not in {"proportion", "ratio", "rate"}:
+        raise InvalidInputError("statistic", statistic, "'proportion', 'ratio' or 'rate'")
+    given = np.atleast_1d(as_floats(sizes, "sizes")).ravel()
+    x = _grid(given, axis_max, ratio=statistic == "ratio")
+    if statistic == "ratio":
+        return _ratio_table(x, ratio_type)
+    if average is None:
+        raise InvalidInputError("average", average, f"the average {statistic}")
+    if statistic == "proportion":
+        scale = real_float(multiplier, "multiplier", "a number greater than 0, such as 100")
+        if not 0 < scale < math.inf:
+            raise InvalidInputError(
+                "multiplier", multiplier, "a number greater than 0, such as 100"
+            )
+        return _proportion_table(x, _check_average(average, proportion=True), scale)
+    if per is None:
+        raise InvalidInputError("per", per, "the rates' base, such as 100_000")
+    return _rate_table(x, average, per, years_of_data)
+
+
+def _proportion_table(x: FloatArray, mean: float, multiplier: float) -> dict[str, FloatArray]:
+    table = {"Population": x}
+    for level, confidence in _LEVELS:
+        low, high = proportion_funnel_limits(x, mean, confidence=confidence)
+        table[f"lower_{level}_limit"] = low * multiplier
+        table[f"upper_{level}_limit"] = high * multiplier
+    table["baseline"] = np.full(x.shape, mean * multiplier)
+    return table
+
+
+def _ratio_table(x: FloatArray, ratio_type: RatioType) -> dict[str, FloatArray]:
+    table = {"Observed_events": x}
+    ratios = {level: ratio_funnel_limits(x, confidence=c) for level, c in _LEVELS}
+    for level, limits in ratios.items():
+        table[f"lower_{level}_limit"], table[f"upper_{level}_limit"] = limits.on_scale(ratio_type)
+    table["baseline"] = np.full(x.shape, _RATIO_BASELINE[ratio_type])
+    for level, limits in ratios.items():
+        table[f"lower_{level}_expected_events"] = limits.lower_expected
+        table[f"upper_{level}_expected_events"] = limits.upper_expected
+    return table
+
+
+def _rate_table(
+    x: FloatArray, average: float, per: float | str | RateBase, years_of_data: float
+) -> dict[str, FloatArray]:
+    table = {"Events": x}
+    rates = {
+        level: rate_funnel_limits(x, average, per=per, confidence=c, years_of_data=years_of_data)
+        for level, c in _LEVELS
+    }
+    for level, limits in rates.items():
+        table[f"lower_{level}_limit"] = limits.lower
+        table[f"upper_{level}_limit"] = limits.upper
+    table["baseline"] = np.full(x.shape, rates["2s"].average)
+    for level, limits in rates.items():
+        table[f"lower_{level}_population_1_year"] = limits.lower_population
+        table[f"upper_{level}_population_1_year"] = limits.upper_population
+    return table
+
+
+_LEVELS: Final = (("2s", 0.95), ("3s", 0.998))
+_RATIO_BASELINE: Final = {"ratio": 1.0, "count": 0.0, "isr": 100.0}
 
 
 def _labels(
