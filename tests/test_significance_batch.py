@@ -2,6 +2,7 @@
 
 import math
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -336,3 +337,34 @@ def test_an_empty_table_gives_empty_labels() -> None:
     assert comparison.significance.shape == (0,)
     assert comparison.labels().codes.shape == (0,)
     assert len(comparison.labels().categorical()) == 0
+
+
+@pytest.mark.parametrize(
+    "polarity",
+    [
+        np.array(["higher_is_better", pd.NA, "higher_is_better"], dtype=object),
+        pd.Series(["higher_is_better", pd.NA, "higher_is_better"], dtype="string"),
+    ],
+)
+def test_a_missing_polarity_in_a_column_is_refused_at_its_row(polarity: Any) -> None:  # noqa: ANN401 - an array or a pandas column
+    with pytest.raises(InvalidInputError, match=r"polarity\[1\].*<NA>"):
+        compare_proportion_with_benchmark(
+            [5, 6, 7],
+            [100, 100, 100],
+            0.5,
+            polarity=polarity,
+        )
+
+
+def test_columns_of_bases_and_polarities_are_read_as_columns() -> None:
+    table = pd.DataFrame(
+        {
+            "count": [5, 50, 500],
+            "per": pd.Series([100, 1_000, 100], dtype="int64"),
+            "polarity": pd.Categorical(["higher_is_better", "lower_is_better", "no_judgement"]),
+        }
+    )
+    comparison = compare_rate_with_benchmark(
+        table["count"], 1_000, [0.1, 20.0, 50.0], per=table.per, polarity=table.polarity
+    )
+    assert comparison.significance.tolist() == ["better", "worse", "similar"]

@@ -440,6 +440,14 @@ _MOST_DISTINCT: Final = 64
 T = TypeVar("T")
 
 
+def _equal(first: object, second: object) -> bool:
+    """``first == second`` as a bool, ``False`` when it has none."""
+    try:
+        return bool(first == second)
+    except (TypeError, ValueError):
+        return False
+
+
 def _per_row(
     field: str, given: npt.ArrayLike, parse: Callable[[Any], T]
 ) -> tuple[npt.NDArray[np.intp], list[T]]:
@@ -449,7 +457,8 @@ def _per_row(
     costs one vectorised comparison with every row rather than a Python step per row. A value
     ``parse`` refuses is reported at its first row.
     """
-    array = np.asarray(given) if isinstance(given, np.ndarray) else np.asarray(given, dtype=object)
+    # Arrays and columns keep their dtype; a list may mix numbers and names, so it stays objects.
+    array = np.asarray(given) if hasattr(given, "__array__") else np.asarray(given, dtype=object)
     flat = array.reshape(-1)
     inverse = np.full(flat.shape, -1, dtype=np.intp)
     unassigned = np.ones(flat.shape, dtype=bool)
@@ -467,7 +476,13 @@ def _per_row(
             raise InvalidInputError(
                 field, f"more than {_MOST_DISTINCT} different values", f"at most {_MOST_DISTINCT}"
             )
-        same = np.asarray(flat[start:] == value, dtype=bool)
+        try:
+            same = np.asarray(flat[start:] == value, dtype=bool)
+        except (TypeError, ValueError):  # a value such as pandas' NA, whose == is not a bool
+            same = np.frompyfunc(lambda other, known=value: _equal(other, known), 1, 1)(
+                flat[start:]
+            )
+            same = same.astype(bool)
         same &= unassigned[start:]
         same[0] = True  # NaN is not equal to itself
         inverse[start:][same] = len(parsed) - 1
