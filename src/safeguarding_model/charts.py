@@ -22,17 +22,22 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from attrs import frozen
 
 from safeguarding_model._escape import escape_chart
+from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.periods import FinancialQuarter
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
+    from safeguarding_model._bases import RateBase
     from safeguarding_model.indicators import IndicatorSeries
     from safeguarding_model.report import AnnualReport
+    from safeguarding_model.statistics.funnels import FunnelStatistic
 
 __all__ = ["funnel_chart", "indicators_chart", "series_chart", "trend_chart"]
 
@@ -221,47 +226,205 @@ def series_chart(report: AnnualReport, indicator_id: str, *, confidence: float =
     return trend_chart(report.series(indicator_id), confidence=confidence)
 
 
-def funnel_chart(
+def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
     numerator: npt.ArrayLike,
     denominator: npt.ArrayLike,
     *,
+    statistic: FunnelStatistic = "proportion",
     average: float | None = None,
+    per: float | str | RateBase | None = None,
+    rate_type: Literal["crude", "dsr"] = "crude",
     title: str = "",
 ) -> Any:  # noqa: ANN401 - a matplotlib Figure
-    """A funnel plot of proportions with 95% and 99.8% control limits about the average.
+    """A funnel plot with 95% and 99.8% control limits about the average, as the method draws.
+
+    The limits come from [`funnel_limits_table`][safeguarding_model.funnel_limits_table] (the
+    method's 100-point grid), so each statistic's curve is the method's own:
+
+    - ``"proportion"``: ``numerator`` and ``denominator`` are counts; the y axis is the
+      proportion, the x axis the denominator; the average is ``Σx / Σn`` unless given.
+    - ``"ratio"``: ``numerator`` is the observed and ``denominator`` the expected events; the y
+      axis is ``O/E``, the x axis the expected events; the average is 1 unless given.
+    - ``"rate"``: ``numerator`` is the counts and ``denominator`` the rates per ``per``; the x
+      axis is each area's population derived from its count and rate (areas with a rate of 0
+      derive none and are not drawn); the average is derived as in
+      [`funnel_rate_significance`][safeguarding_model.funnel_rate_significance] unless given.
+
+    Args:
+        numerator: Counts (proportions), observed events (ratios) or counts of events (rates).
+        denominator: Denominators (proportions), expected events (ratios) or rates (rates).
+        statistic: ``"proportion"``, ``"ratio"`` or ``"rate"``.
+        average: The average to compare with; found from the data by default.
+        per: The rates' base, required for rates.
+        rate_type: ``"crude"`` or ``"dsr"`` for rates (a DSR on fewer than 10 events is not
+            applicable, drawn grey).
+        title: The chart's title.
+
+    Returns:
+        A matplotlib ``Figure``.
+
+    Raises:
+        InvalidInputError: For inputs the funnel functions refuse, an unknown statistic or a
+            rate chart without ``per``.
 
     Examples:
         >>> from safeguarding_model.charts import funnel_chart
         >>> len(funnel_chart([40, 90, 300], [100, 100, 1000]).get_axes()[0].get_lines())
         5
+        >>> figure = funnel_chart([86, 366, 47], [125.2, 208.6, 60.0], statistic="ratio")
+        >>> figure.get_axes()[0].get_ylabel()
+        'observed / expected'
     """
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
-    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415
-        funnel_proportion_significance,
-        proportion_funnel_limits,
-    )
-
-    x = np.asarray(numerator, dtype=float)
-    n = np.asarray(denominator, dtype=float)
-    mean = float(np.nansum(x) / np.nansum(n)) if average is None else average
-    labels = funnel_proportion_significance(x, n, average=mean)
-    sizes = np.linspace(max(float(np.nanmin(n)), 1.0), float(np.nanmax(n)), 200)
+    if statistic == "proportion":
+        points = _funnel_proportions(numerator, denominator, average)
+    elif statistic == "ratio":
+        points = _funnel_ratios(numerator, denominator, average)
+    elif statistic == "rate":
+        points = _funnel_rates(numerator, denominator, average, per, rate_type)
+    else:
+        raise InvalidInputError("statistic", statistic, "'proportion', 'ratio' or 'rate'")
     figure, axes = _figure(7, 4.5)
-    axes.axhline(mean, color="black", linewidth=1, label=f"average {mean:.3g}")
-    for confidence, style, words in ((0.95, "--", "95% limits"), (0.998, ":", "99.8% limits")):
-        low, high = proportion_funnel_limits(sizes, mean, confidence=confidence)
-        axes.plot(sizes, low, style, color="grey", label=words)
-        axes.plot(sizes, high, style, color="grey")
+    axes.axhline(points.mean, color="black", linewidth=1, label=f"average {points.mean:.3g}")
+    for (low_x, low), (high_x, high), style, words in points.limits:
+        axes.plot(low_x, low, style, color="grey", label=words)
+        axes.plot(high_x, high, style, color="grey")
     colour = {"High": _COLOURS[Rag.BLUE], "Low": _COLOURS[Rag.BLUE], "Not": _COLOURS[Rag.AMBER]}
+    shown = np.isfinite(points.x) & np.isfinite(points.y)
     axes.scatter(
-        n,
-        x / n,
-        c=[colour.get(str(label).split(" ")[0], _COLOURS[Rag.GREY]) for label in labels],
+        points.x[shown],
+        points.y[shown],
+        c=[
+            _COLOURS[Rag.GREY]
+            if label.startswith("Not applicable")
+            else colour.get(label.split(" ")[0], _COLOURS[Rag.GREY])
+            for label in points.labels[shown].tolist()
+        ],
         zorder=3,
     )
-    axes.set_xlabel("denominator")
-    axes.set_ylabel("proportion")
+    axes.set_xlabel(points.x_label)
+    axes.set_ylabel(points.y_label)
     axes.legend(loc="upper right")
     axes.set_title(title or "Funnel plot with 95% and 99.8% limits")
     return figure
+
+
+@frozen
+class _FunnelPoints:
+    """What a funnel chart draws: the areas, their labels, the average and the limit curves."""
+
+    x: Any  # numpy arrays: numpy is imported on first use
+    y: Any
+    labels: Any
+    mean: float
+    limits: list[tuple[tuple[Any, Any], tuple[Any, Any], str, str]]
+    x_label: str
+    y_label: str
+
+
+_LIMIT_STYLES = (("2s", "--", "95% limits"), ("3s", ":", "99.8% limits"))
+
+
+def _funnel_proportions(
+    numerator: npt.ArrayLike, denominator: npt.ArrayLike, average: float | None
+) -> _FunnelPoints:
+    import numpy as np  # noqa: PLC0415 - with the statistics it draws
+
+    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415
+        funnel_limits_table,
+        funnel_proportion_significance,
+    )
+
+    labels = funnel_proportion_significance(numerator, denominator, average=average)
+    x = np.atleast_1d(np.asarray(numerator, dtype=float))
+    n = np.atleast_1d(np.asarray(denominator, dtype=float))
+    x, n = np.broadcast_arrays(x, n)
+    known = ~(np.isnan(x) | np.isnan(n))
+    mean = float(x[known].sum() / n[known].sum()) if average is None else float(average)
+    table = funnel_limits_table("proportion", n, average=mean, multiplier=1)
+    grid = table["Population"]
+    limits = [
+        ((grid, table[f"lower_{level}_limit"]), (grid, table[f"upper_{level}_limit"]), style, words)
+        for level, style, words in _LIMIT_STYLES
+    ]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        y = x / n
+    return _FunnelPoints(n, y, labels, mean, limits, "denominator", "proportion")
+
+
+def _funnel_ratios(
+    observed: npt.ArrayLike, expected: npt.ArrayLike, average: float | None
+) -> _FunnelPoints:
+    import numpy as np  # noqa: PLC0415 - with the statistics it draws
+
+    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415
+        funnel_limits_table,
+        funnel_ratio_significance,
+    )
+
+    mean = 1.0 if average is None else float(average)
+    labels = funnel_ratio_significance(observed, expected, average=mean)
+    o, e = np.broadcast_arrays(
+        np.atleast_1d(np.asarray(observed, dtype=float)),
+        np.atleast_1d(np.asarray(expected, dtype=float)),
+    )
+    # The limits about an average a: O/E' = a·O/E at E' = E/a.
+    table = funnel_limits_table("ratio", o, ratio_type="ratio")
+    limits = [
+        (
+            (table[f"lower_{level}_expected_events"] / mean, table[f"lower_{level}_limit"] * mean),
+            (table[f"upper_{level}_expected_events"] / mean, table[f"upper_{level}_limit"] * mean),
+            style,
+            words,
+        )
+        for level, style, words in _LIMIT_STYLES
+    ]
+    return _FunnelPoints(e, o / e, labels, mean, limits, "expected events", "observed / expected")
+
+
+def _funnel_rates(
+    count: npt.ArrayLike,
+    rate: npt.ArrayLike,
+    average: float | None,
+    per: float | str | RateBase | None,
+    rate_type: Literal["crude", "dsr"],
+) -> _FunnelPoints:
+    import numpy as np  # noqa: PLC0415 - with the statistics it draws
+
+    from safeguarding_model._bases import parse_per  # noqa: PLC0415 - with the statistics
+    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415
+        funnel_limits_table,
+        funnel_rate_significance,
+    )
+
+    if per is None:
+        raise InvalidInputError("per", per, "the rates' base, such as 100_000")
+    labels = funnel_rate_significance(count, rate, per=per, average=average, rate_type=rate_type)
+    scale = float(parse_per(per, function="funnel_chart"))
+    x, r = np.broadcast_arrays(
+        np.atleast_1d(np.asarray(count, dtype=float)),
+        np.atleast_1d(np.asarray(rate, dtype=float)),
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        population = np.where(r > 0, scale * x / r, np.nan)
+    usable = np.isfinite(population)
+    if average is not None:
+        mean = float(average)
+    elif usable.any():
+        mean = float(scale * x[usable].sum() / population[usable].sum())
+    else:
+        raise InvalidInputError("rate", r.tolist()[:5], "at least one rate greater than 0")
+    table = funnel_limits_table("rate", x, average=mean, per=per)
+    limits = [
+        (
+            (table[f"lower_{level}_population_1_year"], table[f"lower_{level}_limit"]),
+            (table[f"upper_{level}_population_1_year"], table[f"upper_{level}_limit"]),
+            style,
+            words,
+        )
+        for level, style, words in _LIMIT_STYLES
+    ]
+    return _FunnelPoints(
+        population, r, labels, mean, limits, "population", f"rate per {scale:,.0f}"
+    )
