@@ -264,3 +264,16 @@ def test_table_misuse() -> None:
         funnel_limits_table("ratio", [math.nan])
     with pytest.raises(InvalidInputError, match="axis_max"):
         funnel_limits_table("ratio", [1, 2], axis_max=0)
+
+
+def test_many_counts_give_the_same_limits_as_one_at_a_time() -> None:
+    rng = np.random.default_rng(13)
+    counts = rng.poisson(30.0, size=3_000).astype(float)
+    counts[[5, 50]] = [math.nan, 2.5]
+    many = rate_funnel_limits(counts, 116.17, per=100_000, confidence=0.998, years_of_data=3)
+    for i in (0, 5, 50, 2_999):
+        one = rate_funnel_limits(
+            [counts[i]], 116.17, per=100_000, confidence=0.998, years_of_data=3
+        )
+        for name in ("lower", "upper", "lower_population", "upper_population"):
+            np.testing.assert_array_equal(getattr(many, name)[i], getattr(one, name)[0])

@@ -88,6 +88,8 @@ class FunnelSignificance(StrEnum):
 
 _WIDTH: Final = max(len(member.value) for member in FunnelSignificance)
 _DSR_FEWEST: Final = 10
+_UNIQUE_FROM: Final = 1_000
+"""From this many counts the limits are inverted once per distinct count."""
 """The fewest events for which a directly standardised rate is labelled."""
 
 
@@ -255,6 +257,11 @@ def _expected_on_limits(o: FloatArray, confidence: float) -> tuple[FloatArray, F
     from scipy.special import gammaincinv  # noqa: PLC0415 - scipy on first use
 
     z_score(confidence)  # checks the level
+    if o.size > _UNIQUE_FROM:
+        # Counts repeat (England's areas share a few thousand distinct counts): invert each once.
+        distinct, where = np.unique(o, return_inverse=True)
+        lower, upper = _expected_on_limits(distinct, confidence)
+        return lower[where].reshape(o.shape), upper[where].reshape(o.shape)
     tail = (1 - confidence) / 2
     with np.errstate(invalid="ignore"):
         # chi2.ppf(q, 2k) / 2 == gammaincinv(k, q)
