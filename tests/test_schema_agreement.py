@@ -181,6 +181,31 @@ _REPORT_LINE = ("budget", "income", "sections", 0, "lines", 0)
 _VALUE = ("observations", 0, "value")
 
 
+_FORECAST = {
+    "id": "forecast",
+    "text": "will remain below 45",
+    "kind": "forecast",
+    "stated": "45",
+    "bound": "fewer_than",
+    "indicator": "children-in-care-rate",
+    "period": "2017/18",
+}
+_STABLE = {
+    "id": "stable",
+    "text": "remained stable",
+    "kind": "direction",
+    "direction": "stable",
+    "before_ref": "csc-cpp-rate-2014-15",
+    "after_ref": "csc-cpp-rate-2015-16",
+}
+
+
+def test_claims_of_every_new_kind_are_accepted_by_both() -> None:
+    report = _report()
+    for claim in (_FORECAST, _STABLE):
+        assert _agree(_dumps(_set(report, ("claims", 0), claim))) == (True, True), claim["id"]
+
+
 def _invalid_variants() -> list[tuple[str, str]]:
     """Broken files built from valid ones: every one refused by both."""
     report, budget = _report(), _budget()
@@ -234,6 +259,12 @@ def _invalid_variants() -> list[tuple[str, str]]:
         "title missing": _drop(report, ("title",)),
         "unknown key": _set(report, ("colour",), "red"),
         "printed as a number": _set(report, (*_VALUE, "printed"), 58.2),
+        "a level claim without its stated number": _set(report, ("claims", 0, "stated"), None),
+        "a level claim with a direction": _set(report, ("claims", 0, "direction"), "increase"),
+        "a forecast without its period": _set(report, ("claims", 0), _FORECAST | {"period": None}),
+        "a stable claim with a degree": _set(
+            report, ("claims", 0), _STABLE | {"degree": "slightly"}
+        ),
     }
     return [
         (name, variant if isinstance(variant, str) else _dumps(variant))

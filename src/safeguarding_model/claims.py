@@ -16,7 +16,7 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from pydantic import Field, model_validator
 
@@ -26,6 +26,11 @@ from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.values import Figure, Value
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = [
     "Claim",
@@ -255,6 +260,33 @@ class Claim(Record):
         default=None, description="Where the statement is printed."
     )
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The claim's schema, with what each kind holds and needs (as ``_fields_fit_the_kind``)."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            schema["allOf"] = [
+                *(_kind_schema(kind) for kind in ClaimKind),
+                {
+                    "if": {
+                        "anyOf": [
+                            {
+                                "properties": {"direction": {"const": "stable"}},
+                                "required": ["direction"],
+                            },
+                            {
+                                "properties": {"relation": {"const": "similar"}},
+                                "required": ["relation"],
+                            },
+                        ]
+                    },
+                    "then": {"properties": {"degree": {"type": "null"}}},
+                },
+            ]
+        return schema
+
     @model_validator(mode="after")
     def _fields_fit_the_kind(self) -> Self:
         holds = _CLAIM_FIELDS[self.kind]
@@ -321,3 +353,17 @@ _CLAIM_NEEDS: Final[dict[ClaimKind, tuple[tuple[str, ...], ...]]] = {
     ClaimKind.TARGET: _FUTURE_NEEDS,
 }
 """What each kind of claim needs: one field of each group."""
+
+
+def _kind_schema(kind: ClaimKind) -> dict[str, Any]:
+    """For a claim of ``kind``: the fields it does not hold are null, one of each group it needs is not."""
+    given = {"not": {"type": "null"}}
+    needs = [
+        {"anyOf": [{"properties": {name: given}, "required": [name]} for name in group]}
+        for group in _CLAIM_NEEDS[kind]
+    ]
+    absent = {name: {"type": "null"} for name in _KIND_FIELDS if name not in _CLAIM_FIELDS[kind]}
+    return {
+        "if": {"properties": {"kind": {"const": kind.value}}, "required": ["kind"]},
+        "then": {"properties": absent, "allOf": needs},
+    }
