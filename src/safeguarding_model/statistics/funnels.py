@@ -297,7 +297,7 @@ def ratio_funnel_limits(observed: npt.ArrayLike, *, confidence: float = 0.95) ->
     """
     o = _observed(observed)
     lower_expected, upper_expected = _expected_on_limits(o, confidence)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore", under="ignore"):
         lower = o / lower_expected
         upper = np.where(o > 0, o / np.where(o > 0, upper_expected, 1.0), np.nan)
     return RatioFunnelLimits(o, confidence, lower, upper, lower_expected, upper_expected)
@@ -347,7 +347,7 @@ def rate_funnel_limits(
         raise InvalidInputError("years_of_data", years_of_data, "a number of years greater than 0")
     o = _observed(observed)
     lower_expected, upper_expected = _expected_on_limits(o, confidence)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore", under="ignore"):
         lower_population = lower_expected / (mean / scale)
         upper_population = upper_expected / (mean / scale)
         lower = scale * o / lower_population
