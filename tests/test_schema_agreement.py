@@ -179,6 +179,7 @@ def _drop(data: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
 _LINE = ("income", "sections", 0, "lines", 0)
 _REPORT_LINE = ("budget", "income", "sections", 0, "lines", 0)
 _VALUE = ("observations", 0, "value")
+_OBSERVATION = ("observations", 0)
 
 
 _FORECAST = {
@@ -210,6 +211,7 @@ def _invalid_variants() -> list[tuple[str, str]]:
     """Broken files built from valid ones: every one refused by both."""
     report, budget = _report(), _budget()
     indicator = next(i for i, d in enumerate(report["indicators"]) if d.get("per") is not None)
+    count_indicator = next(i for i, d in enumerate(report["indicators"]) if d["kind"] == "count")
     raw = _dumps(budget).replace('"amount": "26041"', '"amount": 26041.5', 1)
     variants: dict[str, dict[str, Any] | str] = {
         "float amount": raw,
@@ -259,6 +261,14 @@ def _invalid_variants() -> list[tuple[str, str]]:
         "title missing": _drop(report, ("title",)),
         "unknown key": _set(report, ("colour",), "red"),
         "printed as a number": _set(report, (*_VALUE, "printed"), 58.2),
+        "a lower limit without an upper": _set(report, (*_OBSERVATION, "lower"), "1.0"),
+        "a count printed and linked": _set(
+            _set(report, (*_OBSERVATION, "count"), {"number": "1"}),
+            (*_OBSERVATION, "count_ref"),
+            "children-subject-to-cpp-2016-03-31",
+        ),
+        "a rate without its base": _set(report, ("indicators", indicator, "per"), None),
+        "a count with a base": _set(report, ("indicators", count_indicator, "per"), 1000),
         "a level claim without its stated number": _set(report, ("claims", 0, "stated"), None),
         "a level claim with a direction": _set(report, ("claims", 0, "direction"), "increase"),
         "a forecast without its period": _set(report, ("claims", 0), _FORECAST | {"period": None}),

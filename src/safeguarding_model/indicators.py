@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from pydantic import Field, model_validator
 
@@ -35,6 +35,10 @@ from safeguarding_model.values import Figure, Value
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from decimal import Decimal
+
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
     from safeguarding_model.statistics.intervals import Interval
 
@@ -68,6 +72,15 @@ class MeasureKind(SchemaDescribed, StrEnum):
     PERCENTAGE = "percentage"
     MEAN = "mean"
     RATIO = "ratio"
+
+
+_GIVEN: Final = {"not": {"type": "null"}}
+"""A JSON Schema for a field that is given: anything but null."""
+
+
+def _given(*names: str) -> dict[str, Any]:
+    """A JSON Schema for a record in which every one of ``names`` is given (present, not null)."""
+    return {"properties": dict.fromkeys(names, _GIVEN), "required": list(names)}
 
 
 class IndicatorDefinition(Record):
@@ -130,6 +143,18 @@ class IndicatorDefinition(Record):
     provenance: Provenance | None = Field(
         default=None, description="Where the indicator's name is printed (a table's row)."
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The indicator's schema: a rate has a base (``per``), any other kind none."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            schema["if"] = {"properties": {"kind": {"const": MeasureKind.RATE.value}}}
+            schema["then"] = {"properties": {"per": _GIVEN}, "required": ["per"]}
+            schema["else"] = {"properties": {"per": {"type": "null"}}}
+        return schema
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:
@@ -210,6 +235,25 @@ class Observation(Record):
     target: Value | None = Field(default=None, description="The target, when printed.")
     note: str | None = Field(default=None, description="Words printed with the figure.")
     provenance: Provenance | None = Field(default=None, description="Where the figure is printed.")
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The figure's schema: both confidence limits or neither; a count printed or linked, not both."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        if handler.mode == "validation":
+            schema["allOf"] = [
+                *(
+                    {"if": _given(one), "then": _given(other)}
+                    for one, other in (("lower", "upper"), ("upper", "lower"))
+                ),
+                *(
+                    {"not": _given(printed, ref)}
+                    for printed, ref in (("count", "count_ref"), ("denominator", "denominator_ref"))
+                ),
+            ]
+        return schema
 
     @model_validator(mode="after")
     def _links_are_single(self) -> Self:
