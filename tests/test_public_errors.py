@@ -319,6 +319,20 @@ _CALLS: dict[str, st.SearchStrategy[Call]] = {
     | _call(years_five, values=five, lower=five, upper=five).map(
         lambda call: (call[0], {"kind": "other", **call[1]})
     ),
+    "recent_trends": _call(
+        anything,
+        numerators=anything,
+        denominators=anything,
+        values=anything,
+        lower=anything,
+        upper=anything,
+        kind=st.one_of(st.sampled_from(["proportion", "other"]), scalars),
+        polarity=polarities,
+        points=st.one_of(st.integers(-1, 7), scalars),
+        confidence=confidences,
+        significance_level=confidences,
+    )
+    | _call(years_five, numerators=st.lists(five, min_size=1, max_size=3)),
 }
 """How to call each function: strategies for its arguments, with its options now and then."""
 

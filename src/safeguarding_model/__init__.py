@@ -190,9 +190,11 @@ if TYPE_CHECKING:
     )
     from safeguarding_model.statistics.recent_trend import (
         RecentTrend,
+        RecentTrends,
         TrendMarker,
         TrendMethod,
         recent_trend,
+        recent_trends,
     )
     from safeguarding_model.statistics.significance import (
         Comparison,
@@ -293,6 +295,7 @@ __all__ = [
     "RateFunnelLimits",
     "RatioFunnelLimits",
     "RecentTrend",
+    "RecentTrends",
     "Recommendation",
     "RecommendationStatus",
     "Reconciliation",
@@ -367,6 +370,7 @@ __all__ = [
     "rate_funnel_limits",
     "ratio_funnel_limits",
     "recent_trend",
+    "recent_trends",
     "recommendations_by_owner",
     "reconcile",
     "same_population",
@@ -473,6 +477,7 @@ _LAZY: dict[str, str] = {
     "RateFunnelLimits": "statistics.funnels",
     "RatioFunnelLimits": "statistics.funnels",
     "RecentTrend": "statistics.recent_trend",
+    "RecentTrends": "statistics.recent_trend",
     "Recommendation": "inspections",
     "RecommendationStatus": "inspections",
     "Reconciliation": "reconciliation",
@@ -540,6 +545,7 @@ _LAZY: dict[str, str] = {
     "rate_funnel_limits": "statistics.funnels",
     "ratio_funnel_limits": "statistics.funnels",
     "recent_trend": "statistics.recent_trend",
+    "recent_trends": "statistics.recent_trend",
     "recommendations_by_owner": "inspections",
     "reconcile": "reconciliation",
     "scorecard": "scorecards",
