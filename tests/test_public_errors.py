@@ -200,6 +200,20 @@ def _call(
     return st.tuples(st.tuples(*args), optional)
 
 
+_TREND_OPTIONS: dict[str, st.SearchStrategy[Any]] = {
+    "numerators": anything,
+    "denominators": anything,
+    "values": anything,
+    "lower": anything,
+    "upper": anything,
+    "kind": st.one_of(st.sampled_from(["proportion", "other"]), scalars),
+    "polarity": polarities,
+    "points": st.one_of(st.integers(-1, 7), scalars),
+    "confidence": confidences,
+    "significance_level": confidences,
+}
+"""The options of the recent trend, one series or many: each drawn, or anything."""
+
 _CALLS: dict[str, st.SearchStrategy[Call]] = {
     "rate_from_count": _call(anything, anything, per=bases, population=populations).map(
         lambda call: (call[0], {"population": "child", **call[1]})
@@ -302,36 +316,12 @@ _CALLS: dict[str, st.SearchStrategy[Call]] = {
     | _call(three, three, three, three, per=scalars),
     "israte_ci": _call(anything, anything, anything, anything, per=scalars, confidence=confidences)
     | _call(three, three, three, three, per=extremes),
-    "recent_trend": _call(
-        anything,
-        numerators=anything,
-        denominators=anything,
-        values=anything,
-        lower=anything,
-        upper=anything,
-        kind=st.one_of(st.sampled_from(["proportion", "other"]), scalars),
-        polarity=polarities,
-        points=st.one_of(st.integers(-1, 7), scalars),
-        confidence=confidences,
-        significance_level=confidences,
-    )
+    "recent_trend": _call(anything, **_TREND_OPTIONS)
     | _call(years_five, numerators=five, denominators=five)
     | _call(years_five, values=five, lower=five, upper=five).map(
         lambda call: (call[0], {"kind": "other", **call[1]})
     ),
-    "recent_trends": _call(
-        anything,
-        numerators=anything,
-        denominators=anything,
-        values=anything,
-        lower=anything,
-        upper=anything,
-        kind=st.one_of(st.sampled_from(["proportion", "other"]), scalars),
-        polarity=polarities,
-        points=st.one_of(st.integers(-1, 7), scalars),
-        confidence=confidences,
-        significance_level=confidences,
-    )
+    "recent_trends": _call(anything, **_TREND_OPTIONS)
     | _call(years_five, numerators=st.lists(five, min_size=1, max_size=3)),
 }
 """How to call each function: strategies for its arguments, with its options now and then."""
