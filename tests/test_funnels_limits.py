@@ -277,3 +277,10 @@ def test_many_counts_give_the_same_limits_as_one_at_a_time() -> None:
         )
         for name in ("lower", "upper", "lower_population", "upper_population"):
             np.testing.assert_array_equal(getattr(many, name)[i], getattr(one, name)[0])
+
+
+def test_a_vanishing_span_of_years_gives_infinite_populations_without_warnings() -> None:
+    # a subnormal years_of_data is still more than 0: the populations per year overflow to inf
+    limits = rate_funnel_limits((0, 1), 1.0, per=100_000, years_of_data=np.float64(2.2e-313))
+    assert np.isinf(limits.lower_population).all()
+    assert np.isinf(limits.upper_population[1])

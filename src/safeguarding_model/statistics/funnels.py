@@ -352,17 +352,8 @@ def rate_funnel_limits(
         upper_population = upper_expected / (mean / scale)
         lower = scale * o / lower_population
         upper = np.where(o > 0, scale * o / np.where(o > 0, upper_population, 1.0), np.nan)
-    return RateFunnelLimits(
-        o,
-        confidence,
-        mean,
-        scale,
-        years,
-        lower,
-        upper,
-        lower_population / years,
-        upper_population / years,
-    )
+        per_year = (lower_population / years, upper_population / years)  # a tiny span: inf
+    return RateFunnelLimits(o, confidence, mean, scale, years, lower, upper, *per_year)
 
 
 FunnelStatistic = Literal["proportion", "ratio", "rate"]
