@@ -330,15 +330,8 @@ def dsr_ci(  # noqa: PLR0913 - three age-band columns, then keyword-only options
         " its limits to stay within float range",
         grouped=grouped,
     )
-    if grouped:
-        return Interval(value, lower, upper, confidence=level, method=method, multiplier=scale)
-    return Interval(
-        float(value[0]),
-        float(lower[0]),
-        float(upper[0]),
-        confidence=level,
-        method=method,
-        multiplier=scale,
+    return _one_per_area(
+        value, lower, upper, grouped=grouped, level=level, method=method, scale=scale
     )
 
 
@@ -482,15 +475,8 @@ def _isr(
             grouped=grouped,
         )
     method = IntervalMethod.BYARS_EXACT
-    if grouped:
-        return Interval(value, lower, upper, confidence=level, method=method, multiplier=scale)
-    return Interval(
-        float(value[0]),
-        float(lower[0]),
-        float(upper[0]),
-        confidence=level,
-        method=method,
-        multiplier=scale,
+    return _one_per_area(
+        value, lower, upper, grouped=grouped, level=level, method=method, scale=scale
     )
 
 
@@ -624,3 +610,20 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
     scale = float(parse_per(per, function="israte_ci"))
     columns = (counts, populations, reference_counts, reference_populations)
     return _isr(columns, scale=scale, as_rate=True, confidence=confidence)
+
+
+def _one_per_area(  # noqa: PLR0913 - an interval's parts
+    value: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    *,
+    grouped: bool,
+    level: float,
+    method: IntervalMethod,
+    scale: float,
+) -> Interval[Any]:
+    """The interval of every area (arrays) for a table, of its one area (floats) otherwise."""
+    if grouped:
+        return Interval(value, lower, upper, confidence=level, method=method, multiplier=scale)
+    single = (float(value[0]), float(lower[0]), float(upper[0]))
+    return Interval(*single, confidence=level, method=method, multiplier=scale)
