@@ -228,6 +228,7 @@ def _invalid_variants() -> list[tuple[str, str]]:
         "whole amount of 31 digits": _set(budget, (*_LINE, "amount"), 10**30),
         "amount as a bool": _set(budget, (*_LINE, "amount"), value=True),
         "amount missing": _drop(budget, (*_LINE, "amount")),
+        "amount null and no quantity": _set(budget, _LINE, {"label": "x", "amount": None}),
         "quantity as a float": _set(
             budget, _LINE, {"label": "x", "quantity": 1.5, "unit_amount": "10"}
         ),
@@ -274,6 +275,15 @@ def _invalid_variants() -> list[tuple[str, str]]:
         "a forecast without its period": _set(report, ("claims", 0), _FORECAST | {"period": None}),
         "a stable claim with a degree": _set(
             report, ("claims", 0), _STABLE | {"degree": "slightly"}
+        ),
+        "a recommendation numbered true": _set(
+            report, ("inspections", 8, "recommendations", 0, "number"), value=True
+        ),
+        "a recommendation numbered in text": _set(
+            report, ("inspections", 8, "recommendations", 0, "number"), "1"
+        ),
+        "a finding numbered true": _set(
+            report, ("inspections", 0, "findings", 0, "number"), value=True
         ),
     }
     return [
@@ -333,6 +343,12 @@ def test_an_unquoted_figure_keeps_its_final_zero_for_both() -> None:
     assert _agree(unquoted) == (True, True)
 
 
+def test_a_null_amount_beside_a_quantity_and_a_unit_amount_is_derived_by_both() -> None:
+    line = {"label": "x", "amount": None, "quantity": "2", "unit_amount": "10"}
+    assert _agree(_dumps(_set(_budget(), _LINE, line))) == (True, True)
+    assert _agree(_dumps(_set(_budget(), _LINE, {**line, "quantity": None}))) == (False, False)
+
+
 def test_rate_bases_are_an_enum_for_both() -> None:
     report = _report()
     indicator = next(i for i, d in enumerate(report["indicators"]) if d.get("per") is not None)
@@ -367,6 +383,9 @@ def _library_only() -> dict[str, dict[str, Any]]:
         "two financial years that are not consecutive": _set(budget, ("period",), "2015/17"),
         "a period the pattern allows but no spelling reads": _set(
             report, ("observations", 0, "period"), "12,5"
+        ),
+        "a recommendation number used twice in one inspection": _set(
+            report, ("inspections", 8, "recommendations", 1, "number"), 1
         ),
         "a split's recipient named twice": _set(
             budget,
@@ -424,10 +443,14 @@ def _leaves(data: object, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
 _REFERENCES = frozenset(
     {"indicator", "agency", "parent", "before_ref", "after_ref", "ref", "count_ref"}
     | {"denominator_ref", "scale", "id", "comparator", "area", "shares_of", "numerator"}
-    | {"recipient", "grade", "aspect", "label", "members"}
+    | {"recipient", "grade", "aspect", "label", "members", "subject_agency"}
 )
 """Fields whose text refers to, or must differ from, other records: a broken one may be
 refused for a reason listed in ``LIBRARY_ONLY``, so the mutations leave them alone."""
+
+_CELLS = frozenset({"printed"})
+"""A cell as printed: it must read as its value's number, which only the library checks (see
+``LIBRARY_ONLY``), so the mutations leave it alone."""
 
 _PERIODS = frozenset({"period", "published"})
 
@@ -454,9 +477,11 @@ def _mutated(draw: st.DrawFn) -> str:
         (path, value)
         for path, value in _leaves(data)
         if not any(
-            isinstance(part, str) and part in _REFERENCES | _DATES | _NOT_YET_AGREED
+            isinstance(part, str) and part in _REFERENCES | _CELLS | _DATES | _NOT_YET_AGREED
             for part in path
         )
+        # a recommendation's number is unique within its inspection: see LIBRARY_ONLY
+        and not (len(path) > 2 and path[-3] == "recommendations" and path[-1] == "number")
     ]
     path, value = draw(st.sampled_from(leaves))
     replacement = draw(_MALFORMED | _OTHER_TYPES)

@@ -26,6 +26,7 @@ __all__ = [
     "ScaleId",
     "SlugOf",
     "Text",
+    "WholeNumber",
     "check_slug",
     "check_text",
     "check_unique",
@@ -168,6 +169,53 @@ Examples:
     text
       Value error, text: expected some text, got ' ' [type=value_error]
 """
+
+
+def _whole(value: object, info: ValidationInfo) -> object:
+    from safeguarding_model.errors import InvalidInputError  # noqa: PLC0415 - errors stay import-light
+
+    if isinstance(value, bool | str):
+        raise InvalidInputError(info.field_name or "number", value, "a whole number")
+    return value
+
+
+class WholeNumber:
+    """Field metadata for a whole number: ``Annotated[int, WholeNumber(minimum=1)]``.
+
+    pydantic alone reads ``true`` as 1 and the text ``"3"`` as 3; the published schema says
+    ``"integer"``, so the field refuses both, and holds ``minimum`` and ``maximum`` in its
+    JSON Schema as the validator does.
+
+    Examples:
+        >>> from typing import Annotated
+        >>> from safeguarding_model._records import Record, WholeNumber
+        >>> class Row(Record):
+        ...     number: Annotated[int, WholeNumber(minimum=1)]
+        >>> Row(number=3).number
+        3
+        >>> Row(number=True)
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Row
+        number
+          Value error, number: expected a whole number, got True [type=value_error]
+        ...
+        >>> Row.model_json_schema()["properties"]["number"]
+        {'minimum': 1, 'title': 'Number', 'type': 'integer'}
+    """
+
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, *, minimum: int | None = None, maximum: int | None = None) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """An integer from ``minimum`` to ``maximum``, refusing booleans and text first."""
+        whole = core_schema.int_schema(ge=self.minimum, le=self.maximum)
+        return core_schema.with_info_before_validator_function(_whole, whole)
 
 
 class SlugOf:

@@ -27,13 +27,13 @@ Examples:
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 from attrs import frozen
 from pydantic import Field, field_validator
 
 from safeguarding_model._numbers import decimals, round_half_up, show_percent, tidy
-from safeguarding_model._records import AgencyId, Record, Text
+from safeguarding_model._records import AgencyId, Record, Text, WholeNumber
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.periods import Period
 from safeguarding_model.values import PercentValue, Value, check_share, percent
@@ -74,8 +74,8 @@ class AttendanceRecord(Record):
     attended: PercentValue = Field(
         description="The share of meetings attended, in per cent, as printed (unit 'percent'; tables print it without the sign under a '% Atn' header)."
     )
-    meetings: int | None = Field(
-        default=None, ge=0, description="How many meetings the share is out of, when printed."
+    meetings: Annotated[int, WholeNumber(minimum=0)] | None = Field(
+        default=None, description="How many meetings the share is out of, when printed."
     )
 
     @field_validator("attended")

@@ -459,12 +459,23 @@ class BudgetLine(Record):
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        """The line's schema: an ``amount``, or a ``quantity`` and a ``unit_amount``, or all three."""
+        """The line's schema: an ``amount``, or a ``quantity`` and a ``unit_amount``, or all three.
+
+        An ``amount`` of null beside a quantity and a unit amount is derived, as when it is absent.
+        """
         schema = handler.resolve_ref_schema(handler(core_schema))
         if handler.mode == "validation":
-            schema["required"] = [name for name in schema.get("required", []) if name != "amount"]
-            schema["anyOf"] = [{"required": ["amount"]}, {"required": ["quantity", "unit_amount"]}]
             given = {"not": {"type": "null"}}
+            amount = schema["properties"]["amount"]
+            schema["properties"]["amount"] = {"anyOf": [amount, {"type": "null"}]}
+            schema["required"] = [name for name in schema.get("required", []) if name != "amount"]
+            schema["anyOf"] = [
+                {"properties": {"amount": given}, "required": ["amount"]},
+                {
+                    "properties": {"quantity": given, "unit_amount": given},
+                    "required": ["quantity", "unit_amount"],
+                },
+            ]
             schema["allOf"] = [
                 {
                     "if": {"properties": {first: given}, "required": [first]},

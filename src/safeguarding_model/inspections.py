@@ -31,6 +31,7 @@ from safeguarding_model._records import (
     ScaleId,
     SlugOf,
     Text,
+    WholeNumber,
     check_unique,
     positions_by,
 )
@@ -96,8 +97,8 @@ class InspectionFinding(Record):
         description="Whether it is a strength, an area for improvement or a concern."
     )
     text: Text = Field(description="The finding as printed.")
-    number: int | None = Field(
-        default=None, ge=1, description="The finding's number in the report, if it is numbered."
+    number: Annotated[int, WholeNumber(minimum=1)] | None = Field(
+        default=None, description="The finding's number in the report, if it is numbered."
     )
 
 
@@ -134,7 +135,9 @@ class Recommendation(Record):
         <RecommendationStatus.UNKNOWN: 'unknown'>
     """
 
-    number: int = Field(ge=1, description="The recommendation's number in the report.")
+    number: Annotated[int, WholeNumber(minimum=1)] = Field(
+        description="The recommendation's number in the report."
+    )
     text: Text = Field(description="The recommendation as printed.")
     owners: tuple[Text, ...] = Field(
         default=(),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from safeguarding_model._records import Record
+from safeguarding_model._records import Record, WholeNumber
 
 __all__ = ["Provenance"]
 
@@ -30,8 +32,8 @@ class Provenance(Record):
     )
     row: str | None = Field(default=None, description="The row's label, as printed.")
     column: str | None = Field(default=None, description="The column's header, as printed.")
-    line: int | None = Field(
-        default=None, ge=1, description="The 1-based line of the source text the figure is on."
+    line: Annotated[int, WholeNumber(minimum=1)] | None = Field(
+        default=None, description="The 1-based line of the source text the figure is on."
     )
 
     def __str__(self) -> str:

@@ -15,12 +15,12 @@ Examples:
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, Self, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NamedTuple, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
 from safeguarding_model._frozen import FrozenDict
-from safeguarding_model._records import Record
+from safeguarding_model._records import Record, WholeNumber
 from safeguarding_model.agencies import Agency
 from safeguarding_model.attendance import Attendance
 from safeguarding_model.budgets import Budget, Side
@@ -86,8 +86,8 @@ class Area(Record):
     ons_code: str | None = Field(
         default=None, pattern=r"^[EWSN][0-9]{8}$", description="The ONS area code, e.g. E10000017."
     )
-    dfe_number: int | None = Field(
-        default=None, ge=100, le=999, description="The DfE local-authority number, e.g. 888."
+    dfe_number: Annotated[int, WholeNumber(minimum=100, maximum=999)] | None = Field(
+        default=None, description="The DfE local-authority number, e.g. 888."
     )
     parts: tuple[Area, ...] = Field(
         default=(),
