@@ -331,3 +331,13 @@ def test_a_comparison_at_a_day_says_at_and_over_a_year_says_in() -> None:
     assert finding.message.endswith("is 50.0 and for England 43.0 at 31 March 2024")
     (finding,) = check(report(lower | {"ref": "cpp-23"}), select="C105")
     assert finding.message.endswith("is 50.0 and for England 43.0 in 2023/24")
+
+
+@pytest.mark.parametrize(
+    "name", ["ClaimBound", "ClaimDegree", "ClaimDirection", "ClaimKind", "ClaimRelation"]
+)
+def test_the_claim_enums_from_the_report_module_warn_and_are_the_claims_modules(name: str) -> None:
+    from safeguarding_model import claims, report  # noqa: PLC0415 - the modules under test
+
+    with pytest.warns(DeprecationWarning, match=rf"report\.{name} is deprecated.*claims\.{name}"):
+        assert getattr(report, name) is getattr(claims, name)

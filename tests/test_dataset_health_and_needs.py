@@ -13,9 +13,9 @@ import pytest
 
 from reference import source_lines
 from safeguarding_model import AnnualReport, load_example
+from safeguarding_model.claims import ClaimKind
 from safeguarding_model.markers import Direction, Polarity
 from safeguarding_model.periods import parse_period
-from safeguarding_model.report import ClaimKind
 from safeguarding_model.values import ValueStatus
 
 if TYPE_CHECKING:

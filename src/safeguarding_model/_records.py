@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
 from pydantic_core import core_schema
@@ -142,17 +142,26 @@ def _text(value: str, info: ValidationInfo) -> str:
     return check_text(value, info.field_name or "text")
 
 
-class _SomeText:
-    """Field metadata: the JSON Schema of a text field says it must have some text."""
+class _Patterned:
+    """Field metadata whose JSON Schema holds the field to ``pattern``, as its validator does."""
 
     __slots__ = ()
+    pattern: ClassVar[str]
 
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
+        """The string's JSON Schema with the pattern."""
         result = handler(schema)
-        result["pattern"] = TEXT_PATTERN
+        result["pattern"] = self.pattern
         return result
+
+
+class _SomeText(_Patterned):
+    """Field metadata: the JSON Schema of a text field says it must have some text."""
+
+    __slots__ = ()
+    pattern = TEXT_PATTERN
 
 
 Text = Annotated[str, AfterValidator(_text), _SomeText()]
@@ -218,7 +227,7 @@ class WholeNumber:
         return core_schema.with_info_before_validator_function(_whole, whole)
 
 
-class SlugOf:
+class SlugOf(_Patterned):
     """Field metadata for a stable id: ``Annotated[str, SlugOf("cqc-2014")]``.
 
     The value must match ``SLUG_PATTERN`` (the error names the field and shows ``example``), and
@@ -237,6 +246,7 @@ class SlugOf:
     """
 
     __slots__ = ("example",)
+    pattern = SLUG_PATTERN
 
     def __init__(self, example: str) -> None:
         self.example = example
@@ -249,14 +259,6 @@ class SlugOf:
     ) -> CoreSchema:
         """The string schema of ``source``, then the slug check."""
         return core_schema.with_info_after_validator_function(self._validate, handler(source))
-
-    def __get_pydantic_json_schema__(
-        self, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """The string's JSON Schema with ``SLUG_PATTERN``."""
-        result = handler(schema)
-        result["pattern"] = SLUG_PATTERN
-        return result
 
 
 AgencyId = Annotated[str, SlugOf("lancashire-constabulary")]

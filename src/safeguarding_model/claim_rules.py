@@ -24,6 +24,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
+
 from safeguarding_model._numbers import half_unit
 from safeguarding_model._report_figures import (
     ROUNDING,
@@ -31,25 +33,27 @@ from safeguarding_model._report_figures import (
     provenance_of,
     rounding_range,
 )
-from safeguarding_model.comparators import comparator_areas
-from safeguarding_model.errors import brief
-from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
-from safeguarding_model.markers import Polarity
-from safeguarding_model.periods import PointInTime
-from safeguarding_model.report import (
+from safeguarding_model.claims import (
+    Claim,
     ClaimBound,
     ClaimDegree,
     ClaimDirection,
     ClaimKind,
     ClaimRelation,
 )
+from safeguarding_model.comparators import comparator_areas
+from safeguarding_model.errors import brief
+from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
+from safeguarding_model.indicators import Observation
+from safeguarding_model.markers import Polarity
+from safeguarding_model.periods import PointInTime
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from safeguarding_model.indicators import Observation, Provenance
+    from safeguarding_model.indicators import Provenance
     from safeguarding_model.periods import Period
-    from safeguarding_model.report import AnnualReport, Claim
+    from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
 __all__ = ["RULES"]
@@ -248,30 +252,39 @@ def _words(claim: Claim) -> str:
     return f"{degree}{'' if said is None else said.value}"
 
 
-def _claim_finding(  # noqa: PLR0913 - the parts of a finding, the last two by keyword
-    code: str,
-    severity: Severity,
-    claim: Claim,
-    message: str,
-    *,
-    numbers: tuple[tuple[str, str], ...],
-    used: list[Observation],
-) -> Finding:
-    return Finding(
-        code,
-        _FAMILY[claim.kind],
-        severity,
-        f"claim {claim.id}",
-        f"{brief(claim.text)} {message}",
-        provenance=_claim_provenance(claim, used),
-        numbers=numbers,
-    )
+@attrs.frozen
+class _Said:
+    """A claim without a stated change, the figures it rests on, and the numbers its findings show."""
 
+    claim: Claim
+    used: list[Observation]
+    numbers: tuple[tuple[str, str], ...] = ()
 
-def _not_checkable(claim: Claim, why: str, used: list[Observation]) -> Finding:
-    return _claim_finding(
-        "C107", Severity.INFO, claim, f"cannot be checked: {why}", numbers=(), used=used
-    )
+    def finding(
+        self,
+        code: str,
+        message: str,
+        *,
+        tolerance: Decimal | None = None,
+        severity: Severity = Severity.WARNING,
+    ) -> Finding:
+        """A finding about the claim: its text, then ``message``; with ``tolerance`` among the numbers."""
+        numbers = self.numbers
+        if tolerance is not None:
+            numbers = (*numbers, ("tolerance", str(tolerance * 100)))
+        return Finding(
+            code,
+            _FAMILY[self.claim.kind],
+            severity,
+            f"claim {self.claim.id}",
+            f"{brief(self.claim.text)} {message}",
+            provenance=_claim_provenance(self.claim, self.used),
+            numbers=numbers,
+        )
+
+    def not_checkable(self, why: str) -> Finding:
+        """The information that the report has no figures to check the claim yet (C107)."""
+        return self.finding("C107", f"cannot be checked: {why}", severity=Severity.INFO)
 
 
 def _limits_overlap(first: Observation, second: Observation) -> bool | None:
@@ -298,7 +311,9 @@ def _direction_findings(claim: Claim, observations: dict[str, Observation]) -> I
             for v in (before, after)
             if v is not None
         )
-        yield _not_checkable(claim, f"a figure it compares has no number ({brief(cells)})", used)
+        yield _Said(claim, used).not_checkable(
+            f"a figure it compares has no number ({brief(cells)})"
+        )
         return
     before_range, after_range = _span(earlier), _span(later)
     change = later - earlier
@@ -310,6 +325,7 @@ def _direction_findings(claim: Claim, observations: dict[str, Observation]) -> I
         ("difference", str(change)),
         *(() if percent is None else (("computed", f"{percent:.2f}"),)),
     )
+    said = _Said(claim, used, numbers)
     moved = f"the figures went from {before.number} to {after.number}" + (
         "" if percent is None else f" ({percent:+.2f}%)"
     )
@@ -318,51 +334,33 @@ def _direction_findings(claim: Claim, observations: dict[str, Observation]) -> I
     relative = _relative(smallest, before_range)
     if claim.direction is ClaimDirection.STABLE:
         if relative is not None and relative > _STABLE:
-            yield _claim_finding(
-                "C103",
-                Severity.WARNING,
-                claim,
-                f"says stable, but {moved}: more than {_share(_STABLE)}",
-                numbers=(*numbers, ("tolerance", str(_STABLE * 100))),
-                used=used,
-            )
+            message = f"says stable, but {moved}: more than {_share(_STABLE)}"
+            yield said.finding("C103", message, tolerance=_STABLE)
         return
     rising = claim.direction is ClaimDirection.INCREASE
     figures = (after_range, before_range, change)
-    wrong = _wrong_way("C103", claim, figures, up=rising, facts=moved, numbers=numbers, used=used)
+    wrong = _wrong_way("C103", said, figures, up=rising, facts=moved)
     if wrong is not None:
         yield wrong
         return
     if claim.degree is ClaimDegree.SLIGHTLY and relative is not None and relative > _SLIGHT:
-        yield _claim_finding(
-            "C104",
-            Severity.WARNING,
-            claim,
-            f"says {_words(claim)}, but {moved}: more than {_share(_SLIGHT)}",
-            numbers=(*numbers, ("tolerance", str(_SLIGHT * 100))),
-            used=used,
-        )
+        message = f"says {_words(claim)}, but {moved}: more than {_share(_SLIGHT)}"
+        yield said.finding("C104", message, tolerance=_SLIGHT)
     if claim.degree is ClaimDegree.SIGNIFICANTLY and len(used) == 2 and _limits_overlap(*used):
-        yield _claim_finding(
+        yield said.finding(
             "C104",
-            Severity.WARNING,
-            claim,
             f"says {_words(claim)}, but the printed confidence limits of the two figures overlap, "
             "so they do not show the change significant",
-            numbers=numbers,
-            used=used,
         )
 
 
-def _wrong_way(  # noqa: PLR0913 - the claim, its figures and what a finding about it says
+def _wrong_way(
     code: str,
-    claim: Claim,
+    said: _Said,
     figures: tuple[tuple[Decimal, Decimal], tuple[Decimal, Decimal], Decimal],
     *,
     up: bool,
     facts: str,
-    numbers: tuple[tuple[str, str], ...],
-    used: list[Observation],
 ) -> Finding | None:
     """A stated rise or "higher" (``up``), or fall or "lower", that the figures contradict.
 
@@ -377,8 +375,7 @@ def _wrong_way(  # noqa: PLR0913 - the claim, its figures and what a finding abo
         return None
     within = "" if opposite else " (the other way only within rounding)"
     severity = Severity.ERROR if opposite else Severity.WARNING
-    message = f"says {_words(claim)}, but {facts}{within}"
-    return _claim_finding(code, severity, claim, message, numbers=numbers, used=used)
+    return said.finding(code, f"says {_words(said.claim)}, but {facts}{within}", severity=severity)
 
 
 def _comparator_observation(
@@ -426,7 +423,7 @@ def _comparison_findings(
             if other is None
             else "a figure it compares has no number"
         )
-        yield _not_checkable(claim, missing, used)
+        yield _Said(claim, used).not_checkable(missing)
         return
     f_range, c_range = _span(f), _span(c)
     numbers: tuple[tuple[str, str], ...] = (
@@ -435,6 +432,7 @@ def _comparison_findings(
         ("comparator", str(c)),
         ("difference", str(f - c)),
     )
+    said = _Said(claim, used, numbers)
     against = (
         f"the figure for {figure.area} is {f} and for {other.area} {c} {_when(figure.period)}"
         + caveat(figure.value, other.value)
@@ -442,43 +440,25 @@ def _comparison_findings(
     if claim.relation is ClaimRelation.SIMILAR:
         holds, test = _similar_holds(figure, f_range, c_range)
         if not holds:
-            yield _claim_finding(
-                "C105",
-                Severity.WARNING,
-                claim,
-                f"says similar, but {against} is not within {test}",
-                numbers=(*numbers, ("tolerance", str(_SIMILAR * 100))),
-                used=used,
-            )
+            message = f"says similar, but {against} is not within {test}"
+            yield said.finding("C105", message, tolerance=_SIMILAR)
         return
     higher = claim.relation is ClaimRelation.HIGHER
     figures = (f_range, c_range, f - c)
-    wrong = _wrong_way("C105", claim, figures, up=higher, facts=against, numbers=numbers, used=used)
+    wrong = _wrong_way("C105", said, figures, up=higher, facts=against)
     if wrong is not None:
         yield wrong
         return
     smallest, _ = _gap(f_range, c_range)
     relative = _relative(smallest, c_range)
     if claim.degree is ClaimDegree.SLIGHTLY and relative is not None and relative > _SLIGHT:
-        yield _claim_finding(
-            "C104",
-            Severity.WARNING,
-            claim,
-            f"says {_words(claim)}, but {against}: more than {_share(_SLIGHT)} apart",
-            numbers=(*numbers, ("tolerance", str(_SLIGHT * 100))),
-            used=used,
-        )
+        message = f"says {_words(claim)}, but {against}: more than {_share(_SLIGHT)} apart"
+        yield said.finding("C104", message, tolerance=_SLIGHT)
     if claim.degree is ClaimDegree.SIGNIFICANTLY:
         inside, test = _similar_holds(figure, f_range, c_range)
         if inside and figure.lower is not None:
-            yield _claim_finding(
-                "C104",
-                Severity.WARNING,
-                claim,
-                f"says {_words(claim)}, but {against} is within {test}: not significant",
-                numbers=numbers,
-                used=used,
-            )
+            message = f"says {_words(claim)}, but {against} is within {test}: not significant"
+            yield said.finding("C104", message)
 
 
 def _future_bound(claim: Claim, report: AnnualReport) -> ClaimBound | None:
@@ -506,11 +486,9 @@ def _future_findings(claim: Claim, report: AnnualReport) -> Iterator[Finding]:
     )
     figure_range = None if found is None else rounding_range(found.value)
     if found is None or figure_range is None:
-        yield _not_checkable(
-            claim,
+        yield _Said(claim, [] if found is None else [found]).not_checkable(
             f"not until the report has a figure of {claim.indicator} for {brief(area)} "
-            f"{_when(claim.period)}",
-            [] if found is None else [found],
+            f"{_when(claim.period)}"
         )
         return
     bound = _future_bound(claim, report)
@@ -528,14 +506,10 @@ def _future_findings(claim: Claim, report: AnnualReport) -> Iterator[Finding]:
         *(() if bound is None else (("bound", bound.value),)),
         ("figure", str(found.value.number)),
     )
-    yield _claim_finding(
+    yield _Said(claim, [found], numbers).finding(
         "C106",
-        Severity.WARNING,
-        claim,
         f"{claim.kind.value}: {words}{claim.stated} for {claim.period}, but the figure for "
         f"{area} is {found.value.number}" + caveat(found.value),
-        numbers=numbers,
-        used=[found],
     )
 
 

@@ -20,18 +20,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NamedTuple, Se
 from pydantic import Field, model_validator
 
 from safeguarding_model._frozen import FrozenDict
+from safeguarding_model._moved import moved_names
 from safeguarding_model._records import Record, WholeNumber
 from safeguarding_model.agencies import Agency
 from safeguarding_model.attendance import Attendance
 from safeguarding_model.budgets import Budget, Side
-from safeguarding_model.claims import (
-    Claim,
-    ClaimBound,
-    ClaimDegree,
-    ClaimDirection,
-    ClaimKind,
-    ClaimRelation,
-)
+from safeguarding_model.claims import Claim
 from safeguarding_model.comparators import ComparatorGroups
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.indicators import (
@@ -56,11 +50,6 @@ __all__ = [
     "Area",
     "CaseReview",
     "Claim",
-    "ClaimBound",
-    "ClaimDegree",
-    "ClaimDirection",
-    "ClaimKind",
-    "ClaimRelation",
     "ContextFigure",
     "ReportArrangement",
 ]
@@ -620,3 +609,13 @@ def _scale_problems(report: AnnualReport) -> Iterator[InvalidInputError]:
                     judgement.grade,
                     f"a grade on scale {_short(found.id)!r} ({', '.join(found.grades)})",
                 )
+
+
+#: The claim enums, which lived here before claims had a module of their own.
+__getattr__ = moved_names(
+    __name__,
+    dict.fromkeys(
+        ("ClaimBound", "ClaimDegree", "ClaimDirection", "ClaimKind", "ClaimRelation"),
+        "safeguarding_model.claims",
+    ),
+)

@@ -35,6 +35,7 @@ from safeguarding_model.budgets import (
     BudgetSide,
     StatedAmount,
 )
+from safeguarding_model.claims import Claim, ClaimDegree, ClaimDirection, ClaimKind, ClaimRelation
 from safeguarding_model.comparators import ComparatorGroup, ComparatorKind
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.inspections import (
@@ -63,15 +64,7 @@ from safeguarding_model.populations import (
     parse_population,
 )
 from safeguarding_model.rates import POPULATIONS, Rate, RateBase
-from safeguarding_model.report import (
-    AnnualReport,
-    Area,
-    Claim,
-    ClaimDegree,
-    ClaimDirection,
-    ClaimKind,
-    ClaimRelation,
-)
+from safeguarding_model.report import AnnualReport, Area
 from safeguarding_model.scales import Inspectorate, Judgement
 from safeguarding_model.values import Value, ValueStatus
 
