@@ -289,36 +289,26 @@ class RuleDomain(StrEnum):
     @property
     def letter(self) -> str:
         """The first letter of the domain's rule codes."""
-        return _LETTERS[self]
+        return _LETTER_AND_HEADING[self][0]
 
     @property
     def heading(self) -> str:
         """The domain's name for a heading."""
-        return _TITLES[self]
+        return _LETTER_AND_HEADING[self][1]
 
 
-_LETTERS = {
-    RuleDomain.BUDGETS: "B",
-    RuleDomain.INDICATORS_AND_RATES: "R",
-    RuleDomain.CLAIMS: "C",
-    RuleDomain.ATTENDANCE: "A",
-    RuleDomain.SECTION11: "S",
-    RuleDomain.INSPECTIONS: "I",
-    RuleDomain.AGENCIES: "G",
-    RuleDomain.VALUES: "V",
-    RuleDomain.EDITIONS: "E",
+_LETTER_AND_HEADING = {
+    RuleDomain.BUDGETS: ("B", "Budgets"),
+    RuleDomain.INDICATORS_AND_RATES: ("R", "Indicators and rates"),
+    RuleDomain.CLAIMS: ("C", "Claims"),
+    RuleDomain.ATTENDANCE: ("A", "Attendance"),
+    RuleDomain.SECTION11: ("S", "Section 11"),
+    RuleDomain.INSPECTIONS: ("I", "Inspections"),
+    RuleDomain.AGENCIES: ("G", "Agencies"),
+    RuleDomain.VALUES: ("V", "Values"),
+    RuleDomain.EDITIONS: ("E", "Editions"),
 }
-_TITLES = {
-    RuleDomain.BUDGETS: "Budgets",
-    RuleDomain.INDICATORS_AND_RATES: "Indicators and rates",
-    RuleDomain.CLAIMS: "Claims",
-    RuleDomain.ATTENDANCE: "Attendance",
-    RuleDomain.SECTION11: "Section 11",
-    RuleDomain.INSPECTIONS: "Inspections",
-    RuleDomain.AGENCIES: "Agencies",
-    RuleDomain.VALUES: "Values",
-    RuleDomain.EDITIONS: "Editions",
-}
+"""Each domain's code letter and heading."""
 
 
 def _check_code(rule: Rule, _attribute: object, code: str) -> None:
