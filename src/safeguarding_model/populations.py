@@ -167,28 +167,33 @@ class PopulationGroup:
     @property
     def name(self) -> str:
         """The group's snake_case name: ``'child'`` for 0-17, ``'child_10_17'``, ``'age_15_24'``, ``'age_65_plus'``, ``'live_birth'``."""
-        if self.kind is PopulationKind.NAMED:
-            return str(self.named)
-        if self.kind is not PopulationKind.AGE_BAND:
-            return _KIND_NAMES[self.kind][0]
+        if (fixed := self._fixed_spelling(0)) is not None:
+            return fixed
         if self.high is None:
             return f"age_{self.low}_plus"
         if (self.low, self.high) == (0, _CHILD_HIGH):
             return "child"
-        word = "child" if self.high <= _CHILD_HIGH else "age"
-        return f"{word}_{self.low}_{self.high}"
+        return f"{'child' if self._children else 'age'}_{self.low}_{self.high}"
 
     @property
     def label(self) -> str:
         """The group in words: ``'children aged 0-17'``, ``'people aged 15-24'``, ``'live births'``."""
+        if (fixed := self._fixed_spelling(1)) is not None:
+            return fixed
+        return f"{'children' if self._children else 'people'} aged {self.ages}"
+
+    def _fixed_spelling(self, form: int) -> str | None:
+        """A group without ages spelled as a name (``form`` 0) or in words (1); ``None`` for an age band."""
         if self.kind is PopulationKind.NAMED:
             return str(self.named)
         if self.kind is not PopulationKind.AGE_BAND:
-            return _KIND_NAMES[self.kind][1]
-        if self.high is None:
-            return f"people aged {self.low} and over"
-        word = "children" if self.high <= _CHILD_HIGH else "people"
-        return f"{word} aged {self.low}-{self.high}"
+            return _KIND_NAMES[self.kind][form]
+        return None
+
+    @property
+    def _children(self) -> bool:
+        """Whether an age band holds children only (its oldest age is 17 or under)."""
+        return self.high is not None and self.high <= _CHILD_HIGH
 
     @property
     def ages(self) -> str | None:
