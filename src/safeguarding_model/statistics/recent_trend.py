@@ -46,7 +46,7 @@ from __future__ import annotations
 import functools
 import math
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 import numpy as np
@@ -61,7 +61,7 @@ from safeguarding_model.statistics._arrays import BY_VALUE, FloatArray, as_float
 from safeguarding_model.statistics.intervals import z_score
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "TREND_REASONS",
@@ -299,59 +299,36 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
         >>> recent_trend([2020, 2021, 2022], numerators=[1, 2, 3], denominators=[9, 9, 9]).reason
         'Not enough data points'
     """
-    if not isinstance(kind, str) or kind not in ("proportion", "other"):
-        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
-    chosen = Polarity.parse(polarity)
-    if not is_whole(points) or whole(points) < 3:  # a trend needs three points
-        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
-    level = _check_level(significance_level)
-    z = z_score(confidence)
+    options = _options(kind, polarity, points, confidence, significance_level)
     when = _years(years)
-    columns = _columns(
-        kind,
-        {
-            "numerators": numerators,
-            "denominators": denominators,
-            "values": values,
-            "lower": lower,
-            "upper": upper,
-        },
-        when.size,
-    )
-    used = np.argsort(when, kind="stable")[-int(points) :]
+    columns = _columns(options.kind, (numerators, denominators, values, lower, upper), when.size)
+    used = np.argsort(when, kind="stable")[-options.points :]
     result = functools.partial(
         RecentTrend,
-        method=TrendMethod.CHI_SQUARE if kind == "proportion" else TrendMethod.WEIGHTED_REGRESSION,
+        method=options.method,
         points_used=tuple(int(year) for year in when[used]),
-        polarity=chosen,
-        significance_level=level,
+        polarity=options.polarity,
+        significance_level=options.level,
     )
-    blocked = _blocked(when, columns, used, int(points))
+    blocked = _blocked(when, columns, used, options.points)
     if blocked is not None:
         return result(
             marker=TrendMarker.CANNOT_BE_CALCULATED, reason=blocked, chi2=math.nan, slope=math.nan
         )
-    t = np.arange(1.0, int(points) + 1.0)
-    if kind == "proportion":
+    if options.kind == "proportion":
         _check_proportions(columns["numerators"], columns["denominators"], used)
     else:
         _check_limits(columns["lower"], columns["upper"], used)
-    # Extreme numbers (limits 1e-200 apart, values near 1e308) overflow: the statistic is then
-    # NaN and the trend not significant, rather than a warning.
-    with np.errstate(all="ignore"):
-        if kind == "proportion":
-            test = _proportion_test(columns["numerators"][used], columns["denominators"][used], t)
-        else:
-            width = columns["upper"][used] - columns["lower"][used]
-            test = _regression_test(columns["values"][used], (2 * z / width) ** 2, t)
-    chi2, slope, direction, left_out = test
+    tested = {name: column[used] for name, column in columns.items()}
+    chi2, slope, direction, left_out = _test(options, tested, _proportion_test, _regression_test)
     marker, reason = TrendMarker.NO_SIGNIFICANT_CHANGE, _NO_SIGNIFICANT_TREND
     # A significant statistic with a slope of exactly zero has no direction to report.
-    if chi2 > _threshold(level) and direction != 0:
+    if chi2 > _threshold(options.level) and direction != 0:
         if any(sign != direction for sign in left_out):
             reason = _OUTLIER_FOUND
         else:
-            marker, reason = _MARKERS[direction, judge(direction, chosen)], _SIGNIFICANT
+            marker = _MARKERS[direction, judge(direction, options.polarity)]
+            reason = _SIGNIFICANT
     return result(
         marker=marker,
         reason=reason,
@@ -360,17 +337,87 @@ def recent_trend(  # noqa: PLR0913 - one argument per column of the profiles' da
     )
 
 
-def _columns(kind: str, given: dict[str, object], length: int) -> dict[str, FloatArray]:
-    """The arrays ``kind`` needs, checked; refuses the ones it does not use."""
+class _Options(NamedTuple):
+    """The options ``recent_trend`` and ``recent_trends`` share, checked."""
+
+    kind: str
+    polarity: Polarity
+    points: int
+    level: float
+    z: float
+
+    @property
+    def method(self) -> TrendMethod:
+        """The test of ``kind``."""
+        if self.kind == "proportion":
+            return TrendMethod.CHI_SQUARE
+        return TrendMethod.WEIGHTED_REGRESSION
+
+
+def _options(
+    kind: object,
+    polarity: Polarity | str,
+    points: object,
+    confidence: float,
+    significance_level: float,
+) -> _Options:
+    """The options, checked in this order: kind, polarity, points, the test's level, confidence."""
+    if not isinstance(kind, str) or kind not in ("proportion", "other"):
+        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
+    chosen = Polarity.parse(polarity)
+    if not is_whole(points) or whole(points) < 3:  # a trend needs three points
+        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
+    level = _check_level(significance_level)
+    return _Options(kind, chosen, whole(points), level, z_score(confidence))
+
+
+_COLUMN_NAMES: Final = ("numerators", "denominators", "values", "lower", "upper")
+"""The columns both functions take, in the order of their arguments."""
+
+
+def _needed(kind: str, given: tuple[object, ...]) -> dict[str, object]:
+    """The columns ``kind`` uses, by name (given or ``None``); refuses the others if given."""
     needed = (
         ("numerators", "denominators") if kind == "proportion" else ("values", "lower", "upper")
     )
-    for name, array in given.items():
+    by_name = dict(zip(_COLUMN_NAMES, given, strict=True))
+    for name, array in by_name.items():
         if name not in needed and array is not None:
             raise InvalidInputError(
                 name, array, f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
             )
-    return {name: _column(given[name], name, kind, length) for name in needed}
+    return {name: by_name[name] for name in needed}
+
+
+def _columns(kind: str, given: tuple[object, ...], length: int) -> dict[str, FloatArray]:
+    """The arrays ``kind`` needs, checked; refuses the ones it does not use."""
+    return {
+        name: _column(array, name, kind, length) for name, array in _needed(kind, given).items()
+    }
+
+
+_Test = TypeVar("_Test")
+
+
+def _test(
+    options: _Options,
+    tested: dict[str, FloatArray],
+    proportion: Callable[[FloatArray, FloatArray, FloatArray], _Test],
+    regression: Callable[[FloatArray, FloatArray, FloatArray], _Test],
+) -> _Test:
+    """The kind's test of the points tested (one series, or series × points), numbered 1, 2 ...
+
+    ``proportion`` takes the numerators, the denominators and ``t``; ``regression`` the values,
+    their inverse-variance weights from the limits' width, and ``t``.
+    """
+    t = np.arange(1.0, options.points + 1.0)
+    # Extreme numbers (limits 1e-200 apart, values near 1e308) overflow: the statistic is then
+    # NaN and the trend not significant, rather than a warning.
+    with np.errstate(all="ignore"):
+        if options.kind == "proportion":
+            return proportion(tested["numerators"], tested["denominators"], t)
+        width = tested["upper"] - tested["lower"]
+        return regression(tested["values"], (2 * options.z / width) ** 2, t)
 
 
 def _blocked(
@@ -407,6 +454,11 @@ def _years(years: object) -> FloatArray:
     when = as_floats(years, "years", missing=False)
     if when.ndim != 1:
         raise InvalidInputError("years", years, "a sequence of years, one per point")
+    return _whole_years(when)
+
+
+def _whole_years(when: FloatArray) -> FloatArray:
+    """``when``, refused if a year is missing or not whole."""
     missing = np.isnan(when)
     if missing.any():
         refuse("years", when, missing, "whole years such as 2019 (a year cannot be missing)")
@@ -685,24 +737,9 @@ def recent_trends(  # noqa: PLR0913 - one argument per column of the profiles' d
         >>> trends.chi2.round(2).tolist()
         [46.76, 111.02]
     """
-    if not isinstance(kind, str) or kind not in ("proportion", "other"):
-        raise InvalidInputError("kind", kind, "'proportion' or 'other'")
-    chosen = Polarity.parse(polarity)
-    if not is_whole(points) or whole(points) < 3:  # a trend needs three points
-        raise InvalidInputError("points", points, "a whole number of at least 3, such as 5")
-    wanted = int(whole(points))
-    level = _check_level(significance_level)
-    z = z_score(confidence)
-    columns = _batch_columns(
-        kind,
-        {
-            "numerators": numerators,
-            "denominators": denominators,
-            "values": values,
-            "lower": lower,
-            "upper": upper,
-        },
-    )
+    options = _options(kind, polarity, points, confidence, significance_level)
+    wanted = options.points
+    columns = _batch_columns(options.kind, (numerators, denominators, values, lower, upper))
     shape = next(iter(columns.values())).shape
     when = _batch_years(years, shape)
     order = np.argsort(when, axis=-1, kind="stable")[..., -wanted:]
@@ -713,33 +750,25 @@ def recent_trends(  # noqa: PLR0913 - one argument per column of the profiles' d
     for code, rows in blocked:
         reason[rows & (reason == TREND_REASONS.index(_NO_SIGNIFICANT_TREND))] = code
     free = reason == TREND_REASONS.index(_NO_SIGNIFICANT_TREND)
-    method = TrendMethod.CHI_SQUARE if kind == "proportion" else TrendMethod.WEIGHTED_REGRESSION
     result = functools.partial(
         RecentTrends,
-        method=method,
+        method=options.method,
         points_used=used_years.astype(np.int64),
-        polarity=chosen,
-        significance_level=level,
+        polarity=options.polarity,
+        significance_level=options.level,
     )
     marker = np.where(free, _NO_CHANGE, _CANNOT).astype(np.int8)
     if shape[1] < wanted:
         nan = np.full(shape[0], math.nan)
         return result(marker_codes=marker, reason_codes=reason, chi2=nan, slope=nan.copy())
-    _batch_check(kind, columns, order, free)
-    t = np.arange(1.0, wanted + 1.0)
-    with np.errstate(all="ignore"):
-        if kind == "proportion":
-            test = _proportion_tests(tested["numerators"], tested["denominators"], t)
-        else:
-            width = tested["upper"] - tested["lower"]
-            test = _regression_tests(tested["values"], (2 * z / width) ** 2, t)
-    chi2, slope, direction, outlier = test
-    significant = free & (chi2 > _threshold(level)) & (direction != 0)
+    _batch_check(options.kind, columns, order, free)
+    chi2, slope, direction, outlier = _test(options, tested, _proportion_tests, _regression_tests)
+    significant = free & (chi2 > _threshold(options.level)) & (direction != 0)
     by_direction = np.array(
         [
-            _MARKER_ORDER.index(_MARKERS[-1, judge(-1, chosen)]),
+            _MARKER_ORDER.index(_MARKERS[-1, judge(-1, options.polarity)]),
             _NO_CHANGE,
-            _MARKER_ORDER.index(_MARKERS[1, judge(1, chosen)]),
+            _MARKER_ORDER.index(_MARKERS[1, judge(1, options.polarity)]),
         ],
         dtype=np.int8,
     )
@@ -752,19 +781,10 @@ def recent_trends(  # noqa: PLR0913 - one argument per column of the profiles' d
     return result(marker_codes=marker, reason_codes=reason, chi2=chi2, slope=slope)
 
 
-def _batch_columns(kind: str, given: dict[str, object]) -> dict[str, FloatArray]:
+def _batch_columns(kind: str, given: tuple[object, ...]) -> dict[str, FloatArray]:
     """The 2-d arrays ``kind`` needs, checked and of one shape; refuses the ones it does not use."""
-    needed = (
-        ("numerators", "denominators") if kind == "proportion" else ("values", "lower", "upper")
-    )
-    for name, array in given.items():
-        if name not in needed and array is not None:
-            raise InvalidInputError(
-                name, array, f"nothing with kind={kind!r} (it uses {' and '.join(needed)})"
-            )
     columns: dict[str, FloatArray] = {}
-    for name in needed:
-        array = given[name]
+    for name, array in _needed(kind, given).items():
         if array is None:
             raise InvalidInputError(name, None, f"an array of series × years with kind={kind!r}")
         column = as_floats(array, name, counts=name in {"numerators", "denominators"})
@@ -772,10 +792,12 @@ def _batch_columns(kind: str, given: dict[str, object]) -> dict[str, FloatArray]
             raise InvalidInputError(
                 name, f"an array of shape {column.shape}", "an array of series × years (2-d)"
             )
-        first = next(iter(columns.values()), column)
+        first_name, first = next(iter(columns.items()), (name, column))
         if column.shape != first.shape:
             raise InvalidInputError(
-                name, f"an array of shape {column.shape}", f"the shape of {needed[0]} {first.shape}"
+                name,
+                f"an array of shape {column.shape}",
+                f"the shape of {first_name} {first.shape}",
             )
         columns[name] = column
     return columns
@@ -790,13 +812,7 @@ def _batch_years(years: object, shape: tuple[int, ...]) -> FloatArray:
             f"an array of shape {when.shape}",
             f"one row of {shape[1]} years, or one row per series {shape}",
         )
-    missing = np.isnan(when)
-    if missing.any():
-        refuse("years", when, missing, "whole years such as 2019 (a year cannot be missing)")
-    fractional = when != np.round(when)
-    if fractional.any():
-        refuse("years", when, fractional, "whole years such as 2019 (single-year periods)")
-    return when
+    return _whole_years(when)
 
 
 def _take(array: FloatArray, order: npt.NDArray[np.intp], series: int) -> FloatArray:
