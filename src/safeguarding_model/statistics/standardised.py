@@ -582,13 +582,14 @@ def israte_ci(  # noqa: PLR0913 - four age-band columns, then keyword-only optio
     interval of ``O`` (exact Poisson below 10 events, Byar's from 10), scaled the same way. The
     method of PHEindicatormethods' ``calculate_ISRate``.
 
+    The four age-band columns are those of [`isratio_ci`][safeguarding_model.isratio_ci], with
+    the same shapes and the same rules for missing values.
+
     Args:
-        counts: The area's events in each age band, at least 0; or a 2-D table of areas x
-            age bands.
-        populations: The area's population in each band, at least 0. Of the counts' shape.
-        reference_counts: The reference population's events in each band, at least 0. For a
-            table of areas, one row for all or one row per area.
-        reference_populations: The reference population in each band, above 0. Likewise.
+        counts: The area's events in each age band, as for ``isratio_ci``.
+        populations: The area's population in each band, as for ``isratio_ci``.
+        reference_counts: The reference population's events in each band, as for ``isratio_ci``.
+        reference_populations: The reference population in each band, as for ``isratio_ci``.
         per: The rate's base: 100, 1_000, 10_000, 100_000, 1_000_000 or a name. Required: a
             call without it still uses per 100,000 but warns (``DeprecationWarning``).
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
