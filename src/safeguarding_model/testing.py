@@ -506,6 +506,13 @@ def _linked(
 
 _LINKABLE = (MeasureKind.RATE, MeasureKind.PERCENTAGE, MeasureKind.PROPORTION)
 
+_DEGREED: dict[ClaimKind, tuple[str, tuple[object, ...], object]] = {
+    ClaimKind.DIRECTION: ("direction", tuple(ClaimDirection), ClaimDirection.STABLE),
+    ClaimKind.COMPARISON: ("relation", tuple(ClaimRelation), ClaimRelation.SIMILAR),
+}
+"""The claims whose word may carry a degree: the word's field, its words, and the one word
+("stable", "similar") that takes none."""
+
 
 @st.composite
 def _claims(
@@ -525,30 +532,21 @@ def _claims(
             break
         kind = draw(st.sampled_from(kinds))
         fields: dict[str, object] = {}
+        if kind in _DEGREED:
+            field, words, plain = _DEGREED[kind]
+            fields[field] = word = draw(st.sampled_from(words))
+            if word is not plain:
+                fields["degree"] = draw(st.none() | st.sampled_from(ClaimDegree))
         if kind is ClaimKind.DIRECTION:
-            direction = draw(st.sampled_from(ClaimDirection))
-            fields = {
-                "direction": direction,
-                "before_ref": draw(st.sampled_from(ids)),
-                "after_ref": draw(st.sampled_from(ids)),
-            }
-            if direction is not ClaimDirection.STABLE:
-                fields["degree"] = draw(st.none() | st.sampled_from(ClaimDegree))
+            fields["before_ref"] = draw(st.sampled_from(ids))
+            fields["after_ref"] = draw(st.sampled_from(ids))
         elif kind is ClaimKind.COMPARISON:
-            relation = draw(st.sampled_from(ClaimRelation))
-            fields = {
-                "relation": relation,
-                "ref": draw(st.sampled_from(ids)),
-                "comparator": draw(st.sampled_from(comparators)),
-            }
-            if relation is not ClaimRelation.SIMILAR:
-                fields["degree"] = draw(st.none() | st.sampled_from(ClaimDegree))
+            fields["ref"] = draw(st.sampled_from(ids))
+            fields["comparator"] = draw(st.sampled_from(comparators))
         else:
-            fields = {
-                "stated": draw(_NUMBERS),
-                "indicator": draw(st.sampled_from(definitions)).id,
-                "period": draw(st.one_of(financial_years(), st.builds(CalendarYear, _YEARS))),
-            }
+            fields["stated"] = draw(_NUMBERS)
+            fields["indicator"] = draw(st.sampled_from(definitions)).id
+            fields["period"] = draw(st.one_of(financial_years(), st.builds(CalendarYear, _YEARS)))
         fields.update(id=f"claim-{index + 1}", text=draw(_WORDS), kind=kind)
         claims.append(Claim.model_validate(fields))
     return tuple(claims)
