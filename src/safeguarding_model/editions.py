@@ -390,8 +390,31 @@ def _changes(pair: _Editions) -> Iterator[_Change]:
             yield _Change(key, earlier, later, scale)
 
 
-def _figure_provenance(change: _Change, pair: _Editions) -> tuple[Provenance, Provenance]:
-    return _provenance(change.earlier, pair.earlier.id), _provenance(change.later, pair.later.id)
+def _figure_finding(  # noqa: PLR0913 - the rule, the change, then the message and numbers
+    code: str,
+    severity: Severity,
+    change: _Change,
+    pair: _Editions,
+    *,
+    what: str,
+    then: str,
+    numbers: Iterable[tuple[str, str]],
+) -> Finding:
+    """A figure rule's finding: ``what`` happened between the editions, each one's cell, ``then``."""
+    before, after = change.earlier.value, change.later.value
+    return Finding(
+        code,
+        Kind.RESTATED_FIGURE,
+        severity,
+        _location(change.key, change.later),
+        f"{what} between editions: the earlier edition {_edition(pair.earlier)} printed "
+        f"{_cell(before)}, the later {_edition(pair.later)} prints {_cell(after)}{then}",
+        provenance=(
+            _provenance(change.earlier, pair.earlier.id),
+            _provenance(change.later, pair.later.id),
+        ),
+        numbers=numbers,
+    )
 
 
 def _restated(change: _Change) -> bool | None:
@@ -453,15 +476,13 @@ def _restated_rule(pair: _Editions) -> Iterator[Finding]:
             numbers.append(("computed", f"{converted.normalize():f}"))
         numbers.append(("difference", f"{difference.normalize():f}"))
         revisable = before.status is not ValueStatus.FINAL
-        yield Finding(
+        yield _figure_finding(
             "E101",
-            Kind.RESTATED_FIGURE,
             Severity.WARNING if revisable else Severity.ERROR,
-            _location(change.key, change.later),
-            f"restated between editions: the earlier edition {_edition(pair.earlier)} printed "
-            f"{_cell(before)}, the later {_edition(pair.later)} prints {_cell(after)}, "
-            f"a change of {difference.normalize():f}{base}",
-            provenance=_figure_provenance(change, pair),
+            change,
+            pair,
+            what="restated",
+            then=f", a change of {difference.normalize():f}{base}",
             numbers=numbers,
         )
 
@@ -490,15 +511,13 @@ def _precision_rule(pair: _Editions) -> Iterator[Finding]:
         finer = _decimals(after.number) > _decimals(before.number)
         how = "more" if finer else "fewer"
         rounds = "which rounds to it" if finer else "to which it rounds"
-        yield Finding(
+        yield _figure_finding(
             "E102",
-            Kind.RESTATED_FIGURE,
             Severity.INFO,
-            _location(change.key, change.later),
-            f"printed with {how} digits between editions: the earlier edition "
-            f"{_edition(pair.earlier)} printed {_cell(before)}, the later {_edition(pair.later)} "
-            f"prints {_cell(after)}, {rounds}",
-            provenance=_figure_provenance(change, pair),
+            change,
+            pair,
+            what=f"printed with {how} digits",
+            then=f", {rounds}",
             numbers=(
                 ("earlier", str(before.number)),
                 ("later", str(after.number)),
@@ -533,15 +552,13 @@ def _status_rule(pair: _Editions) -> Iterator[Finding]:
             for role, value in (("earlier", before), ("later", after))
             if value.number is not None
         ]
-        yield Finding(
+        yield _figure_finding(
             "E103",
-            Kind.RESTATED_FIGURE,
             Severity.WARNING if withdrawn else Severity.INFO,
-            _location(change.key, change.later),
-            f"status changed between editions: the earlier edition {_edition(pair.earlier)} "
-            f"printed {_cell(before)}, the later {_edition(pair.later)} prints {_cell(after)}"
-            + (", with no number" if withdrawn else ""),
-            provenance=_figure_provenance(change, pair),
+            change,
+            pair,
+            what="status changed",
+            then=", with no number" if withdrawn else "",
             numbers=numbers,
         )
 
