@@ -339,7 +339,14 @@ def test_a_budget_states_at_least_one_side() -> None:
 def test_the_schema_lets_a_line_give_units_instead_of_an_amount() -> None:
     line = Budget.model_json_schema()["$defs"]["BudgetLine"]
     assert "amount" not in line["required"]
-    assert line["anyOf"] == [{"required": ["amount"]}, {"required": ["quantity", "unit_amount"]}]
+    given = {"not": {"type": "null"}}
+    assert line["anyOf"] == [
+        {"properties": {"amount": given}, "required": ["amount"]},
+        {
+            "properties": {"quantity": given, "unit_amount": given},
+            "required": ["quantity", "unit_amount"],
+        },
+    ]
 
 
 def test_budgets_with_units_and_splits_round_trip_through_json() -> None:
