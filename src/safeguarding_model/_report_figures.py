@@ -21,10 +21,31 @@ if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
-__all__ = ["ROUNDING", "Linked", "caveat", "linked_figures", "provenance_of", "rounding_range"]
+__all__ = [
+    "ROUNDING",
+    "Linked",
+    "caveat",
+    "figure_location",
+    "linked_figures",
+    "provenance_of",
+    "rounding_range",
+]
 
 ROUNDING = "half a unit of each printed figure's last digit"
 """The tolerance of a rule that allows for the rounding of the figures it compares."""
+
+
+def figure_location(observation: Observation) -> str:
+    """Where a finding about one figure is: its indicator, area and period.
+
+    Examples:
+        >>> from safeguarding_model import Observation, parse_value
+        >>> from safeguarding_model._report_figures import figure_location
+        >>> figure = Observation(indicator="cpp-rate", area="Lancashire", period="2015/16", value=parse_value("59.0"))
+        >>> figure_location(figure)
+        'cpp-rate / Lancashire / 2015/16'
+    """
+    return f"{observation.indicator} / {observation.area} / {observation.period}"
 
 
 def rounding_range(value: Value) -> tuple[Decimal, Decimal] | None:

@@ -31,11 +31,12 @@ from safeguarding_model._numbers import half_unit
 from safeguarding_model._report_figures import (
     ROUNDING,
     caveat,
+    figure_location,
     linked_figures,
     provenance_of,
     rounding_range,
 )
-from safeguarding_model.errors import InvalidInputError
+from safeguarding_model.errors import InvalidInputError, brief
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.indicators import (
     IndicatorDefinition,
@@ -55,18 +56,14 @@ if TYPE_CHECKING:
 __all__ = ["RULES"]
 
 
-def _where(observation: Observation) -> str:
-    return f"{observation.indicator} / {observation.area} / {observation.period}"
-
-
 def _ambiguous(report: AnnualReport) -> list[Finding]:
     return [
         Finding(
             "V101",
             Kind.AMBIGUOUS_VALUE,
             Severity.WARNING,
-            _where(observation),
-            f"the cell {observation.value.printed!r}: {flag.description}",
+            figure_location(observation),
+            f"the cell {brief(observation.value.printed)}: {flag.description}",
             provenance=provenance_of(observation),
         )
         for observation in report.observations
@@ -114,7 +111,7 @@ def _rates_and_counts(report: AnnualReport) -> list[Finding]:
                     "R101",
                     Kind.RATE_VS_COUNTS,
                     Severity.ERROR,
-                    _where(observation),
+                    figure_location(observation),
                     f"printed {value}, but {count} / {over} x {scale:,} = {computed:.4f}",
                     provenance=provenance_of(observation, *sources),
                     numbers=(
@@ -457,7 +454,7 @@ def _against_consensus(
         Kind.IMPLIED_DENOMINATOR,
         Severity.ERROR if power is not None or same_period else Severity.WARNING,
         where,
-        f"{_where(member.observation)} disagrees with the other figures: {member.words} implies "
+        f"{figure_location(member.observation)} disagrees with the other figures: {member.words} implies "
         f"{member.low:,.0f} to {member.high:,.0f} {label}, where {count} figures give "
         f"{low:,.0f} to {high:,.0f} ({_names(supporters)}): {gap}",
         provenance=_provenance(member, *supporters),
@@ -495,8 +492,8 @@ def _pairs(where: str, label: str, members: list[_Implied]) -> list[Finding]:
                     Kind.IMPLIED_DENOMINATOR,
                     Severity.ERROR if same_period or power is not None else Severity.WARNING,
                     where,
-                    f"{_where(first.observation)} implies {first.low:,.0f} to {first.high:,.0f} {label}; "
-                    f"{_where(second.observation)} implies {second.low:,.0f} to {second.high:,.0f}{gap}",
+                    f"{figure_location(first.observation)} implies {first.low:,.0f} to {first.high:,.0f} {label}; "
+                    f"{figure_location(second.observation)} implies {second.low:,.0f} to {second.high:,.0f}{gap}",
                     provenance=_provenance(first, second),
                     numbers=(
                         *_figure_numbers(first),
@@ -575,7 +572,7 @@ def _against_estimate(
     assert figure.observation is not None  # noqa: S101 - and a figure
     power = _power_of_ten(figure, estimate.low, estimate.high)
     message = (
-        f"stated {estimate.central:,} ({estimate.period}); {_where(figure.observation)} implies "
+        f"stated {estimate.central:,} ({estimate.period}); {figure_location(figure.observation)} implies "
         f"{figure.low:,.0f} to {figure.high:,.0f}"
     )
     if power is not None:
@@ -665,7 +662,7 @@ def _directions(report: AnnualReport) -> list[Finding]:
                         "R105",
                         Kind.STATED_DIRECTION,
                         Severity.ERROR,
-                        _where(current),
+                        figure_location(current),
                         f"stated {stated.source_word!r}, but the figure went from {previous.value.number} to {current.value.number} ({polarity.value})"
                         + caveat(previous.value, current.value),
                         provenance=provenance_of(previous, current),
@@ -714,7 +711,7 @@ def _significances(report: AnnualReport) -> list[Finding]:
                     "R106",
                     Kind.STATED_SIGNIFICANCE,
                     Severity.ERROR,
-                    _where(observation),
+                    figure_location(observation),
                     f"stated {stated_words!r} against England, its interval gives {computed.label!r}",
                     provenance=provenance_of(observation),
                 )
@@ -754,7 +751,7 @@ def _repeated_figures(report: AnnualReport) -> list[Finding]:
                 "R107",
                 Kind.REPEATED_FIGURE,
                 Severity.ERROR if apart else Severity.WARNING,
-                _where(observations[0]),
+                figure_location(observations[0]),
                 f"printed {len(observations)} times as different figures: {cells}",
                 provenance=provenance_of(*observations),
                 numbers=tuple(

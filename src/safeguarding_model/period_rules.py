@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from safeguarding_model._report_figures import figure_location
 from safeguarding_model.errors import brief
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.indicators import Observation
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["RULES"]
 
 
-def _where(observation: Observation) -> str:
-    return f"{observation.indicator} / {observation.area} / {observation.period}"
-
-
 def _periods(
     value: object, path: str, provenance: tuple[Provenance, ...]
 ) -> Iterator[tuple[str, Period, tuple[Provenance, ...]]]:
@@ -48,7 +45,7 @@ def _periods(
         yield path, value, provenance
     elif isinstance(value, Observation):
         printed: tuple[Provenance, ...] = () if value.provenance is None else (value.provenance,)
-        yield from _periods(value.period, _where(value), printed)
+        yield from _periods(value.period, figure_location(value), printed)
     elif isinstance(value, BaseModel):
         found = getattr(value, "provenance", None)
         held = (found,) if isinstance(found, Provenance) else provenance

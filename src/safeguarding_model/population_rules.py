@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from safeguarding_model._report_figures import figure_location
 from safeguarding_model.errors import brief
 from safeguarding_model.findings import Finding, Kind, Rule, RuleDomain, Severity
 from safeguarding_model.populations import (
@@ -66,10 +67,6 @@ def _label_findings(report: AnnualReport) -> list[Finding]:
     return findings
 
 
-def _where(observation: Observation) -> str:
-    return f"{observation.indicator} / {observation.area} / {observation.period}"
-
-
 def _comparator_findings(report: AnnualReport) -> list[Finding]:
     indicators: dict[str, IndicatorDefinition] = {i.id: i for i in report.indicators}
     englands: dict[tuple[str, str], list[Observation]] = {}
@@ -93,7 +90,7 @@ def _comparator_findings(report: AnnualReport) -> list[Finding]:
                     "R109",
                     Kind.POPULATION_LABEL,
                     Severity.WARNING,
-                    _where(observation),
+                    figure_location(observation),
                     f"states {stated.value!r} against England, but the figure is over "
                     f"{own.label} and England's over {theirs.label}",
                     provenance=tuple(
