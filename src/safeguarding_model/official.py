@@ -122,6 +122,8 @@ class OfficialTable:
         layout: The publisher's layout the file was read as.
         indicators: The indicators the rows are of, each once, in order of first appearance.
         figures: One published figure a row.
+        notes: What the reader had to guess or left aside, a sentence each: an indicator whose
+            kind the file does not say, a column it does not read.
 
     Examples:
         >>> from safeguarding_model.official import OfficialLayout, OfficialTable
@@ -134,6 +136,7 @@ class OfficialTable:
     layout: OfficialLayout
     indicators: tuple[IndicatorDefinition, ...]
     figures: tuple[PublishedFigure, ...]
+    notes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         """The number of rows."""
