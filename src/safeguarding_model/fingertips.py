@@ -352,7 +352,6 @@ def _read_stream(
             label,
             f"not UTF-8 text: byte 0x{error.object[error.start]:02x} cannot be read "
             f"({error.reason}); expected a CSV file saved as UTF-8",
-            line=reader.line_num + 1,
         ) from None
 
 
@@ -420,7 +419,7 @@ def _columns(label: str, headers: list[str]) -> tuple[_Columns, list[str]]:
         else:
             unread.append(header)
     missing = [_COLUMNS[column][0] for column in _REQUIRED if column not in positions]
-    if len(missing) == len(_REQUIRED):
+    if "indicator_id" not in positions and "area_code" not in positions:
         raise FileFormatError(
             label,
             "no Fingertips header: expected the columns "
