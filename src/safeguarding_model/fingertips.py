@@ -104,6 +104,7 @@ _PARENT_COMPARISON = re.compile(
 )
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?", re.ASCII)
 _LONGEST_NUMBER: Final = 64
+_SURELY_A_FIGURE: Final = 20
 _INDICATOR_ID = re.compile(r"([0-9]{1,12})(?:\.0*)?", re.ASCII)
 _TWO_YEARS_POOLED = re.compile(r"[0-9]{4} - [0-9]{2}", re.ASCII)
 _SYMBOLS: Final = {
@@ -492,6 +493,8 @@ class _Reader:
         if len(cell) > _LONGEST_NUMBER or not _NUMBER.fullmatch(cell):
             raise self.fail(line, column, text, "a number")
         number = Decimal(cell)
+        if len(cell) <= _SURELY_A_FIGURE and "e" not in cell and "E" not in cell:
+            return number  # at most 20 digits, between 1E-19 and 1E+20: within the bound
         try:
             return check_figure(number, field=column)
         except InvalidInputError as error:
