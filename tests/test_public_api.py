@@ -44,6 +44,7 @@ def test_public_names_are_documented_with_an_example(name: str) -> None:
     else:  # type aliases and constants are documented in their module and the reference pages
         assert name in {
             "POPULATIONS",
+            "DFE_MEASURES",
             "Population",
             "Expect",
             "ValueUnit",

@@ -54,10 +54,8 @@ if TYPE_CHECKING:
         ClaimRelation,
     )
     from safeguarding_model.comparators import ComparatorGroup, ComparatorKind, comparator_areas
-    from safeguarding_model.datasets import (
-        list_examples,
-        load_example,
-    )
+    from safeguarding_model.datasets import list_examples, load_example
+    from safeguarding_model.dfe_statistics import DFE_MEASURES, DfeMeasure, read_dfe_statistics
     from safeguarding_model.editions import compare_reports, series_across_editions
     from safeguarding_model.errors import (
         FileFormatError,
@@ -77,6 +75,7 @@ if TYPE_CHECKING:
         RuleDomain,
         select_rules,
     )
+    from safeguarding_model.fingertips import read_fingertips
     from safeguarding_model.indicators import (
         IndicatorDefinition,
         IndicatorSeries,
@@ -94,6 +93,7 @@ if TYPE_CHECKING:
         recommendations_by_owner,
     )
     from safeguarding_model.markers import Direction, Polarity, Rag, Significance, judge
+    from safeguarding_model.official import OfficialLayout, OfficialTable, PublishedFigure
     from safeguarding_model.periods import (
         AcademicYear,
         CalendarQuarter,
@@ -162,11 +162,7 @@ if TYPE_CHECKING:
         ShareCheck,
         section11_shares,
     )
-    from safeguarding_model.statistics.direction import (
-        DirectionMethod,
-        Travel,
-        direction_of_travel,
-    )
+    from safeguarding_model.statistics.direction import DirectionMethod, Travel, direction_of_travel
     from safeguarding_model.statistics.funnels import (
         FunnelSignificance,
         RateFunnelLimits,
@@ -214,8 +210,8 @@ if TYPE_CHECKING:
         ValueUnit,
         parse_value,
     )
-
 __all__ = [
+    "DFE_MEASURES",
     "POPULATIONS",
     "AcademicYear",
     "Agency",
@@ -247,6 +243,7 @@ __all__ = [
     "ContextFigure",
     "ContributionShare",
     "DateRange",
+    "DfeMeasure",
     "Direction",
     "DirectionMethod",
     "Discrepancy",
@@ -278,6 +275,8 @@ __all__ = [
     "NoticeKind",
     "NumberRole",
     "Observation",
+    "OfficialLayout",
+    "OfficialTable",
     "Period",
     "PeriodFlag",
     "PeriodParseError",
@@ -289,6 +288,7 @@ __all__ = [
     "PopulationKind",
     "PopulationMismatchError",
     "Provenance",
+    "PublishedFigure",
     "Rag",
     "Rate",
     "RateBase",
@@ -369,6 +369,8 @@ __all__ = [
     "rate_from_count",
     "rate_funnel_limits",
     "ratio_funnel_limits",
+    "read_dfe_statistics",
+    "read_fingertips",
     "recent_trend",
     "recent_trends",
     "recommendations_by_owner",
@@ -389,6 +391,13 @@ __all__ = [
 #: modules; both stay written out for type checkers and linters, and tests/test_public_api.py
 #: checks that the three agree (its failure message prints the block to paste).
 _LAZY: dict[str, str] = {
+    "read_fingertips": "fingertips",
+    "read_dfe_statistics": "dfe_statistics",
+    "DfeMeasure": "dfe_statistics",
+    "DFE_MEASURES": "dfe_statistics",
+    "OfficialTable": "official",
+    "PublishedFigure": "official",
+    "OfficialLayout": "official",
     "judge": "markers",
     "FindingNumber": "findings",
     "NumberRole": "findings",

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from pydantic import ValidationError
 
+from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
 from safeguarding_model.markers import Polarity
@@ -208,13 +209,15 @@ _CPP_STARTING = DfeMeasure(
     population="child",
 )
 
-DFE_MEASURES: Final[Mapping[str, DfeMeasure]] = {
-    "at31_episodes": _CIN_COUNT,
-    "at31_episodes_rate": _CIN_RATE,
-    "cpp_at31": _CPP_COUNT,
-    "cpp_at31_rate": _CPP_RATE,
-    "cpp_child_start": _CPP_STARTING,
-}
+DFE_MEASURES: Final[Mapping[str, DfeMeasure]] = FrozenDict(
+    {
+        "at31_episodes": _CIN_COUNT,
+        "at31_episodes_rate": _CIN_RATE,
+        "cpp_at31": _CPP_COUNT,
+        "cpp_at31_rate": _CPP_RATE,
+        "cpp_child_start": _CPP_STARTING,
+    }
+)
 """The measure columns read unless told otherwise: children's social care tables.
 
 | column | indicator | what it holds |
