@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from safeguarding_model.findings import Finding
+    from safeguarding_model.official import OfficialTable
     from safeguarding_model.report import AnnualReport
 
 __all__ = ["main"]
@@ -84,17 +85,20 @@ def _max_size(text: str) -> int:
     return int(match["number"]) * _UNITS[match["unit"].lower()]
 
 
-def _file_command(
+def _file_command(  # noqa: PLR0913 - what each file command differs by; the last keyword-only
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     name: str,
     summary: str,
     formats: tuple[str, ...],
     sources: dict[str, str] | None = None,
+    *,
+    official: bool = False,
 ) -> argparse.ArgumentParser:
     """A command that reads files: its ``sources``, ``--format`` and ``--max-size``.
 
     ``sources`` maps each file's name (``SOURCE``) to what it holds (``a report``, the default).
     One source may be left out (the bundled report is read); several are all required.
+    ``official``: the source may be an official statistics CSV file instead.
     """
     from safeguarding_model.io import DEFAULT_MAX_BYTES  # noqa: PLC0415 - io only when parsing
 
@@ -107,6 +111,7 @@ def _file_command(
             metavar=source,
             nargs="?" if optional else None,
             help=f"{what} as a JSON or YAML file"
+            + (", or an official statistics CSV file (Fingertips or DfE)" if official else "")
             + (" (default: the bundled Lancashire 2015/16 report)" if optional else ""),
         )
     command.add_argument("--format", choices=formats, default="text", help="output format")
@@ -140,18 +145,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _file_command(
+    report = _file_command(
         commands,
         "report",
-        "a report's scorecard, budget, inspections and findings; exits 1 when there are errors",
+        "a report's scorecard, budget, inspections and findings, or an area's scorecard from an "
+        "official statistics file; exits 1 when there are errors",
         ("text", "markdown", "json", "html"),
+        official=True,
+    )
+    report.add_argument(
+        "--area",
+        metavar="CODE",
+        default=None,
+        help="the area whose scorecard to print, by its code in an official statistics file "
+        "(such as E10000017); required for such a file",
     )
     _add_codes(
         _file_command(
             commands,
             "check",
-            "where a report disagrees with itself; exits 1 when there are errors",
+            "where a report or an official statistics file disagrees with itself; exits 1 when "
+            "there are errors",
             ("text", "json"),
+            official=True,
         )
     )
     compare = _file_command(
@@ -243,6 +259,85 @@ def _load(source: str | None, max_bytes: int) -> AnnualReport:
         raise _read_failure(source, error) from None
 
 
+def _is_official(source: str | None) -> bool:
+    """Whether ``source`` is an official statistics file: a ``.csv`` name, or such a header."""
+    if source is None:
+        return False
+    if source.lower().endswith(".csv"):
+        return True
+    from safeguarding_model.official_files import official_layout  # noqa: PLC0415 - lazily, as everywhere
+
+    return official_layout(source) is not None
+
+
+def _load_official(source: str, max_bytes: int) -> OfficialTable:
+    """The official statistics file at ``source``, recognised by its header."""
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.official_files import read_official  # noqa: PLC0415
+
+    try:
+        return read_official(source, max_bytes=max_bytes)
+    except SafeguardingModelError as error:
+        raise _read_failure(source, error) from None
+
+
+#: How many of a file's areas a message about ``--area`` names.
+_AREAS_SHOWN = 5
+
+
+def _some_areas(table: OfficialTable) -> str:
+    """A few of the file's areas, ``CODE (name)``, escaped for a terminal, and how many in all."""
+    names: dict[str, str] = {}
+    for figure in table.figures:
+        names.setdefault(figure.area_code, figure.observation.area)
+        if len(names) >= _AREAS_SHOWN:
+            break
+    count = len(table.area_codes)
+    shown = ", ".join(
+        f"{_one_line(code, limit=40)} ({_one_line(name, limit=40)})" for code, name in names.items()
+    )
+    more = f", and {count - len(names)} more" if count > len(names) else ""
+    return f"{shown}{more}"
+
+
+def _official_area(source: str, table: OfficialTable, area: str | None) -> str:
+    """The ``--area`` code, checked against the file's areas."""
+    from safeguarding_model.errors import brief  # noqa: PLC0415 - lazily, as everywhere
+
+    name = _one_line(source)
+    if not table.figures:
+        msg = f"{name}: the file has no rows, so no area's scorecard can be printed"
+        raise _Failure(msg)
+    if area is None:
+        msg = (
+            f"{name}: an official statistics file holds many areas: name one with --area CODE; "
+            f"its areas include {_some_areas(table)}"
+        )
+        raise _Failure(msg)
+    if not table.for_area(area):
+        msg = (
+            f"{name}: --area {_one_line(brief(area))}: no such area in the file; expected one of "
+            f"its area codes, such as {_some_areas(table)}"
+        )
+        raise _Failure(msg)
+    return area
+
+
+def _check_official(
+    table: OfficialTable,
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] | None = None,
+) -> tuple[Finding, ...]:
+    """The findings of the rules on official tables, with ``select`` and ``ignore``."""
+    from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.official_rules import check_official  # noqa: PLC0415
+
+    try:
+        return check_official(table, select=select, ignore=ignore)
+    except SafeguardingModelError as error:
+        raise _Failure(f"{_one_line(table.source)}: {_one_line(str(error), limit=1000)}") from None
+
+
 # --- output ----------------------------------------------------------------------------------
 
 
@@ -311,7 +406,13 @@ def _complain(command: str | None, message: str) -> None:
 # --- commands --------------------------------------------------------------------------------
 
 
-def _report(source: str | None, output_format: str, max_bytes: int) -> int:
+def _report(source: str | None, output_format: str, max_bytes: int, area: str | None = None) -> int:
+    if _is_official(source):
+        return _report_official(source, output_format, max_bytes, area)  # type: ignore[arg-type]
+    if area is not None:
+        what = "the bundled report" if source is None else _one_line(source)
+        msg = f"{what}: --area is for an official statistics file (a .csv); a report is of one area"
+        raise _Failure(msg)
     loaded = _load(source, max_bytes)  # first: a file refused costs no rendering imports
 
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415 - lazily, as everywhere
@@ -320,6 +421,32 @@ def _report(source: str | None, output_format: str, max_bytes: int) -> int:
     colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
     _write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
     return 1 if any(f.severity is Severity.ERROR for f in check(loaded)) else 0
+
+
+def _report_official(source: str, output_format: str, max_bytes: int, area: str | None) -> int:
+    """An area's scorecard from an official statistics file, with the findings on its rows."""
+    table = _load_official(source, max_bytes)
+    code = _official_area(source, table, area)
+
+    from safeguarding_model.findings import Severity  # noqa: PLC0415 - lazily, as everywhere
+    from safeguarding_model.render import render_area_scorecard  # noqa: PLC0415
+
+    lines = {figure.line for figure in table.for_area(code)}
+    findings = tuple(
+        finding
+        for finding in _check_official(table)
+        if any(place.line in lines for place in finding.provenance)
+    )
+    colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
+    text = render_area_scorecard(
+        table,
+        code,
+        output_format=output_format,  # type: ignore[arg-type]
+        colour=colour,
+        findings=findings,
+    )
+    _write(text + "\n")
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -340,6 +467,14 @@ def _check(
     select: tuple[str, ...] | None = None,
     ignore: tuple[str, ...] | None = None,
 ) -> int:
+    if _is_official(source):
+        table = _load_official(source, max_bytes)  # type: ignore[arg-type]
+        findings = _check_official(table, select, ignore)
+
+        from safeguarding_model.findings import Severity  # noqa: PLC0415 - lazily, as everywhere
+
+        _write_findings(findings, output_format)
+        return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
     loaded = _load(source, max_bytes)
 
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415 - lazily, as everywhere
@@ -464,7 +599,7 @@ def _file_command_code(arguments: argparse.Namespace) -> int:
         return _check(source, output_format, max_bytes, arguments.select, arguments.ignore)
     if command == "reconcile":
         return _reconcile(arguments.source, output_format, arguments.tolerance, max_bytes)
-    return _report(arguments.source, output_format, max_bytes)
+    return _report(arguments.source, output_format, max_bytes, arguments.area)
 
 
 def _internal_error(command: str | None, error: BaseException) -> int:

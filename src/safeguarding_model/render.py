@@ -27,15 +27,17 @@ from safeguarding_model.reconciliation import reconcile
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from decimal import Decimal
 
     from safeguarding_model.inspections import Inspection
+    from safeguarding_model.official import OfficialTable, PublishedFigure
+    from safeguarding_model.official_files import AreaScorecardRow
     from safeguarding_model.reconciliation import Reconciliation, SideTotals
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.values import Value
 
-__all__ = ["render_reconciliation", "render_report"]
+__all__ = ["render_area_scorecard", "render_reconciliation", "render_report"]
 
 _ANSI = {
     Rag.RED: "\033[31m",
@@ -434,3 +436,265 @@ def _chart_images(report: AnnualReport) -> list[tuple[str, str]]:
         if len(own) >= _TREND_POINTS and series.comparators():
             charts.append((f"Trend: {indicator.name}", data_url(trend_chart(series))))
     return charts
+
+
+# --- an area's scorecard from an official statistics file -----------------------------------
+
+_AREA_HEADERS = [
+    "indicator",
+    "breakdown",
+    "period",
+    "value",
+    "limits",
+    "England",
+    "parent",
+    "vs England",
+    "vs parent",
+    "recent trend",
+]
+_AREA_SIGNIFICANCE = (7, 8)  # the columns coloured by their significance
+
+
+def _limits(figure: PublishedFigure) -> str:
+    observation = figure.observation
+    if observation.lower is None or observation.upper is None:
+        return "-"
+    return f"{observation.lower} to {observation.upper}"
+
+
+def _breakdown(row: AreaScorecardRow) -> str:
+    return "; ".join(f"{key}: {value}" for key, value in row.breakdown.items()) or "-"
+
+
+def _area_cells(row: AreaScorecardRow) -> list[str]:
+    """An area scorecard row's cells as plain, unescaped text."""
+    figure = row.figure
+    trend = figure.recent_trend
+    return [
+        row.indicator.name,
+        _breakdown(row),
+        str(figure.observation.period),
+        _cell(figure.observation.value),
+        _limits(figure),
+        _cell(None if row.england is None else row.england.observation.value),
+        _cell(None if row.parent is None else row.parent.observation.value),
+        _significance(figure.compared_to_england),
+        _significance(figure.compared_to_parent),
+        "-" if trend is None else trend.label,
+    ]
+
+
+def _area_significances(row: AreaScorecardRow) -> tuple[Significance | None, Significance | None]:
+    return (row.figure.compared_to_england, row.figure.compared_to_parent)
+
+
+def _area_title(first: PublishedFigure) -> str:
+    return f"{first.observation.area} ({first.area_code})"
+
+
+def _area_summary(table: OfficialTable, first: PublishedFigure, count: int) -> str:
+    """One sentence on the file and the area, plain text."""
+    parent = (
+        f"; parent {first.parent_name or first.parent_code} ({first.parent_code})"
+        if first.parent_code
+        else ""
+    )
+    return (
+        f"{table.source} ({table.layout.value} layout): {count} rows for the area at the latest "
+        f"period of each indicator and breakdown{parent}"
+    )
+
+
+def render_area_scorecard(
+    table: OfficialTable,
+    area_code: str,
+    *,
+    output_format: Literal["text", "markdown", "json", "html"] = "text",
+    colour: bool = False,
+    findings: Sequence[Finding] = (),
+) -> str:
+    r"""One area's scorecard from an official statistics file, with England and its parent beside it.
+
+    A row for each indicator and breakdown at its latest period (see
+    [`area_scorecard`][safeguarding_model.official_files.area_scorecard]): the area's value
+    and limits, England's and the parent's values, the publisher's comparisons with England
+    and the parent and its recent trend, as printed. Then the reader's notes and, when given,
+    ``findings`` (a check's, of the area's rows).
+
+    Every string from the file (names, codes, breakdowns, printed cells, notes) is escaped for
+    the format as [`render_report`][safeguarding_model.render.render_report] escapes a
+    report's: one line each, control and bidirectional characters shown as escapes, Markdown
+    and HTML markup written as references. ``colour`` colours the comparisons in the text
+    format.
+
+    Raises:
+        UnknownIdError: When the table has no row for ``area_code``.
+
+    Examples:
+        >>> from safeguarding_model.official_files import read_official
+        >>> from safeguarding_model.render import render_area_scorecard
+        >>> table = read_official("tests/data/official/fingertips-renamed.csv")
+        >>> print(render_area_scorecard(table, "E10000017").splitlines()[0])
+        Lancashire (E10000017)
+    """
+    from safeguarding_model.official_files import area_scorecard  # noqa: PLC0415 - the readers only for official files
+
+    rows = area_scorecard(table, area_code)
+    first = table.for_area(area_code)[0]
+    if output_format == "json":
+        return _area_json(table, first, rows, findings)
+    if output_format == "html":
+        return _area_html(table, first, rows, findings)
+    if output_format == "markdown":
+        return _area_markdown(table, first, rows, findings)
+    return _area_text(table, first, rows, findings, colour=colour)
+
+
+def _area_json(
+    table: OfficialTable,
+    first: PublishedFigure,
+    rows: tuple[AreaScorecardRow, ...],
+    findings: Sequence[Finding],
+) -> str:
+    def value(figure: PublishedFigure | None) -> object:
+        return None if figure is None else to_jsonable(figure.observation.value)
+
+    data = {
+        "source": table.source,
+        "layout": table.layout.value,
+        "area": {
+            "code": first.area_code,
+            "name": first.observation.area,
+            "type": first.area_type,
+            "parent_code": first.parent_code,
+            "parent_name": first.parent_name,
+        },
+        "scorecard": [
+            {
+                "indicator": row.indicator.id,
+                "name": row.indicator.name,
+                "breakdown": dict(row.breakdown),
+                "period": str(row.figure.observation.period),
+                "line": row.figure.line,
+                "value": value(row.figure),
+                "lower": to_jsonable(row.figure.observation.lower),
+                "upper": to_jsonable(row.figure.observation.upper),
+                "confidence": row.figure.observation.confidence,
+                "england": value(row.england),
+                "parent": value(row.parent),
+                "compared_to_england": to_jsonable(row.figure.compared_to_england),
+                "compared_to_parent": to_jsonable(row.figure.compared_to_parent),
+                "parent_comparison": row.figure.parent_comparison,
+                "recent_trend": to_jsonable(row.figure.recent_trend),
+            }
+            for row in rows
+        ],
+        "notes": list(table.notes),
+        "findings": to_jsonable(tuple(findings)),
+    }
+    return escape_json(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _area_closing(
+    table: OfficialTable,
+    findings: Sequence[Finding],
+    *,
+    heading: str,
+    escape: Callable[[str], str],
+) -> list[str]:
+    out: list[str] = []
+    if table.notes:
+        out += [f"{heading}Notes", ""]
+        out += [f"- {escape(note)}" for note in table.notes]
+        out.append("")
+    if findings:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        out += [f"{heading}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
+        out += [f"- {escape(f'{finding.code} {finding}')}" for finding in findings]
+    return out
+
+
+def _area_text(
+    table: OfficialTable,
+    first: PublishedFigure,
+    rows: tuple[AreaScorecardRow, ...],
+    findings: Sequence[Finding],
+    *,
+    colour: bool,
+) -> str:
+    """The text format: every string from the file through ``escape_terminal``; colours are ours."""
+    lines = [[escape_terminal(cell) for cell in _area_cells(row)] for row in rows]
+    out = [escape_terminal(_area_title(first)), ""]
+    out += [escape_terminal(_area_summary(table, first, len(rows))), "", "Scorecard", ""]
+    widths = [
+        min(40, max([len(_AREA_HEADERS[i])] + [len(line[i]) for line in lines]))
+        for i in range(len(_AREA_HEADERS))
+    ]
+    out.append("  ".join(h.ljust(widths[i]) for i, h in enumerate(_AREA_HEADERS)).rstrip())
+    for line, row in zip(lines, rows, strict=True):
+        cells = [
+            c if len(c) <= widths[i] else c[: widths[i] - 3] + "..." for i, c in enumerate(line)
+        ]
+        padded = [c.ljust(widths[i]) for i, c in enumerate(cells)]
+        for i, significance in zip(_AREA_SIGNIFICANCE, _area_significances(row), strict=True):
+            if colour and significance is not None:
+                padding = padded[i][len(cells[i]) :]
+                padded[i] = f"{_ANSI[significance.rag]}{cells[i]}\033[0m{padding}"
+        out.append("  ".join(padded).rstrip())
+    out.append("")
+    out += _area_closing(table, findings, heading="", escape=escape_terminal)
+    return "\n".join(out).rstrip("\n")
+
+
+def _area_markdown(
+    table: OfficialTable,
+    first: PublishedFigure,
+    rows: tuple[AreaScorecardRow, ...],
+    findings: Sequence[Finding],
+) -> str:
+    """The Markdown format: every string from the file through ``escape_markdown``."""
+    out = [f"# {escape_markdown(_area_title(first))}", ""]
+    out += [escape_markdown(_area_summary(table, first, len(rows))), "", "## Scorecard", ""]
+    out.append("| " + " | ".join(_AREA_HEADERS) + " |")
+    out.append("|" + " --- |" * len(_AREA_HEADERS))
+    out += ["| " + " | ".join(escape_markdown(c) for c in _area_cells(row)) + " |" for row in rows]
+    out.append("")
+    out += _area_closing(table, findings, heading="## ", escape=escape_markdown)
+    return "\n".join(out).rstrip("\n")
+
+
+def _area_html(
+    table: OfficialTable,
+    first: PublishedFigure,
+    rows: tuple[AreaScorecardRow, ...],
+    findings: Sequence[Finding],
+) -> str:
+    """The HTML format: every string from the file through ``escape_html``."""
+    body = []
+    for row in rows:
+        cells = [f"<td>{escape_html(cell)}</td>" for cell in _area_cells(row)]
+        for i, significance in zip(_AREA_SIGNIFICANCE, _area_significances(row), strict=True):
+            if significance is not None:
+                cells[i] = (
+                    f'<td class="{significance.rag.value}">{escape_html(significance.label)}</td>'
+                )
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    header = "".join(f"<th>{escape_html(h)}</th>" for h in _AREA_HEADERS)
+    title = escape_html(_area_title(first))
+    parts = [
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>',
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{title}</h1>",
+        f"<p>{escape_html(_area_summary(table, first, len(rows)))}</p>",
+        f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+    ]
+    if table.notes:
+        items = "".join(f"<li>{escape_html(note)}</li>" for note in table.notes)
+        parts.append(f"<h2>Notes</h2><ul>{items}</ul>")
+    if findings:
+        items = "".join(
+            f'<li class="{f.severity.value}">{escape_html(f"{f.code} {f}")}</li>' for f in findings
+        )
+        parts.append(f"<h2>Findings</h2><ul>{items}</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
