@@ -107,6 +107,8 @@ class Kind(StrEnum):
     """An indicator's label, base or definition changed between two editions."""
     DISAPPEARED = "disappeared"
     """A figure or an indicator of an earlier edition that a later one no longer prints."""
+    VALUE_VS_INTERVAL = "value_vs_interval"
+    """A figure outside the confidence interval printed with it."""
     LOCAL = "local"
     """A finding of a rule of a user's own."""
 
@@ -285,6 +287,8 @@ class RuleDomain(StrEnum):
     """``V``: cells of figures whose reading was a guess."""
     EDITIONS = "editions"
     """``E``: two editions of a report: restated figures, changed indicators, figures dropped (run by ``compare_reports``, not ``check``)."""
+    OFFICIAL = "official"
+    """``O``: an official statistics file's published judgements and figures, re-derived (run by ``check_official``, not ``check``)."""
 
     @property
     def letter(self) -> str:
@@ -307,6 +311,7 @@ _LETTER_AND_HEADING = {
     RuleDomain.AGENCIES: ("G", "Agencies"),
     RuleDomain.VALUES: ("V", "Values"),
     RuleDomain.EDITIONS: ("E", "Editions"),
+    RuleDomain.OFFICIAL: ("O", "Official statistics files"),
 }
 """Each domain's code letter and heading."""
 
