@@ -35,6 +35,7 @@ from safeguarding_model.findings import (
     Severity,
     select_rules,
 )
+from safeguarding_model.official_rules import RULES as OFFICIAL_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -303,12 +304,14 @@ def _parts(rule: Rule) -> tuple[str, str, str]:
 def _reads(rule: Rule) -> str:
     if rule.domain is RuleDomain.EDITIONS:
         return "two editions of a report, compared by [`compare_reports`][safeguarding_model.compare_reports]"
+    if rule.domain is RuleDomain.OFFICIAL:
+        return "an official statistics table, checked by [`check_official`][safeguarding_model.official_rules.check_official]"
     return "the whole report" if rule.reads is None else f"the report's `{rule.reads}`"
 
 
 def rules_page() -> str:
     """The rules page, from the registry."""
-    rules = (*default_rules(), *EDITION_RULES)
+    rules = (*default_rules(), *EDITION_RULES, *OFFICIAL_RULES)
     lines = [
         "# Rules",
         "",
@@ -323,7 +326,10 @@ def rules_page() -> str:
         "`safeguarding-model check --select B,C101 --ignore B2`. Add rules of your own with",
         "[a local rule](../how-to/local-rule.md). The editions rules (E) compare two editions of a",
         "report instead: [`compare_reports`][safeguarding_model.compare_reports] runs them, or",
-        "`safeguarding-model compare OLD NEW` ([how-to](../how-to/compare-editions.md)).",
+        "`safeguarding-model compare OLD NEW` ([how-to](../how-to/compare-editions.md)). The",
+        "official statistics rules (O) read a Fingertips or DfE statistics file instead:",
+        "[`check_official`][safeguarding_model.official_rules.check_official] runs them, or",
+        "`safeguarding-model check FILE.csv`.",
         "",
         "Figures are compared as printed: a printed figure stands for every number that rounds to",
         "it, and a rule reports a disagreement only when no such numbers could agree.",
@@ -365,4 +371,6 @@ def test_the_rules_page_is_generated_from_the_registry() -> None:
     assert PAGE.read_text(encoding="utf-8") == page, f"the rules page is stale: {REGENERATE}"
     for rule in default_rules():
         assert f"### {rule.code}" in page
-    assert page.count("### ") == len(default_rules()) + len(EDITION_RULES)
+    for rule in OFFICIAL_RULES:
+        assert f"### {rule.code}" in page
+    assert page.count("### ") == len(default_rules()) + len(EDITION_RULES) + len(OFFICIAL_RULES)

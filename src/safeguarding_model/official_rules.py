@@ -218,8 +218,8 @@ def _england_rule(table: OfficialTable) -> list[Finding]:
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
         >>> for finding in check_official(table, select="O101"):
-        ...     print(finding.code, finding.severity, finding.location)
-        O101 warning fingertips-90002 / E06000009 / 2016/17 / line 31
+        ...     print(finding.code, finding)
+        O101 warning [stated_significance] fingertips-90002 / E06000009 / 2016/17 / line 31: published 'Similar' against England (E92000001: 69.3), its printed interval 59.0 to 65.0 gives 'Worse'; the publisher's method or rounding may differ
     """
     return _comparisons(table, parent=False)
 
@@ -499,6 +499,10 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
 
 def _interval_rule(table: OfficialTable) -> list[Finding]:
     """A value outside its own printed confidence interval, beyond the rounding of the three.
+
+    The value stands for every number that rounds to it, and so does each limit; a value
+    outside the widest interval the limits' rounding allows is an error, whatever the
+    interval's level (95% or 99.8%).
 
     Examples:
         >>> from pathlib import Path
