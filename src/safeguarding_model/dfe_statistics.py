@@ -52,9 +52,15 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from pydantic import ValidationError
 
+from safeguarding_model._checked import (
+    checked_observation,
+    checked_provenance,
+    checked_value,
+    collection_paused,
+)
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
-from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
+from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
 from safeguarding_model.markers import Polarity
 from safeguarding_model.official import OfficialLayout, OfficialTable, PublishedFigure
 from safeguarding_model.periods import period_from_dfe
@@ -309,6 +315,8 @@ _LOW_RELIABILITY: Final = re.compile(
     r"(?P<number>-?[0-9]+(?:\.[0-9]+)?)\s*(?:u|\[u\])", re.ASCII | re.IGNORECASE
 )
 _PLAIN: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+_SURELY_A_FIGURE: Final = 20
+"""Characters of a plain number read without parse_value: within the figure bound by its length."""
 
 
 def _normal(header: str) -> str:
@@ -321,6 +329,19 @@ def _value(cell: str) -> Value:
     """A measure cell read: a number as printed or a symbol's status (``ValueParseError`` if neither)."""
     text = cell.strip()
     if _PLAIN.fullmatch(text):
+        if len(text) <= _SURELY_A_FIGURE and text == cell and not text.startswith("-0"):
+            # what parse_value reads a plain number as: this number, to the digit, final,
+            # within check_figure's bound (at most 20 digits and not below 1E-19 unless zero)
+            return checked_value(
+                {
+                    "number": Decimal(text),
+                    "status": ValueStatus.FINAL,
+                    "unit": None,
+                    "note": None,
+                    "printed": cell,
+                    "flags": (),
+                }
+            )
         return parse_value(cell)
     key = text.lower()
     if key.startswith("[") and key.endswith("]") and key != "[u]":  # [u]: as parse_value reads it
@@ -453,8 +474,9 @@ def read_dfe_statistics(
         try:
             plan = _plan(_header(rows), chosen)
             periods: dict[tuple[str, str], Period] = {}
-            for line, cells in rows:
-                figures.extend(_figures(plan, line, cells, label, periods))
+            with collection_paused():
+                for line, cells in rows:
+                    figures.extend(_figures(plan, line, cells, label, periods))
         finally:
             rows.close()  # closes the file now, not when the generator is collected
     except _Refusal as refusal:
@@ -811,7 +833,9 @@ def _figures(
             "area": area,
             "period": period,
             "value": _read(cells[measure.position], measure.header, line),
-            "provenance": {"source": label, "line": line, "column": measure.header},
+            "provenance": checked_provenance(
+                {"source": label, "line": line, "column": measure.header}
+            ),
         }
         if measure.count is not None:
             data["count"] = _read(cells[measure.count], plan.header[measure.count], line)
@@ -820,7 +844,7 @@ def _figures(
                 cells[measure.denominator], plan.header[measure.denominator], line
             )
         try:
-            observation = Observation.model_validate(data)
+            observation = checked_observation(data)
         except ValidationError as error:
             problem = error.errors()[0]
             raise _Refusal(f"column {measure.header!r}: {problem['msg']}", line=line) from None

@@ -33,12 +33,17 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
 
 from pydantic import ValidationError
 
+from safeguarding_model._checked import (
+    checked_observation,
+    checked_provenance,
+    checked_value,
+    collection_paused,
+)
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
-from safeguarding_model.indicators import IndicatorDefinition, MeasureKind, Observation
+from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
 from safeguarding_model.markers import Polarity, Significance
 from safeguarding_model.official import ENGLAND_CODE, OfficialLayout, OfficialTable, PublishedFigure
 from safeguarding_model.periods import Period, parse_period
-from safeguarding_model.provenance import Provenance
 from safeguarding_model.statistics.recent_trend import TrendMarker
 from safeguarding_model.values import Value, ValueStatus, check_figure, parse_value
 
@@ -117,6 +122,8 @@ _SYMBOLS: Final = {
 _SUPPRESSED_NOTE = re.compile(r"suppress|disclosure", re.IGNORECASE)
 _SAMPLES: Final = 200
 """Rows per indicator that the kind and polarity are inferred from, at most."""
+_CACHED: Final = 1 << 18
+"""Distinct cells a read remembers the reading of, at most, for each kind of cell."""
 _BASES: Final = (
     (Decimal(1), MeasureKind.PROPORTION, None),
     (Decimal(100), MeasureKind.PERCENTAGE, None),
@@ -144,6 +151,10 @@ class _Columns(NamedTuple):
     headers: list[str]
     parent: int | None
     width: int
+    names: tuple[str, ...]
+    """Each position's column name; ``#<position>`` for a column not read by name."""
+    blank: dict[str, str]
+    """Every known column, blank: a row's cells are laid over it."""
 
 
 class _Evidence:
@@ -444,7 +455,10 @@ def _columns(label: str, headers: list[str]) -> tuple[_Columns, list[str]]:
             + ", ".join(repr(header) for header in restated)
             + "."
         )
-    return _Columns(positions, headers, parent, len(headers)), notes
+    names = {position: column for column, position in positions.items()}
+    by_position = tuple(names.get(position, f"#{position}") for position in range(len(headers)))
+    blank = dict.fromkeys(_COLUMNS, "")
+    return _Columns(positions, headers, parent, len(headers), by_position, blank), notes
 
 
 # --- the rows ----------------------------------------------------------------------------------
@@ -461,6 +475,11 @@ class _Reader:
         self.trends: dict[str, TrendMarker | None] = {}
         self.evidence: dict[str, _Evidence] = {}
         self.notes: list[str] = []
+        # Cells repeat: a value, a limit or a count printed once is read once (up to _CACHED).
+        self.numbers: dict[str, Decimal | None] = {}
+        self.ids: dict[str, tuple[str, str]] = {}
+        self.breakdowns: dict[tuple[str, ...], tuple[dict[str, str], tuple[str, ...]]] = {}
+        self.values: dict[tuple[str, str | None] | tuple[str, str | None, str], Value | None] = {}
 
     def fail(self, line: int, column: str, cell: str, expected: str) -> InvalidInputError:
         header = (
@@ -487,6 +506,14 @@ class _Reader:
         return period
 
     def number(self, line: int, column: str, text: str) -> Decimal | None:
+        if text in self.numbers:
+            return self.numbers[text]
+        number = self._number(line, column, text)
+        if len(self.numbers) < _CACHED:
+            self.numbers[text] = number
+        return number
+
+    def _number(self, line: int, column: str, text: str) -> Decimal | None:
         cell = text.strip()
         if not cell:
             return None
@@ -502,12 +529,61 @@ class _Reader:
 
     def value(self, line: int, column: str, text: str, note: str | None) -> Value | None:
         """A figure's cell: a number, a symbol, or empty (``None``)."""
+        key = (text, note)
+        if key in self.values:
+            return self.values[key]
+        value = self._value(line, column, text, note)
+        if len(self.values) < _CACHED:
+            self.values[key] = value
+        return value
+
+    def indicator_id(self, line: int, raw_id: str) -> tuple[str, str]:
+        """The Fingertips number of an ``Indicator ID`` cell, and the indicator's id."""
+        known = self.ids.get(raw_id)
+        if known is None:
+            match = _INDICATOR_ID.fullmatch(raw_id)
+            if match is None:
+                raise self.fail(line, "indicator_id", raw_id, "a Fingertips indicator number")
+            number = str(int(match[1]))
+            known = self.ids[raw_id] = (number, f"fingertips-{number}")
+        return known
+
+    def breakdown(self, *cells: str) -> tuple[dict[str, str], tuple[str, ...]]:
+        """The breakdown of a row's sex, age, category type and category cells, and its key.
+
+        The key is the breakdown's items, sorted, flattened: rows of one breakdown share it.
+        """
+        known = self.breakdowns.get(cells)
+        if known is None:
+            breakdown = {
+                name: text for (_column, name), text in zip(_BREAKDOWN, cells, strict=False) if text
+            }
+            if cells[-1]:
+                breakdown["Category"] = cells[-1]
+            flat = tuple(item for pair in sorted(breakdown.items()) for item in pair)
+            known = self.breakdowns[cells] = (breakdown, flat)
+        return dict(known[0]), known[1]
+
+    def empty(self, note: str | None) -> Value:
+        """The value of an empty cell: missing, or suppressed when its note says so."""
+        key = ("", note, "empty")
+        value = self.values.get(key)
+        if value is None:
+            status = (
+                ValueStatus.SUPPRESSED
+                if note is not None and _SUPPRESSED_NOTE.search(note)
+                else ValueStatus.MISSING
+            )
+            value = self.values[key] = Value(number=None, status=status, note=note)
+        return value
+
+    def _value(self, line: int, column: str, text: str, note: str | None) -> Value | None:
         cell = text.strip()
         if not cell:
             return None
         if len(cell) <= _LONGEST_NUMBER and _NUMBER.fullmatch(cell):
-            number = self.number(line, column, cell)
-            return Value(number=number, note=note)
+            # a number read and bounded by ``number``, final: what Value(number=..., note=...) is
+            return checked_value({"number": self._number(line, column, cell), "note": note})
         symbol = _SYMBOLS.get(cell.strip("[]").strip().lower())
         if symbol is not None:
             return Value(number=None, status=symbol, note=note, printed=text)
@@ -561,7 +637,8 @@ def _read(
     given = _given(indicators)
     columns, header_notes = _columns(label, headers)
     reader = _Reader(label, columns)
-    figures = [_figure(reader, line, row) for line, row in rows]
+    with collection_paused():
+        figures = [_figure(reader, line, row) for line, row in rows]
     definitions, kind_notes = _definitions(reader.evidence, given)
     notes = (*header_notes, *reader.notes, *kind_notes)
     return OfficialTable(label, OfficialLayout.FINGERTIPS, definitions, tuple(figures), notes)
@@ -575,17 +652,11 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
             f"expected {reader.columns.width} cells as in the header, got {len(row)}",
             line=line,
         )
+    cells = reader.columns.blank.copy()  # a column the file lacks reads as blank
+    cells.update(zip(reader.columns.names, map(str.strip, row), strict=True))
+    cell = cells.__getitem__
 
-    def cell(column: str) -> str:
-        position = at.get(column)
-        return "" if position is None else row[position].strip()
-
-    raw_id = cell("indicator_id")
-    match = _INDICATOR_ID.fullmatch(raw_id)
-    if match is None:
-        raise reader.fail(line, "indicator_id", raw_id, "a Fingertips indicator number")
-    number = str(int(match[1]))
-    indicator_id = f"fingertips-{number}"
+    number, indicator_id = reader.indicator_id(line, cell("indicator_id"))
     area_code, area_name = cell("area_code"), cell("area_name")
     if not area_code:
         raise reader.fail(line, "area_code", area_code, "an area code")
@@ -595,12 +666,7 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
     note = cell("value_note") or None
     value = reader.value(line, "value", cell("value"), note)
     if value is None:
-        status = (
-            ValueStatus.SUPPRESSED
-            if note is not None and _SUPPRESSED_NOTE.search(note)
-            else ValueStatus.MISSING
-        )
-        value = Value(number=None, status=status, note=note)
+        value = reader.empty(note)
     lower = reader.number(line, "lower95", cell("lower95"))
     upper = reader.number(line, "upper95", cell("upper95"))
     confidence: float | None = 0.95
@@ -617,11 +683,11 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
         if parent_position is None
         else reader.significance(parent_position, row[parent_position].strip())
     )
-    breakdown = {name: cell(column) for column, name in _BREAKDOWN if cell(column)}
-    if cell("category"):
-        breakdown["Category"] = cell("category")
+    breakdown, flat = reader.breakdown(
+        cell("sex"), cell("age"), cell("category_type"), cell("category")
+    )
     try:
-        observation = Observation.model_validate(
+        observation = checked_observation(
             {
                 "indicator": indicator_id,
                 "area": area_name,
@@ -634,7 +700,9 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
                 "confidence": confidence,
                 "stated_significance": england,
                 "note": note,
-                "provenance": Provenance(source=reader.label, line=line, column="Value"),
+                "provenance": checked_provenance(
+                    {"source": reader.label, "line": line, "column": "Value"}
+                ),
             }
         )
     except ValidationError as error:
@@ -653,8 +721,6 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
             evidence.name = cell("indicator_name")
     figure_number = value.number
     if figure_number is not None:
-        key = tuple(sorted(breakdown.items()))
-        flat = tuple(item for pair in key for item in pair)
         if area_code == ENGLAND_CODE:
             evidence.england.setdefault((period, flat), figure_number)
         elif (
