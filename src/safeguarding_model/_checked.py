@@ -97,10 +97,12 @@ def checked_value(fields: Mapping[str, Any]) -> Value:
         True
     """
     status = fields.get("status", ValueStatus.FINAL)
-    has_number = status.has_number
-    if has_number is not None and has_number is (fields["number"] is None):
-        return Value.model_validate(fields)
-    return _assembled(Value, fields)
+    if status is ValueStatus.FINAL:  # the common case, tested first
+        agrees = fields["number"] is not None
+    else:
+        has_number = status.has_number
+        agrees = has_number is None or has_number is (fields["number"] is not None)
+    return _assembled(Value, fields) if agrees else Value.model_validate(fields)
 
 
 def checked_provenance(fields: Mapping[str, Any]) -> Provenance:

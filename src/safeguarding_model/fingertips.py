@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import os
 import re
 import stat
@@ -48,7 +49,7 @@ from safeguarding_model.statistics.recent_trend import TrendMarker
 from safeguarding_model.values import Value, ValueStatus, check_figure, parse_value
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_fingertips"]
 
@@ -89,6 +90,31 @@ _COLUMNS: Final = {
     "goal": ("Compared to goal", ()),
     "period_range": ("Time period range", ()),
 }
+_READ: Final = (
+    "indicator_id",
+    "indicator_name",
+    "parent_code",
+    "parent_name",
+    "area_code",
+    "area_name",
+    "area_type",
+    "sex",
+    "age",
+    "category_type",
+    "category",
+    "period",
+    "value",
+    "lower95",
+    "upper95",
+    "lower998",
+    "upper998",
+    "count",
+    "denominator",
+    "value_note",
+    "recent_trend",
+    "england",
+)
+"""The columns a row is read from, in the order ``_figure`` takes them."""
 _RESTATED: Final = ("period_sortable", "new_data", "goal", "period_range")
 """Columns recognised but not kept on the figures: they restate the period or flag the download."""
 _BREAKDOWN: Final = (("sex", "Sex"), ("age", "Age"), ("category_type", "Category Type"))
@@ -151,10 +177,9 @@ class _Columns(NamedTuple):
     headers: list[str]
     parent: int | None
     width: int
-    names: tuple[str, ...]
-    """Each position's column name; ``#<position>`` for a column not read by name."""
-    blank: dict[str, str]
-    """Every known column, blank: a row's cells are laid over it."""
+    read: Callable[[list[str]], tuple[str, ...]]
+    """A row's cells of ``_READ`` and the parent's comparison, in order, from the row and a blank
+    cell after it (the position of a column the file lacks)."""
 
 
 class _Evidence:
@@ -455,10 +480,11 @@ def _columns(label: str, headers: list[str]) -> tuple[_Columns, list[str]]:
             + ", ".join(repr(header) for header in restated)
             + "."
         )
-    names = {position: column for column, position in positions.items()}
-    by_position = tuple(names.get(position, f"#{position}") for position in range(len(headers)))
-    blank = dict.fromkeys(_COLUMNS, "")
-    return _Columns(positions, headers, parent, len(headers), by_position, blank), notes
+    width = len(headers)
+    read = operator.itemgetter(
+        *(positions.get(column, width) for column in _READ), width if parent is None else parent
+    )
+    return _Columns(positions, headers, parent, width, read), notes
 
 
 # --- the rows ----------------------------------------------------------------------------------
@@ -519,6 +545,10 @@ class _Reader:
             return None
         if len(cell) > _LONGEST_NUMBER or not _NUMBER.fullmatch(cell):
             raise self.fail(line, column, text, "a number")
+        return self._bounded(line, column, text, cell)
+
+    def _bounded(self, line: int, column: str, text: str, cell: str) -> Decimal:
+        """The number of a cell that matches ``_NUMBER``, held to the figure bound."""
         number = Decimal(cell)
         if len(cell) <= _SURELY_A_FIGURE and "e" not in cell and "E" not in cell:
             return number  # at most 20 digits, between 1E-19 and 1E+20: within the bound
@@ -582,8 +612,9 @@ class _Reader:
         if not cell:
             return None
         if len(cell) <= _LONGEST_NUMBER and _NUMBER.fullmatch(cell):
-            # a number read and bounded by ``number``, final: what Value(number=..., note=...) is
-            return checked_value({"number": self._number(line, column, cell), "note": note})
+            # a number read and bounded as ``number`` reads it, final: Value(number=..., note=...)
+            number = self._bounded(line, column, cell, cell)
+            return checked_value({"number": number, "note": note})
         symbol = _SYMBOLS.get(cell.strip("[]").strip().lower())
         if symbol is not None:
             return Value(number=None, status=symbol, note=note, printed=text)
@@ -644,7 +675,7 @@ def _read(
     return OfficialTable(label, OfficialLayout.FINGERTIPS, definitions, tuple(figures), notes)
 
 
-def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # noqa: C901, PLR0912, PLR0915 - one row, column by column, reads best in one place
+def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # noqa: C901, PLR0912 - one row, column by column, reads best in one place
     at = reader.columns.positions
     if len(row) != reader.columns.width:
         raise FileFormatError(
@@ -652,40 +683,59 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
             f"expected {reader.columns.width} cells as in the header, got {len(row)}",
             line=line,
         )
-    cells = reader.columns.blank.copy()  # a column the file lacks reads as blank
-    cells.update(zip(reader.columns.names, map(str.strip, row), strict=True))
-    cell = cells.__getitem__
+    (
+        raw_id,
+        indicator_name,
+        parent_code,
+        parent_name,
+        area_code,
+        area_name,
+        area_type,
+        sex,
+        age,
+        category_type,
+        category,
+        printed_period,
+        printed_value,
+        lower95,
+        upper95,
+        lower998,
+        upper998,
+        printed_count,
+        printed_denominator,
+        value_note,
+        recent_trend,
+        compared_to_england,
+        compared_to_parent,
+    ) = map(str.strip, reader.columns.read([*row, ""]))  # a column the file lacks reads as blank
 
-    number, indicator_id = reader.indicator_id(line, cell("indicator_id"))
-    area_code, area_name = cell("area_code"), cell("area_name")
+    number, indicator_id = reader.indicator_id(line, raw_id)
     if not area_code:
         raise reader.fail(line, "area_code", area_code, "an area code")
     if not area_name:
         raise reader.fail(line, "area_name", area_name, "an area name")
-    period = reader.period(line, cell("period"))
-    note = cell("value_note") or None
-    value = reader.value(line, "value", cell("value"), note)
+    period = reader.period(line, printed_period)
+    note = value_note or None
+    value = reader.value(line, "value", printed_value, note)
     if value is None:
         value = reader.empty(note)
-    lower = reader.number(line, "lower95", cell("lower95"))
-    upper = reader.number(line, "upper95", cell("upper95"))
+    lower = reader.number(line, "lower95", lower95)
+    upper = reader.number(line, "upper95", upper95)
     confidence: float | None = 0.95
     if lower is None and upper is None:
-        lower = reader.number(line, "lower998", cell("lower998"))
-        upper = reader.number(line, "upper998", cell("upper998"))
+        lower = reader.number(line, "lower998", lower998)
+        upper = reader.number(line, "upper998", upper998)
         confidence = None if lower is None and upper is None else 0.998
-    count = reader.value(line, "count", cell("count"), None)
-    denominator = reader.value(line, "denominator", cell("denominator"), None)
-    england = reader.significance(at["england"], cell("england")) if "england" in at else None
+    count = reader.value(line, "count", printed_count, None)
+    denominator = reader.value(line, "denominator", printed_denominator, None)
+    england = reader.significance(at["england"], compared_to_england) if "england" in at else None
     parent_position = reader.columns.parent
     parent = (
         None
         if parent_position is None
-        else reader.significance(parent_position, row[parent_position].strip())
+        else reader.significance(parent_position, compared_to_parent)
     )
-    breakdown, flat = reader.breakdown(
-        cell("sex"), cell("age"), cell("category_type"), cell("category")
-    )
+    breakdown, flat = reader.breakdown(sex, age, category_type, category)
     try:
         observation = checked_observation(
             {
@@ -714,11 +764,11 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
 
     evidence = reader.evidence.get(number)
     if evidence is None:
-        evidence = reader.evidence[number] = _Evidence(cell("indicator_name"), line)
-    elif cell("indicator_name") and cell("indicator_name") not in evidence.names:
-        evidence.names.add(cell("indicator_name"))
+        evidence = reader.evidence[number] = _Evidence(indicator_name, line)
+    elif indicator_name and indicator_name not in evidence.names:
+        evidence.names.add(indicator_name)
         if not evidence.name:
-            evidence.name = cell("indicator_name")
+            evidence.name = indicator_name
     figure_number = value.number
     if figure_number is not None:
         if area_code == ENGLAND_CODE:
@@ -740,16 +790,16 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
         observation,
         area_code=area_code,
         line=line,
-        area_type=cell("area_type") or None,
-        parent_code=cell("parent_code") or None,
-        parent_name=cell("parent_name") or None,
+        area_type=area_type or None,
+        parent_code=parent_code or None,
+        parent_name=parent_name or None,
         breakdown=breakdown,
         compared_to_england=england,
         compared_to_parent=parent,
         parent_comparison=None
         if parent_position is None
         else reader.columns.headers[parent_position],
-        recent_trend=reader.trend(cell("recent_trend")) if "recent_trend" in at else None,
+        recent_trend=reader.trend(recent_trend) if "recent_trend" in at else None,
     )
 
 
