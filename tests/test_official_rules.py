@@ -26,7 +26,13 @@ from safeguarding_model.findings import Kind, RuleDomain, Severity
 from safeguarding_model.fingertips import read_fingertips
 from safeguarding_model.markers import Polarity, Significance
 from safeguarding_model.official import ENGLAND_CODE, OfficialLayout, OfficialTable, PublishedFigure
-from safeguarding_model.official_rules import RULES, _agree, _trend_agrees, check_official
+from safeguarding_model.official_rules import (
+    RULES,
+    _agree,
+    _significances,
+    _trend_agrees,
+    check_official,
+)
 from safeguarding_model.statistics.recent_trend import TrendMarker
 
 DATA = Path(__file__).parent / "data" / "official"
@@ -396,3 +402,31 @@ def test_select_and_ignore() -> None:
 def test_only_an_official_table_is_checked() -> None:
     with pytest.raises(InvalidInputError, match="an OfficialTable"):
         check_official("planted-fingertips.csv")  # type: ignore[arg-type]
+
+
+def test_batched_significances_are_those_of_one_figure_at_a_time() -> None:
+    from safeguarding_model.indicators import computed_significance  # noqa: PLC0415 - beside its use
+
+    for path in (PLANTED, DATA / "fingertips-child-health.csv"):
+        table = read_fingertips(path)
+        definitions = {indicator.id: indicator for indicator in table.indicators}
+        englands = {
+            (f.observation.indicator, f.observation.period): f.observation
+            for f in table
+            if f.area_code == ENGLAND_CODE
+        }
+        items = [
+            (definitions[f.observation.indicator], f.observation, england)
+            for f in table
+            if (england := englands.get((f.observation.indicator, f.observation.period)))
+            is not None
+        ]
+        # bare: the same figures without their printed limits, compared from their counts
+        bare = [
+            (indicator, figure.model_copy(update={"lower": None, "upper": None}), england)
+            for indicator, figure, england in items
+        ]
+        for chosen in (items, bare):
+            one_by_one = [computed_significance(*item) for item in chosen]
+            assert _significances(chosen) == one_by_one
+            assert set(one_by_one) - {S.NOT_COMPARED}
