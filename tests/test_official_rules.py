@@ -430,3 +430,13 @@ def test_batched_significances_are_those_of_one_figure_at_a_time() -> None:
             one_by_one = [computed_significance(*item) for item in chosen]
             assert _significances(chosen) == one_by_one
             assert set(one_by_one) - {S.NOT_COMPARED}
+
+
+def test_a_long_area_code_is_shortened_in_a_finding() -> None:
+    table = read_fingertips(PLANTED)
+    position = _position(table, 29)
+    long_code = "E" + "9" * 500
+    moved = attrs.evolve(table.figures[position], area_code=long_code)
+    (finding,) = check_official(_replace(table, position, moved), select="O105")
+    assert long_code not in finding.location
+    assert finding.location == f"fingertips-90002 / {long_code[:40]}… / 2016/17 / line 29"

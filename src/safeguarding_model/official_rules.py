@@ -74,10 +74,19 @@ def _key(figure: PublishedFigure) -> _Key:
     return observation.indicator, observation.period, figure.breakdown
 
 
+_LONGEST: Final = 40
+"""The most characters of a file's code or id a finding quotes; a longer one is shortened."""
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LONGEST else f"{text[:_LONGEST]}…"
+
+
 def _location(figure: PublishedFigure) -> str:
     observation = figure.observation
     return (
-        f"{observation.indicator} / {figure.area_code} / {observation.period} / line {figure.line}"
+        f"{_short(observation.indicator)} / {_short(figure.area_code)} / {observation.period} "
+        f"/ line {figure.line}"
     )
 
 
@@ -236,7 +245,7 @@ def _comparisons(table: OfficialTable, *, parent: bool) -> list[Finding]:
                 Kind.STATED_SIGNIFICANCE,
                 Severity.WARNING,
                 _location(figure),
-                f"published {stated.label!r} against {whom} ({comparator.area_code}: "
+                f"published {stated.label!r} against {whom} ({_short(comparator.area_code)}: "
                 f"{comparator.observation.value.number}), {how} gives {computed.label!r}; "
                 f"{_LABELS}",
                 provenance=_provenance(figure, comparator),
