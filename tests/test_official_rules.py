@@ -440,3 +440,39 @@ def test_a_long_area_code_is_shortened_in_a_finding() -> None:
     (finding,) = check_official(_replace(table, position, moved), select="O105")
     assert long_code not in finding.location
     assert finding.location == f"fingertips-90002 / {long_code[:40]}… / 2016/17 / line 29"
+
+
+def test_a_trend_of_quarters_is_not_compared() -> None:
+    indicator = IndicatorDefinition(
+        id="p", name="P", kind=MeasureKind.PERCENTAGE, polarity=Polarity.HIGHER_IS_BETTER
+    )
+    quarters = ["2015/16 Q1", "2015/16 Q2", "2015/16 Q3", "2015/16 Q4", "2016/17 Q1"]
+    quarters += ["2016/17 Q2", "2016/17 Q3", "2016/17 Q4", "2017/18 Q1", "2018/19 Q1"]
+    figures = tuple(
+        PublishedFigure(
+            Observation(
+                indicator="p",
+                area="A",
+                period=parse_period(period),
+                value=parse_value(f"{10 + 4 * i:.1f}"),
+                count=parse_value(str(100 + 40 * i)),
+                denominator=parse_value("1000"),
+            ),
+            area_code="E06000001",
+            line=line,
+            recent_trend=T.NO_SIGNIFICANT_CHANGE if line == len(quarters) + 1 else None,
+        )
+        for line, (i, period) in enumerate(enumerate(quarters), start=2)
+    )
+    table = OfficialTable("q.csv", OfficialLayout.FINGERTIPS, (indicator,), figures)
+    assert check_official(table) == ()
+    # the same figures a year apart are compared, and the trend is found
+    yearly = tuple(
+        attrs.evolve(
+            f,
+            observation=f.observation.model_copy(update={"period": parse_period(str(2010 + i))}),
+        )
+        for i, f in enumerate(figures)
+    )
+    found = check_official(attrs.evolve(table, figures=yearly))
+    assert [f.code for f in found] == ["O103"]

@@ -401,7 +401,8 @@ def _trend_rule(table: OfficialTable) -> list[Finding]:
     last five (by the year each period starts in): tested by the chi-square test for trend on
     counts and denominators for a percentage or proportion that prints both, else by weighted
     regression on the printed values and limits. A series of fewer than five periods, or one
-    missing what its test needs, is not compared, nor is a published "Cannot be calculated".
+    missing what its test needs, is not compared, nor is a published "Cannot be calculated",
+    nor a series of periods within a year (quarters, months).
 
     Examples:
         >>> from pathlib import Path
@@ -429,12 +430,11 @@ def _trend_rule(table: OfficialTable) -> list[Finding]:
             continue
         own = series[figure.area_code, indicator.id, _key(figure)[2]]
         start = figure.observation.period.start
-        by_year = {
-            o.observation.period.start.year: o for o in own if o.observation.period.start <= start
-        }
+        earlier = [o for o in own if o.observation.period.start <= start]
+        by_year = {o.observation.period.start.year: o for o in earlier}
         years = sorted(by_year)[-_POINTS:]
-        if len(years) < _POINTS:
-            continue
+        if len(years) < _POINTS or len(by_year) < len({o.observation.period for o in earlier}):
+            continue  # too short, or periods within a year (quarters, months): not annual points
         tested = _trend_points(indicator, [by_year[year] for year in years])
         if tested is None:
             continue
