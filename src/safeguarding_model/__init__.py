@@ -94,6 +94,13 @@ if TYPE_CHECKING:
     )
     from safeguarding_model.markers import Direction, Polarity, Rag, Significance, judge
     from safeguarding_model.official import OfficialLayout, OfficialTable, PublishedFigure
+    from safeguarding_model.official_files import (
+        AreaScorecardRow,
+        area_scorecard,
+        official_layout,
+        read_official,
+    )
+    from safeguarding_model.official_rules import check_official
     from safeguarding_model.periods import (
         AcademicYear,
         CalendarQuarter,
@@ -219,6 +226,7 @@ __all__ = [
     "Allocation",
     "AnnualReport",
     "Area",
+    "AreaScorecardRow",
     "Attendance",
     "AttendanceRecord",
     "AttendanceSummary",
@@ -326,10 +334,12 @@ __all__ = [
     "ValueStatus",
     "ValueUnit",
     "__version__",
+    "area_scorecard",
     "attendance_summary",
     "builtin_scale",
     "builtin_scales",
     "check",
+    "check_official",
     "comparator_areas",
     "compare_proportion_with_benchmark",
     "compare_rate_with_benchmark",
@@ -356,6 +366,7 @@ __all__ = [
     "load_example",
     "mean_ci",
     "observation_interval",
+    "official_layout",
     "parse_period",
     "parse_population",
     "parse_value",
@@ -371,6 +382,7 @@ __all__ = [
     "ratio_funnel_limits",
     "read_dfe_statistics",
     "read_fingertips",
+    "read_official",
     "recent_trend",
     "recent_trends",
     "recommendations_by_owner",
@@ -398,6 +410,11 @@ _LAZY: dict[str, str] = {
     "OfficialTable": "official",
     "PublishedFigure": "official",
     "OfficialLayout": "official",
+    "read_official": "official_files",
+    "official_layout": "official_files",
+    "area_scorecard": "official_files",
+    "AreaScorecardRow": "official_files",
+    "check_official": "official_rules",
     "judge": "markers",
     "FindingNumber": "findings",
     "NumberRole": "findings",
