@@ -476,3 +476,36 @@ def test_a_trend_of_quarters_is_not_compared() -> None:
     )
     found = check_official(attrs.evolve(table, figures=yearly))
     assert [f.code for f in found] == ["O103"]
+
+
+def _dsr_file(tmp_path: Path, values: list[str]) -> OfficialTable:
+    """A rate per 100,000 of four areas, each with 50 events among 100,000 people."""
+    header = "Indicator ID,Indicator Name,Area Code,Area Name,Time period,Value,Count,Denominator\n"
+    rows = "".join(
+        f'90001,"Admissions (directly standardised rate per 100,000)",E0600000{n},Area {n},'
+        f"2016/17,{value},50,100000\n"
+        for n, value in enumerate(values, start=1)
+    )
+    path = tmp_path / "dsr.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    return read_fingertips(path, indicators={90001: {"kind": "rate", "per": 100_000}})
+
+
+def test_an_indicator_most_of_whose_figures_are_not_their_counts_gives_one_warning(
+    tmp_path: Path,
+) -> None:
+    # 50 / 100,000 is 50 per 100,000; standardised, the figures print 61.2, 44.0, 57.9, 50.0
+    findings = check_official(_dsr_file(tmp_path, ["61.2", "44.0", "57.9", "50.0"]), select="O104")
+    assert [(f.code, f.severity) for f in findings] == [("O104", Severity.WARNING)]
+    (finding,) = findings
+    assert finding.location == "fingertips-90001"
+    assert "3 of 4 figures" in finding.message
+    assert [p.line for p in finding.provenance] == [2, 3, 4]
+
+
+def test_one_figure_of_an_indicator_against_its_counts_is_an_error_of_that_figure(
+    tmp_path: Path,
+) -> None:
+    findings = check_official(_dsr_file(tmp_path, ["50.0", "50.0", "57.9", "50.0"]), select="O104")
+    assert [(f.code, f.severity) for f in findings] == [("O104", Severity.ERROR)]
+    assert findings[0].location.endswith("/ line 4")

@@ -505,13 +505,22 @@ def _count_rounding(table: OfficialTable, figure: PublishedFigure, count: Decima
     return half_unit(count)
 
 
+_MOSTLY_OTHER: Final = 3
+"""An indicator with at least this many figures checked against their counts, most of them
+disagreeing, is computed another way (standardised, or on another base): one warning, not an
+error a figure."""
+
+
 def _counts_rule(table: OfficialTable) -> list[Finding]:
     """A rate, percentage or proportion that its own count and denominator cannot give.
 
     Each of the three stands for every number that rounds to it; DfE national and regional
     counts may be rounded to the nearest 10, so they stand for anything within 5. A value of a
-    count or a mean, or one without both counts, is not checked. A directly standardised rate
-    is not count / denominator: give its indicator another kind, or ignore O104.
+    count or a mean, or one without both counts, is not checked. When most of an indicator's
+    figures (three or more checked) disagree with their counts, the indicator is computed
+    another way — a directly standardised rate is not count / denominator, and an inferred base
+    may be wrong — so the rule gives one warning for the indicator instead of an error a figure:
+    give the indicator its kind and base, or ignore O104.
 
     Examples:
         >>> from pathlib import Path
@@ -523,7 +532,8 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
         O104 error [rate_vs_counts] fingertips-90002 / E06000008 / 2016/17 / line 30: printed 70.0, but 325 / 500 x 100 = 65.0000 (64.8352 to 65.1652 allowing for rounding)
     """
     definitions = _definitions(table)
-    findings = []
+    checked: dict[str, int] = {}
+    disagreeing: dict[str, list[Finding]] = {}
     for figure in table.figures:
         observation = figure.observation
         indicator = definitions.get(observation.indicator)
@@ -536,13 +546,14 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
         count_slack, over_slack = _count_rounding(table, figure, count), half_unit(over)
         if over - over_slack <= 0:
             continue
+        checked[observation.indicator] = checked.get(observation.indicator, 0) + 1
         lowest = max(count - count_slack, Decimal(0)) * scale / (over + over_slack)
         highest = (count + count_slack) * scale / (over - over_slack)
         slack = half_unit(value)
         if lowest <= value + slack and value - slack <= highest:
             continue
         computed = count * scale / over
-        findings.append(
+        disagreeing.setdefault(observation.indicator, []).append(
             Finding(
                 "O104",
                 Kind.RATE_VS_COUNTS,
@@ -559,7 +570,31 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
                 ),
             )
         )
+    findings: list[Finding] = []
+    for indicator_id, wrong in disagreeing.items():
+        total = checked[indicator_id]
+        if total >= _MOSTLY_OTHER and 2 * len(wrong) > total:
+            findings.append(_computed_otherwise(definitions[indicator_id], wrong, total))
+        else:
+            findings += wrong
     return findings
+
+
+def _computed_otherwise(
+    indicator: IndicatorDefinition, wrong: list[Finding], total: int
+) -> Finding:
+    """The one warning for an indicator most of whose figures are not count / denominator."""
+    return Finding(
+        "O104",
+        Kind.RATE_VS_COUNTS,
+        Severity.WARNING,
+        _short(indicator.id),
+        f"{len(wrong)} of {total} figures are not their count / denominator x "
+        f"{_scale(indicator):,} (first: {wrong[0].location}): the indicator is computed another "
+        "way (standardised, or on another base); give it its kind and base, or ignore O104",
+        provenance=tuple(p for finding in wrong[:5] for p in finding.provenance),
+        numbers=(("count", str(len(wrong))), ("denominator", str(total))),
+    )
 
 
 def _interval_rule(table: OfficialTable) -> list[Finding]:
