@@ -221,7 +221,7 @@ def write_dfe(path: Path, rows: int, seed: int = 2016) -> None:
                             "x" if count == "x" else rate,
                         ]
                     )
-            year += 1
+            year = 2010 + (year - 2009) % 90  # 480 rows a year; years from 2010 to 2099
 
 
 def _pandas(pd: Any, path: Path) -> object:  # noqa: ANN401 - the pandas module
