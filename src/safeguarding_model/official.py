@@ -61,7 +61,7 @@ class OfficialLayout(StrEnum):
 
 
 def _frozen_breakdown(breakdown: Mapping[str, str]) -> FrozenDict[str, str]:
-    return FrozenDict(breakdown)
+    return breakdown if isinstance(breakdown, FrozenDict) else FrozenDict(breakdown)
 
 
 @attrs.frozen
