@@ -265,10 +265,11 @@ class Period:
         )
 
     _EXAMPLE: ClassVar[str] = "2015/16"
+    """A period of this class as text, for error messages."""
     _EXPECT: ClassVar[PeriodExpect | None] = None
+    """What a pydantic field typed as this class asks ``parse_period`` to expect of its text."""
     _JSON_PATTERN: ClassVar[str] = ANY_PERIOD_PATTERN
     """The pattern of a field's text in the JSON Schema (see ``ANY_PERIOD_PATTERN``)."""
-    """What a pydantic field typed as this class asks ``parse_period`` to expect of its text."""
 
 
 def _read_for(cls: type[Period], text: str) -> Period:
