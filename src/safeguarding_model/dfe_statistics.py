@@ -43,11 +43,10 @@ import io
 import math
 import os
 import re
-import stat
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 import attrs
 from pydantic import ValidationError
@@ -58,6 +57,7 @@ from safeguarding_model._checked import (
     checked_value,
     collection_paused,
 )
+from safeguarding_model._files import DEFAULT_MAX_BYTES, FileRefusal, open_regular, too_large
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
@@ -71,7 +71,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DFE_MEASURES", "DfeMeasure", "read_dfe_statistics"]
 
-_DEFAULT_MAX_BYTES: Final = 100 * 1024 * 1024
+_DEFAULT_MAX_BYTES: Final = DEFAULT_MAX_BYTES
 """The largest file read unless told otherwise: the same 100 MiB as
 [`io.DEFAULT_MAX_BYTES`][safeguarding_model.io.DEFAULT_MAX_BYTES] (the readers sit side by side
 and do not import each other)."""
@@ -568,13 +568,9 @@ class _Bounded(io.RawIOBase):
             raise _Refusal("expected a binary file object whose read() returns bytes")
         self._left -= len(data)
         if self._left < 0:
-            raise _Refusal(_too_large(self._limit))
+            raise _Refusal(too_large(self._limit))
         view[: len(data)] = data
         return len(data)
-
-
-def _too_large(max_bytes: int) -> str:
-    return f"larger than the limit of {max_bytes:,} bytes (raise it with max_bytes)"
 
 
 def _text(raw: Any, max_bytes: int) -> Generator[str, None, None]:  # noqa: ANN401 - any binary file object
@@ -588,30 +584,15 @@ def _text(raw: Any, max_bytes: int) -> Generator[str, None, None]:  # noqa: ANN4
 
 def _path_text(file: Path, max_bytes: int) -> Generator[str, None, None]:
     try:
-        before = file.stat()
-    except OSError as error:
-        raise _Refusal(f"cannot be read ({error.strerror or error})") from None
-    _check_regular(before.st_mode)
-    if before.st_size > max_bytes:
-        raise _Refusal(_too_large(max_bytes))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(file, flags)
-    except OSError as error:
-        raise _Refusal(f"cannot be read ({error.strerror or error})") from None
-    return _descriptor_text(descriptor, max_bytes)
+        handle = open_regular(file, max_bytes)
+    except FileRefusal as refusal:
+        raise _Refusal(refusal.reason) from None
+    return _handle_text(handle, max_bytes)
 
 
-def _descriptor_text(descriptor: int, max_bytes: int) -> Generator[str, None, None]:
-    with os.fdopen(descriptor, "rb", buffering=0) as handle:
-        _check_regular(os.fstat(handle.fileno()).st_mode)
+def _handle_text(handle: BinaryIO, max_bytes: int) -> Generator[str, None, None]:
+    with handle:
         yield from _text(handle, max_bytes)
-
-
-def _check_regular(mode: int) -> None:
-    if not stat.S_ISREG(mode):
-        kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
-        raise _Refusal(f"expected a regular file, got {kind}")
 
 
 def _bounded_text(handle: Any, max_bytes: int) -> Generator[str, None, None]:  # noqa: ANN401 - a text file object
@@ -622,7 +603,7 @@ def _bounded_text(handle: Any, max_bytes: int) -> Generator[str, None, None]:  #
             raise _Refusal("expected a text file object whose read() returns text")
         left -= len(chunk)
         if left < 0:
-            raise _Refusal(_too_large(max_bytes).replace("bytes", "characters"))
+            raise _Refusal(too_large(max_bytes).replace("bytes", "characters"))
         if first:
             chunk = chunk.removeprefix("\ufeff")
             first = False

@@ -27,7 +27,6 @@ import io
 import operator
 import os
 import re
-import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
@@ -40,6 +39,8 @@ from safeguarding_model._checked import (
     checked_value,
     collection_paused,
 )
+from safeguarding_model._files import DEFAULT_MAX_BYTES as _FILE_LIMIT
+from safeguarding_model._files import FileRefusal, open_regular, too_large
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
 from safeguarding_model.markers import Polarity, Significance
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_fingertips"]
 
-DEFAULT_MAX_BYTES: Final = 100 * 1024 * 1024
+DEFAULT_MAX_BYTES: Final = _FILE_LIMIT
 """The largest download read unless told otherwise: 100 MiB, as
 [`safeguarding_model.io.DEFAULT_MAX_BYTES`][safeguarding_model.io.DEFAULT_MAX_BYTES] (a
 whole-England download of 500,000 rows is about 120 MiB: raise ``max_bytes`` for it)."""
@@ -299,21 +300,9 @@ def read_fingertips(
 def _open_path(path: Path, label: str, max_bytes: int) -> IO[bytes]:
     """The file, opened for reading bytes, after checking it is a regular file within bounds."""
     try:
-        status = path.stat()
-    except OSError as error:
-        raise FileFormatError(label, f"cannot be read ({error.strerror or error})") from None
-    if not stat.S_ISREG(status.st_mode):
-        raise FileFormatError(label, "expected a regular file (not a directory, FIFO or device)")
-    if status.st_size > max_bytes:
-        raise FileFormatError(label, _too_large(max_bytes))
-    try:
-        return path.open("rb")
-    except OSError as error:
-        raise FileFormatError(label, f"cannot be read ({error.strerror or error})") from None
-
-
-def _too_large(max_bytes: int) -> str:
-    return f"larger than the limit of {max_bytes:,} bytes (raise it with max_bytes)"
+        return open_regular(path, max_bytes)
+    except FileRefusal as refusal:
+        raise FileFormatError(label, refusal.reason) from None
 
 
 class _TooLargeError(Exception):
@@ -383,7 +372,7 @@ def _read_stream(
         header = _first_row(reader, label)
         return _read(label, header, _csv_rows(reader, label), indicators)
     except _TooLargeError:
-        raise FileFormatError(label, _too_large(max_bytes)) from None
+        raise FileFormatError(label, too_large(max_bytes)) from None
     except UnicodeDecodeError as error:
         raise FileFormatError(
             label,

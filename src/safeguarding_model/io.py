@@ -33,14 +33,14 @@ from __future__ import annotations
 import codecs
 import functools
 import json
-import os
 import re
-import stat
 from collections.abc import Hashable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from safeguarding_model._files import DEFAULT_MAX_BYTES as _FILE_LIMIT
+from safeguarding_model._files import FileRefusal, open_regular, too_large
 from safeguarding_model.errors import FileFormatError, InvalidInputError, brief
 from safeguarding_model.validation import (
     MAX_PROBLEMS_SHOWN,
@@ -65,7 +65,7 @@ __all__ = [
     "validation_problems",
 ]
 
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+DEFAULT_MAX_BYTES = _FILE_LIMIT
 """The largest file read unless told otherwise: 100 MiB (a report of 200,000 observations is
 about 45 MiB of compact JSON, 90 MiB indented)."""
 
@@ -232,19 +232,10 @@ def _validated_report(data: object, path: str | Path) -> AnnualReport:
 def _read_bytes(file: Path, max_bytes: int) -> bytes:
     """At most ``max_bytes`` of a regular file, refusing anything else."""
     try:
-        before = file.stat()  # follows links: a link to /dev/zero is a device here
-    except OSError as error:
-        raise _Refusal(f"cannot be read ({error.strerror or error})") from None
-    _check_regular(before.st_mode)
-    if before.st_size > max_bytes:
-        raise _Refusal(_too_large(max_bytes))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(file, flags)  # non-blocking: a FIFO swapped in does not hang
-    except OSError as error:
-        raise _Refusal(f"cannot be read ({error.strerror or error})") from None
-    with os.fdopen(descriptor, "rb", buffering=0) as handle:
-        _check_regular(os.fstat(handle.fileno()).st_mode)  # what is open, not what was named
+        handle = open_regular(file, max_bytes, hint=_RAISE_IT)
+    except FileRefusal as refusal:
+        raise _Refusal(refusal.reason) from None
+    with handle:
         chunks: list[bytes] = []
         left = max_bytes + 1  # one byte more than allowed shows a file that grew
         try:
@@ -258,25 +249,12 @@ def _read_bytes(file: Path, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def _check_regular(mode: int) -> None:
-    if stat.S_ISREG(mode):
-        return
-    kind = (
-        "a directory"
-        if stat.S_ISDIR(mode)
-        else "a FIFO (named pipe)"
-        if stat.S_ISFIFO(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "not a regular file"
-    )
-    raise _Refusal(f"expected a regular file, got {kind}")
+_RAISE_IT = "max_bytes or --max-size"
+"""How a caller raises the size limit: the keyword, or the command line's option."""
 
 
 def _too_large(max_bytes: int) -> str:
-    return f"larger than the limit of {max_bytes:,} bytes (raise it with max_bytes or --max-size)"
+    return too_large(max_bytes, hint=_RAISE_IT)
 
 
 _OTHER_BOMS = (
