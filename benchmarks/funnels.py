@@ -14,10 +14,8 @@ Everything runs in this one process; each figure is the best of several repeats.
 
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
-from _timing import best_seconds
+from _timing import best_seconds, rows_and_repeats
 from scipy.special import ndtri
 
 from safeguarding_model import (
@@ -53,10 +51,7 @@ def _old_labels(x: np.ndarray, n: np.ndarray) -> np.ndarray:
 
 def main() -> int:
     """Print each timing, ratio and count."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    options = parser.parse_args()
+    options = rows_and_repeats(__doc__)
     rng = np.random.default_rng(2016)
     rows = options.rows
     observed = rng.poisson(rng.choice([3.0, 40.0, 400.0, 4_000.0], size=rows)).astype(np.float64)

@@ -16,12 +16,11 @@ Everything runs in this one process; each figure is the best of several repeats.
 
 from __future__ import annotations
 
-import argparse
 import time
 
 import numpy as np
 import pandas as pd
-from _timing import best_seconds
+from _timing import best_seconds, rows_and_repeats
 
 from safeguarding_model import Polarity, compare_rate_with_benchmark
 
@@ -52,10 +51,7 @@ def _per_indicator(
 
 def main() -> int:
     """Print each timing and ratio; fail when a goal is missed."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    options = parser.parse_args()
+    options = rows_and_repeats(__doc__)
     rng = np.random.default_rng(2016)
     rows = options.rows
     denominator = rng.integers(1_000, 2_000_000, size=rows).astype(np.float64)

@@ -15,10 +15,8 @@ extra.
 
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
-from _timing import best_seconds
+from _timing import best_seconds, rows_and_repeats
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
@@ -36,10 +34,7 @@ def _exact_everywhere(
 
 def main() -> int:
     """Print each timing and ratio; fail when a goal is missed."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    options = parser.parse_args()
+    options = rows_and_repeats(__doc__)
     rng = np.random.default_rng(2016)
     rows = options.rows
     denominator = rng.integers(1_000, 2_000_000, size=rows).astype(np.float64)
