@@ -24,12 +24,12 @@ from safeguarding_model.dfe_statistics import DFE_MEASURES, DfeMeasure, read_dfe
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Kind, RuleDomain, Severity
 from safeguarding_model.fingertips import read_fingertips
+from safeguarding_model.indicators import computed_significances
 from safeguarding_model.markers import Polarity, Significance
 from safeguarding_model.official import ENGLAND_CODE, OfficialLayout, OfficialTable, PublishedFigure
 from safeguarding_model.official_rules import (
     RULES,
     _agree,
-    _significances,
     _trend_agrees,
     check_official,
 )
@@ -428,7 +428,7 @@ def test_batched_significances_are_those_of_one_figure_at_a_time() -> None:
         ]
         for chosen in (items, bare):
             one_by_one = [computed_significance(*item) for item in chosen]
-            assert _significances(chosen) == one_by_one
+            assert computed_significances(chosen) == one_by_one
             assert set(one_by_one) - {S.NOT_COMPARED}
 
 

@@ -368,10 +368,11 @@ _Batch = tuple[list[int], list[float], list[float], list[float]]
 def computed_significances(
     items: Sequence[tuple[IndicatorDefinition, Observation, Observation | None]],
 ) -> list[Significance]:
-    """``computed_significance`` of each item, with the intervals of like figures computed at once.
+    """``computed_significance`` of each item, with the intervals of like figures compared at once.
 
     The same intervals as ``observation_interval``'s, one numpy call per kind of interval and
-    polarity instead of one per figure: a report of every area states hundreds of thousands.
+    polarity (and, for printed limits, per level) instead of one per figure: a report of every
+    area states hundreds of thousands.
     """
     from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - numpy only when needed
         compare_with_benchmark,
@@ -379,17 +380,16 @@ def computed_significances(
 
     result = [Significance.NOT_COMPARED] * len(items)
     batches: dict[tuple[str, int, Polarity], _Batch] = {}
+    printed: dict[float, list[int]] = {}
     for position, (indicator, observation, england) in enumerate(items):
         benchmark = None if england is None else england.value.number
         if benchmark is None:
             continue
+        if _printed_limits(observation):
+            printed.setdefault(observation.confidence or 0.95, []).append(position)
+            continue
         batched = _batched(indicator, observation)
-        if batched is None:  # a printed interval, or none
-            interval = observation_interval(indicator, observation)
-            if interval is not None:
-                result[position] = compare_with_benchmark(
-                    interval, float(benchmark), polarity=indicator.polarity
-                ).significance
+        if batched is None:  # no interval
             continue
         key, count, over = batched
         positions, counts, denominators, benchmarks = batches.setdefault(key, ([], [], [], []))
@@ -403,7 +403,43 @@ def computed_significances(
         ).significance
         for position, label in zip(positions, significances.tolist(), strict=True):
             result[position] = Significance(label)
+    for level, positions in printed.items():
+        chosen = [items[position] for position in positions]
+        significances = compare_with_benchmark(
+            _printed_interval([observation for _, observation, _ in chosen], level),
+            [float(england.value.number or 0) for _, _, england in chosen if england is not None],
+            polarity=[indicator.polarity.value for indicator, _, _ in chosen],
+        ).significance
+        for position, label in zip(positions, significances.tolist(), strict=True):
+            result[position] = Significance(label)
     return result
+
+
+def _printed_limits(observation: Observation) -> bool:
+    """Whether the figure prints its number and both confidence limits."""
+    return (
+        observation.value.number is not None
+        and observation.lower is not None
+        and observation.upper is not None
+    )
+
+
+def _printed_interval(observations: list[Observation], confidence: float) -> Interval[Any]:
+    """The printed intervals of figures of one level, as one array interval."""
+    import numpy as np  # noqa: PLC0415 - numpy only when needed
+
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
+        Interval,
+        IntervalMethod,
+    )
+
+    return Interval(
+        value=np.array([float(o.value.number or 0) for o in observations]),
+        lower=np.array([float(o.lower or 0) for o in observations]),
+        upper=np.array([float(o.upper or 0) for o in observations]),
+        confidence=confidence,
+        method=IntervalMethod.PUBLISHED,
+    )
 
 
 def _batched(
@@ -413,8 +449,7 @@ def _batched(
 
     The kind of interval with its scale and the polarity, then the count and denominator.
     """
-    number = observation.value.number
-    if observation.lower is not None and observation.upper is not None and number is not None:
+    if _printed_limits(observation):
         return None
     count = None if observation.count is None else observation.count.number
     over = None if observation.denominator is None else observation.denominator.number

@@ -145,63 +145,6 @@ def _agree(stated: Significance, computed: Significance, polarity: Polarity) -> 
     return mine == theirs
 
 
-def _significances(
-    items: Sequence[tuple[IndicatorDefinition, Observation, Observation]],
-) -> list[Significance]:
-    """Each figure's significance against its comparator's figure, a numpy call per batch.
-
-    Figures with printed limits are compared by one call per level of their limits (the
-    polarity goes row by row); the others by
-    [`computed_significances`][safeguarding_model.indicators.computed_significances], which
-    batches the intervals it computes from counts. The same results as ``computed_significance``
-    figure by figure.
-    """
-    import numpy as np  # noqa: PLC0415 - numpy only when needed
-
-    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
-        Interval,
-        IntervalMethod,
-    )
-    from safeguarding_model.statistics.significance import (  # noqa: PLC0415 - idem
-        compare_with_benchmark,
-    )
-
-    result = [Significance.NOT_COMPARED] * len(items)
-    printed: dict[float, list[int]] = defaultdict(list)
-    others: list[int] = []
-    for position, (_indicator, observation, comparator) in enumerate(items):
-        if comparator.value.number is None:
-            continue
-        if (
-            observation.value.number is not None
-            and observation.lower is not None
-            and observation.upper is not None
-        ):
-            printed[observation.confidence or 0.95].append(position)
-        else:
-            others.append(position)
-    for level, positions in printed.items():
-        chosen = [items[position] for position in positions]
-        interval = Interval(
-            value=np.array([float(o.value.number or 0) for _i, o, _c in chosen]),
-            lower=np.array([float(o.lower or 0) for _i, o, _c in chosen]),
-            upper=np.array([float(o.upper or 0) for _i, o, _c in chosen]),
-            confidence=level,
-            method=IntervalMethod.PUBLISHED,
-        )
-        labels = compare_with_benchmark(
-            interval,
-            np.array([float(c.value.number or 0) for _i, _o, c in chosen]),
-            polarity=[indicator.polarity.value for indicator, _o, _c in chosen],
-        ).significance
-        for position, label in zip(positions, labels.tolist(), strict=True):
-            result[position] = Significance(label)
-    computed = computed_significances([items[position] for position in others])
-    for position, label in zip(others, computed, strict=True):
-        result[position] = label
-    return result
-
-
 def _comparisons(table: OfficialTable, *, parent: bool) -> list[Finding]:
     """Published comparisons with England (or the parent) that the row's interval contradicts."""
     definitions = _definitions(table)
@@ -221,7 +164,7 @@ def _comparisons(table: OfficialTable, *, parent: bool) -> list[Finding]:
         comparator = rows.get((comparator_code, _key(figure)))
         if comparator is not None and comparator.observation.value.number is not None:
             chosen.append((figure, comparator, stated))
-    computed_all = _significances(
+    computed_all = computed_significances(
         [
             (definitions[figure.observation.indicator], figure.observation, comparator.observation)
             for figure, comparator, _stated in chosen
