@@ -100,6 +100,7 @@ if TYPE_CHECKING:
         official_layout,
         read_official,
     )
+    from safeguarding_model.official_reports import OfficialMatch, add_official_figures
     from safeguarding_model.official_rules import check_official
     from safeguarding_model.periods import (
         AcademicYear,
@@ -284,6 +285,7 @@ __all__ = [
     "NumberRole",
     "Observation",
     "OfficialLayout",
+    "OfficialMatch",
     "OfficialTable",
     "Period",
     "PeriodFlag",
@@ -334,6 +336,7 @@ __all__ = [
     "ValueStatus",
     "ValueUnit",
     "__version__",
+    "add_official_figures",
     "area_scorecard",
     "attendance_summary",
     "builtin_scale",
@@ -415,6 +418,8 @@ _LAZY: dict[str, str] = {
     "area_scorecard": "official_files",
     "AreaScorecardRow": "official_files",
     "check_official": "official_rules",
+    "add_official_figures": "official_reports",
+    "OfficialMatch": "official_reports",
     "judge": "markers",
     "FindingNumber": "findings",
     "NumberRole": "findings",

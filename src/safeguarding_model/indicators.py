@@ -235,6 +235,13 @@ class Observation(Record):
     target: Value | None = Field(default=None, description="The target, when printed.")
     note: str | None = Field(default=None, description="Words printed with the figure.")
     provenance: Provenance | None = Field(default=None, description="Where the figure is printed.")
+    supplied_from: Provenance | None = Field(
+        default=None,
+        description=(
+            "Where the count, denominator or limits were taken from when the figure was printed "
+            "without them: a row of an official file (see add_official_figures)."
+        ),
+    )
 
     @classmethod
     def __get_pydantic_json_schema__(
