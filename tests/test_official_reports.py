@@ -19,6 +19,7 @@ from safeguarding_model import (
     parse_value,
     scorecard,
 )
+from safeguarding_model.dfe_statistics import read_dfe_statistics
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
 from safeguarding_model.fingertips import read_fingertips
 from safeguarding_model.io import load_report
@@ -342,3 +343,37 @@ def test_a_figure_is_detailed_exactly_when_the_two_values_round_alike(
     within = abs(published - printed) <= Decimal("0.05") + Decimal("0.00005")
     assert mine.kind is (SupplyKind.DETAIL if within else SupplyKind.DIFFERS)
     assert result.report.observations[0].value == parse_value(f"{printed:.1f}")
+
+
+def test_a_dfe_table_gives_the_region_and_says_why_a_rate_without_denominator_adds_nothing() -> (
+    None
+):
+    figure = {"indicator": "cin-rate", "period": "2015/16"}
+    report = AnnualReport.model_validate(
+        {
+            "id": "cin",
+            "title": "CIN",
+            "arrangement": "board",
+            "area": {"name": "Lancashire", "ons_code": LANCASHIRE},
+            "period": "2015/16",
+            "indicators": [
+                {"id": "cin-rate", "name": "CIN", "kind": "rate", "per": 10_000},
+            ],
+            "observations": [
+                {**figure, "area": "Lancashire", "value": parse_value("354.4")},
+                {**figure, "area": "England", "value": parse_value("337.3")},
+            ],
+        }
+    )
+    table = read_dfe_statistics(DATA / "dfe-children-in-need.csv")
+    result = add_official_figures(report, table, {"cin-rate": "cin-rate-at-31-march"})
+    assert [(s.kind, s.area, s.line) for s in result.supplies] == [
+        (SupplyKind.UNUSED, "Lancashire", 4),
+        (SupplyKind.UNUSED, "England", 2),
+        (SupplyKind.COMPARATOR, "North West", 3),
+    ]
+    assert "no count, denominator or limits" in result.supplies[0].detail
+    region = result.report.observations[-1]
+    assert region.value.number == Decimal("384.2")
+    assert region.provenance is not None
+    assert region.provenance.line == 3
