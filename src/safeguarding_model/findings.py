@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple, cast
 
 from attrs import field, frozen
 
@@ -188,8 +188,33 @@ class FindingNumber(NamedTuple):
             return None
 
 
+_ROLE_VALUES: dict[str, str] = {role.value: role.value for role in NumberRole}
+"""Each role's value by itself: a plain string role is looked up here before asking the enum."""
+
+
 def _numbers(value: Iterable[FindingNumber | tuple[str, str]]) -> tuple[FindingNumber, ...]:
-    return tuple(FindingNumber(NumberRole(role).value, str(text)) for role, text in value)
+    # As FindingNumber(NumberRole(role).value, str(text)) for each pair; a plain string that is
+    # a role's value is found in a dict (the enum's lookup is a Python call a number), and the
+    # pair is made as NamedTuple's own __new__ makes it.
+    numbers = []
+    for role, text in value:
+        known = _ROLE_VALUES.get(role) if type(role) is str else None
+        numbers.append(
+            tuple.__new__(
+                FindingNumber, (NumberRole(role).value if known is None else known, str(text))
+            )
+        )
+    return tuple(numbers)
+
+
+def _kind(value: object) -> Kind:
+    """``Kind(value)``, without the enum's call when ``value`` is already a ``Kind``."""
+    return value if type(value) is Kind else Kind(cast("str", value))
+
+
+def _severity(value: object) -> Severity:
+    """``Severity(value)``, without the enum's call when ``value`` is already a ``Severity``."""
+    return value if type(value) is Severity else Severity(cast("str", value))
 
 
 def _provenances(value: Iterable[Provenance]) -> tuple[Provenance, ...]:
@@ -212,9 +237,9 @@ class Finding:
 
     code: str
     """The code of the rule that found it, e.g. ``"B101"``."""
-    kind: Kind = field(converter=Kind)
+    kind: Kind = field(converter=_kind)
     """What disagrees, in a word shared by related rules (``Kind.LOCAL`` for a rule of your own)."""
-    severity: Severity = field(converter=Severity)
+    severity: Severity = field(converter=_severity)
     """How serious it is."""
     location: str
     """Where, in words."""
