@@ -29,10 +29,18 @@ from safeguarding_model.values import Value, ValueStatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+    from decimal import Decimal
 
     from pydantic import BaseModel
 
-__all__ = ["checked_observation", "checked_provenance", "checked_value", "collection_paused"]
+__all__ = [
+    "checked_number",
+    "checked_observation",
+    "checked_provenance",
+    "checked_provenance_at",
+    "checked_value",
+    "collection_paused",
+]
 
 _Model = TypeVar("_Model", bound="BaseModel")
 _set = object.__setattr__
@@ -80,11 +88,16 @@ def _assembled(model: type[_Model], fields: Mapping[str, Any]) -> _Model:
     Quicker than ``model_construct``, which makes each field's default anew: these records have
     no default factories, so the defaults are shared, as validation shares them.
     """
-    record = model.__new__(model)
     values = _defaults(model).copy()
     values.update(fields)
+    return _record(model, values, _fields_set(tuple(fields)))
+
+
+def _record(model: type[_Model], values: dict[str, Any], given: set[str]) -> _Model:
+    """``model`` holding ``values`` (every field, in the model's order), ``given`` its set fields."""
+    record = model.__new__(model)
     _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", _fields_set(tuple(fields)))
+    _set(record, "__pydantic_fields_set__", given)
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record
@@ -115,6 +128,43 @@ def checked_value(fields: Mapping[str, Any]) -> Value:
         has_number = status.has_number
         agrees = has_number is None or has_number is (fields["number"] is not None)
     return _assembled(Value, fields) if agrees else Value.model_validate(fields)
+
+
+def checked_number(number: Decimal, note: str | None) -> Value:
+    """``checked_value({"number": number, "note": note})``, for a ``number`` that is not ``None``.
+
+    What a reader makes of a plain number cell, a few times quicker: a final figure with a
+    number needs no check. The caller guarantees what ``checked_value`` asks of the two.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from safeguarding_model._checked import checked_number, checked_value
+        >>> checked_number(Decimal("4.8"), None) == checked_value({"number": Decimal("4.8"), "note": None})
+        True
+    """
+    values = _defaults(Value).copy()
+    values["number"] = number
+    values["note"] = note
+    return _record(Value, values, _fields_set(("number", "note")))
+
+
+def checked_provenance_at(source: str, line: int, column: str) -> Provenance:
+    """``checked_provenance({"source": source, "line": line, "column": column})``, quicker.
+
+    The caller guarantees what ``checked_provenance`` asks of the three.
+
+    Examples:
+        >>> from safeguarding_model._checked import checked_provenance, checked_provenance_at
+        >>> checked_provenance_at("cin.csv", 7, "Value") == checked_provenance(
+        ...     {"source": "cin.csv", "line": 7, "column": "Value"}
+        ... )
+        True
+    """
+    values = _defaults(Provenance).copy()
+    values["source"] = source
+    values["line"] = line
+    values["column"] = column
+    return _record(Provenance, values, _fields_set(("source", "line", "column")))
 
 
 def checked_provenance(fields: Mapping[str, Any]) -> Provenance:

@@ -53,7 +53,7 @@ from pydantic import ValidationError
 
 from safeguarding_model._checked import (
     checked_observation,
-    checked_provenance,
+    checked_provenance_at,
     checked_value,
     collection_paused,
 )
@@ -803,20 +803,20 @@ def _figures(
     level = " ".join(printed_level.lower().split())
     area, code, parent_code, parent_name = _area(level, printed_level, cells, columns, line)
     period = _period(cells, columns, periods, line, plan.header)
-    breakdown = {
-        printed: cells[position]
-        for position, printed in plan.kept
-        if position != plan.old_la_code or cells[position].strip()
-    }
+    breakdown = _breakdown(
+        tuple(
+            (printed, cells[position])
+            for position, printed in plan.kept
+            if position != plan.old_la_code or cells[position].strip()
+        )
+    )
     for measure in plan.measures:
         data: dict[str, Any] = {
             "indicator": measure.measure.id,
             "area": area,
             "period": period,
             "value": _read(cells[measure.position], measure.header, line),
-            "provenance": checked_provenance(
-                {"source": label, "line": line, "column": measure.header}
-            ),
+            "provenance": checked_provenance_at(label, line, measure.header),
         }
         if measure.count is not None:
             data["count"] = _read(cells[measure.count], plan.header[measure.count], line)
@@ -838,6 +838,12 @@ def _figures(
             parent_name=parent_name,
             breakdown=breakdown,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _breakdown(items: tuple[tuple[str, str], ...]) -> FrozenDict[str, str]:
+    """One frozen breakdown for every row of these items: a figure keeps it as it is."""
+    return FrozenDict(items)
 
 
 def _read(cell: str, header: str, line: int) -> Value:

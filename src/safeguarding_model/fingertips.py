@@ -34,13 +34,14 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
 from pydantic import ValidationError
 
 from safeguarding_model._checked import (
+    checked_number,
     checked_observation,
-    checked_provenance,
-    checked_value,
+    checked_provenance_at,
     collection_paused,
 )
 from safeguarding_model._files import DEFAULT_MAX_BYTES as _FILE_LIMIT
 from safeguarding_model._files import FileRefusal, open_regular, too_large
+from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
 from safeguarding_model.markers import Polarity, Significance
@@ -493,7 +494,7 @@ class _Reader:
         # Cells repeat: a value, a limit or a count printed once is read once (up to _CACHED).
         self.numbers: dict[str, Decimal | None] = {}
         self.ids: dict[str, tuple[str, str]] = {}
-        self.breakdowns: dict[tuple[str, ...], tuple[dict[str, str], tuple[str, ...]]] = {}
+        self.breakdowns: dict[tuple[str, ...], tuple[FrozenDict[str, str], tuple[str, ...]]] = {}
         self.values: dict[tuple[str, str | None] | tuple[str, str | None, str], Value | None] = {}
 
     def fail(self, line: int, column: str, cell: str, expected: str) -> InvalidInputError:
@@ -567,10 +568,11 @@ class _Reader:
             known = self.ids[raw_id] = (number, f"fingertips-{number}")
         return known
 
-    def breakdown(self, *cells: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    def breakdown(self, *cells: str) -> tuple[FrozenDict[str, str], tuple[str, ...]]:
         """The breakdown of a row's sex, age, category type and category cells, and its key.
 
-        The key is the breakdown's items, sorted, flattened: rows of one breakdown share it.
+        The key is the breakdown's items, sorted, flattened: rows of one breakdown share it, and
+        one frozen breakdown (which a figure keeps as it is, and hashes once).
         """
         known = self.breakdowns.get(cells)
         if known is None:
@@ -580,8 +582,8 @@ class _Reader:
             if cells[-1]:
                 breakdown["Category"] = cells[-1]
             flat = tuple(item for pair in sorted(breakdown.items()) for item in pair)
-            known = self.breakdowns[cells] = (breakdown, flat)
-        return dict(known[0]), known[1]
+            known = self.breakdowns[cells] = (FrozenDict(breakdown), flat)
+        return known
 
     def empty(self, note: str | None) -> Value:
         """The value of an empty cell: missing, or suppressed when its note says so."""
@@ -603,7 +605,7 @@ class _Reader:
         if len(cell) <= _LONGEST_NUMBER and _NUMBER.fullmatch(cell):
             # a number read and bounded as ``number`` reads it, final: Value(number=..., note=...)
             number = self._bounded(line, column, cell, cell)
-            return checked_value({"number": number, "note": note})
+            return checked_number(number, note)
         symbol = _SYMBOLS.get(cell.strip("[]").strip().lower())
         if symbol is not None:
             return Value(number=None, status=symbol, note=note, printed=text)
@@ -739,9 +741,7 @@ def _figure(reader: _Reader, line: int, row: list[str]) -> PublishedFigure:  # n
                 "confidence": confidence,
                 "stated_significance": england,
                 "note": note,
-                "provenance": checked_provenance(
-                    {"source": reader.label, "line": line, "column": "Value"}
-                ),
+                "provenance": checked_provenance_at(reader.label, line, "Value"),
             }
         )
     except ValidationError as error:
