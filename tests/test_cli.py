@@ -17,7 +17,10 @@ def test_report_shows_the_bundled_lancashire_report(capsys: pytest.CaptureFixtur
     assert out.startswith("Lancashire Safeguarding Children Board Annual Report 2015/16")
     assert "Scorecard" in out
     assert "income / Contributions to Board / subtotal: stated 350146" in out
-    assert "[budget_arithmetic]" in out
+    assert "- B101 error [budget_arithmetic] budget income / Contributions to Board" in out
+    assert "B101 budget_arithmetic: 3 errors" in out
+    scorecard = out[out.index("\nScorecard\n") : out.index("\nBudget 2015/16, reconciled")]
+    assert max(len(line) for line in scorecard.splitlines()) <= 100  # piped: 100 columns
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "json", "html"])
@@ -212,10 +215,14 @@ def test_schema_of_a_budget_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_check_prints_each_findings_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out
+    lines = [line[2:] for line in out.splitlines() if line.startswith("- ")]
     assert len(lines) == 25
     assert lines[0].startswith("B101 error [budget_arithmetic] budget ")
     assert all(re.match(r"[A-Z][0-9]{3} (error|warning|info) \[", line) for line in lines)
+    headings = [line for line in out.splitlines() if re.match(r"[A-Z][0-9]{3} ", line)]
+    assert headings[0] == "B101 budget_arithmetic: 3 errors"  # grouped by rule, errors first
+    assert "    figures: stated 97000; computed 96500; difference 500" in out
 
 
 def test_check_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,7 +230,8 @@ def test_check_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     codes = [finding["code"] for finding in json.loads(capsys.readouterr().out)]
     assert sorted(codes) == ["A101", "A102", "B201", "B202"]
     assert main(["check", "--select", "B", "--ignore", "B1"]) == 0
-    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["B202", "B201"]
+    found = [line.split()[1] for line in capsys.readouterr().out.splitlines() if line[:2] == "- "]
+    assert found == ["B201", "B202"]
     assert main(["check", "--select", "S"]) == 0  # Lancashire's section 11 shares agree
     assert capsys.readouterr().out == "no findings\n"
     assert main(["check", "--ignore", "B,R,C"]) == 0

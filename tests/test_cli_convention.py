@@ -171,7 +171,8 @@ def test_compare_prints_each_change_with_its_code_and_exits_1(
     assert main(["compare", old, new]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines
-    assert lines[0].startswith("E101 error [")
+    assert lines[0].startswith("E101 restated_figure: ")
+    assert lines[1].startswith("- E101 error [")
     assert main(["compare", old, new, "--format", "json"]) == 1
     (finding, *_) = json.loads(capsys.readouterr().out)
     assert finding["code"] == "E101"
@@ -183,7 +184,8 @@ def test_compare_select_and_ignore(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["compare", old, new, "--ignore", "E1"]) == 0
     assert capsys.readouterr().out == "no findings\n"
     assert main(["compare", old, new, "--select", "E101"]) == 1
-    assert all(line.startswith("E101 ") for line in capsys.readouterr().out.splitlines())
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.startswith(("E101 ", "- E101 ", "    figures: ")) for line in lines if line)
 
 
 def test_compare_needs_two_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -143,7 +143,9 @@ def test_check_of_an_official_file_with_a_planted_error_exits_1(
     source = _planted(tmp_path)
     assert main(["check", source]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("O104 error [rate_vs_counts] fingertips-92196 / E10000017")
+    assert out.startswith(
+        "O104 rate_vs_counts: 1 error\n- O104 error [rate_vs_counts] fingertips-92196 / E10000017"
+    )
     assert "printed 9.9" in out
     assert main(["check", source, "--format", "json"]) == 1
     (finding,) = json.loads(capsys.readouterr().out)

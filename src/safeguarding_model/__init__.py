@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         select_rules,
     )
     from safeguarding_model.fingertips import read_fingertips
+    from safeguarding_model.headlines import Headline, headline
     from safeguarding_model.indicators import (
         IndicatorDefinition,
         IndicatorSeries,
@@ -264,6 +265,7 @@ __all__ = [
     "FindingKind",
     "FindingNumber",
     "FunnelSignificance",
+    "Headline",
     "IndicatorDefinition",
     "IndicatorSeries",
     "Inspection",
@@ -359,6 +361,7 @@ __all__ = [
     "funnel_proportion_significance",
     "funnel_rate_significance",
     "funnel_ratio_significance",
+    "headline",
     "implied_count",
     "implied_denominator",
     "index_agencies",
@@ -419,6 +422,8 @@ _LAZY: dict[str, str] = {
     "AreaScorecardRow": "official_files",
     "check_official": "official_rules",
     "add_official_figures": "official_reports",
+    "headline": "headlines",
+    "Headline": "headlines",
     "OfficialMatch": "official_reports",
     "judge": "markers",
     "FindingNumber": "findings",

@@ -160,6 +160,26 @@ def _parser() -> argparse.ArgumentParser:
         help="the area whose scorecard to print, by its code in an official statistics file "
         "(such as E10000017); required for such a file",
     )
+    report.add_argument(
+        "--section",
+        metavar="NAMES",
+        type=_sections,
+        default=None,
+        help="the parts of the text report to print, comma-separated, from headline, "
+        "indicators, budget, inspections, findings (default all)",
+    )
+    report.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="the least serious findings the text report lists (default info: all)",
+    )
+    report.add_argument(
+        "--width",
+        type=_width,
+        default=None,
+        help="the text report's width in columns (default: the terminal's, or 100 when piped)",
+    )
     _add_codes(
         _file_command(
             commands,
@@ -354,7 +374,8 @@ def _write(text: str) -> None:
     except OSError as error:  # a full disk, a descriptor closed underneath ...
         raise _OutputError(_cannot_write(error)) from None
     except UnicodeEncodeError as error:
-        character = ascii(error.object[error.start : error.start + 1])
+        code = ord(error.object[error.start])
+        character = f"'\\u{code:04x}'" if code <= 0xFFFF else f"'\\U{code:08x}'"
         msg = (
             f"cannot write the output in the encoding {error.encoding!r} (it has no character "
             f"{character}); set PYTHONIOENCODING=utf-8 or use a UTF-8 locale"
@@ -406,7 +427,62 @@ def _complain(command: str | None, message: str) -> None:
 # --- commands --------------------------------------------------------------------------------
 
 
-def _report(source: str | None, output_format: str, max_bytes: int, area: str | None = None) -> int:
+_SECTIONS = ("headline", "indicators", "budget", "inspections", "findings")
+"""The parts of the text report (``--section``)."""
+
+_WIDTHS = (40, 1000)
+"""The narrowest and widest ``--width``."""
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    """Section names from ``--section`` (``headline,findings``)."""
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    for name in names:
+        if name not in _SECTIONS:
+            shown = name if len(name) <= _SHOWN else name[:_SHOWN] + "…"
+            msg = f"expected sections from {', '.join(_SECTIONS)}, got {shown!r}"
+            raise argparse.ArgumentTypeError(msg)
+    if not names:
+        msg = f"expected sections from {', '.join(_SECTIONS)}, got none"
+        raise argparse.ArgumentTypeError(msg)
+    return names
+
+
+def _width(text: str) -> int:
+    """A terminal width from ``--width``."""
+    low, high = _WIDTHS
+    if not text.strip().isdigit() or not low <= int(text) <= high:
+        shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+        msg = f"expected a whole number of columns from {low} to {high}, got {shown!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _terminal() -> tuple[bool, int]:
+    """Whether to colour the text output, and its width: a terminal's, else none and 100.
+
+    Colour only on a terminal, and never when ``NO_COLOR`` is set (to anything but empty) or
+    ``TERM`` is ``dumb``.
+    """
+    import shutil  # noqa: PLC0415 - only for the text report
+
+    tty = sys.stdout is not None and sys.stdout.isatty()
+    colour = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    low, high = _WIDTHS
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    return colour, min(max(width, low), high)
+
+
+def _report(  # noqa: PLR0913 - the command's options
+    source: str | None,
+    output_format: str,
+    max_bytes: int,
+    area: str | None = None,
+    *,
+    sections: tuple[str, ...] | None = None,
+    severity: str = "info",
+    width: int | None = None,
+) -> int:
     if _is_official(source):
         return _report_official(source, output_format, max_bytes, area)  # type: ignore[arg-type]
     if area is not None:
@@ -418,8 +494,16 @@ def _report(source: str | None, output_format: str, max_bytes: int, area: str | 
     from safeguarding_model.checks import Severity, check  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model.render import render_report  # noqa: PLC0415
 
-    colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
-    _write(render_report(loaded, output_format=output_format, colour=colour) + "\n")  # type: ignore[arg-type]
+    colour, columns = _terminal()
+    text = render_report(
+        loaded,
+        output_format=output_format,  # type: ignore[arg-type]
+        colour=colour and output_format == "text",
+        width=width or columns,
+        sections=sections,
+        severity=severity,
+    )
+    _write(text if text.endswith("\n") else text + "\n")
     return 1 if any(f.severity is Severity.ERROR for f in check(loaded)) else 0
 
 
@@ -485,14 +569,17 @@ def _check(
 
 
 def _write_findings(findings: Sequence[Finding], output_format: str) -> None:
-    """Findings as ``check`` prints them: one line each with its code, or a JSON list."""
+    """Findings as ``check`` prints them: grouped by rule, a line each with its code; or JSON."""
     from safeguarding_model._escape import escape_json  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model._jsonable import to_jsonable  # noqa: PLC0415
 
     if output_format == "json":
         _write(escape_json(json.dumps(to_jsonable(findings), indent=2, ensure_ascii=False)) + "\n")
     else:
-        _write("".join(f"{finding.code} {finding}\n" for finding in findings) or "no findings\n")
+        from safeguarding_model._terminal import findings_text  # noqa: PLC0415 - lazily, as everywhere
+
+        lines = findings_text(findings)
+        _write("\n".join(lines).rstrip("\n") + "\n" if lines else "no findings\n")
 
 
 def _compare(
@@ -599,7 +686,15 @@ def _file_command_code(arguments: argparse.Namespace) -> int:
         return _check(source, output_format, max_bytes, arguments.select, arguments.ignore)
     if command == "reconcile":
         return _reconcile(arguments.source, output_format, arguments.tolerance, max_bytes)
-    return _report(arguments.source, output_format, max_bytes, arguments.area)
+    return _report(
+        arguments.source,
+        output_format,
+        max_bytes,
+        arguments.area,
+        sections=arguments.section,
+        severity=arguments.severity,
+        width=arguments.width,
+    )
 
 
 def _internal_error(command: str | None, error: BaseException) -> int:

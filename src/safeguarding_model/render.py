@@ -21,13 +21,14 @@ from safeguarding_model._escape import (
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.budgets import Side
 from safeguarding_model.checks import check
+from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Severity
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.reconciliation import reconcile
 from safeguarding_model.scorecards import ScorecardRow, scorecard
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from decimal import Decimal
 
     from safeguarding_model.inspections import Inspection
@@ -50,6 +51,12 @@ _ANSI = {
 
 def _pounds(amount: Decimal | None) -> str:
     return "-" if amount is None else f"{amount:,}"
+
+
+_FIGURE_COLUMNS = 28
+"""The columns of a budget row besides the section's name: indent, and two figures of 12."""
+_SHORTEST_NAME = 16
+"""The fewest columns a section's name is shortened to."""
 
 
 def _side_rows(side: SideTotals, width: int, names: dict[str, str]) -> list[str]:
@@ -82,8 +89,11 @@ def _balance_rows(r: Reconciliation) -> list[str]:
     return rows
 
 
-def render_reconciliation(reconciliation: Reconciliation) -> str:
+def render_reconciliation(reconciliation: Reconciliation, *, width: int | None = None) -> str:
     """A budget's reconciliation as a plain-text table, as the command line prints it.
+
+    ``width`` is the most columns a row of the table may take: section names are shortened
+    (ending in "...") to fit it; the sentences below the table are never cut.
 
     The budget's strings are escaped for a terminal as in ``str()`` of a finding: line breaks
     and tabs become spaces, control and bidirectional formatting characters are shown as
@@ -106,10 +116,12 @@ def render_reconciliation(reconciliation: Reconciliation) -> str:
         if side is not None
         for totals in side.sections
     }
-    width = min(max([len(name) for name in names.values()] + [24]), 56)
+    longest = min(max([len(name) for name in names.values()] + [24]), 56)
+    if width is not None:
+        longest = max(_SHORTEST_NAME, min(longest, width - _FIGURE_COLUMNS))
     for name, side in sides.items():
         rows += (
-            [f"{name.value}: not stated", ""] if side is None else _side_rows(side, width, names)
+            [f"{name.value}: not stated", ""] if side is None else _side_rows(side, longest, names)
         )
     rows.append(f"discrepancies: {len(r.discrepancies)}")
     rows.extend(f"  - {discrepancy}" for discrepancy in r.discrepancies)
@@ -170,15 +182,24 @@ _HEADERS = [
 ]
 
 
-def render_report(
+def render_report(  # noqa: PLR0913 - the report, its format and the text format's choices
     report: AnnualReport,
     *,
     output_format: Literal["text", "markdown", "json", "html"] = "text",
     colour: bool = False,
+    width: int = 100,
+    sections: Iterable[str] | None = None,
+    severity: Severity | str = Severity.INFO,
 ) -> str:
     r"""The report's scorecard, budget reconciliation, inspections and findings.
 
-    ``colour`` adds terminal colours to the significance columns of the text format; the HTML
+    The text format opens with the report's [`headline`][safeguarding_model.headlines.headline],
+    then the scorecard by indicator group, the budget, the inspections and the findings grouped
+    by rule; it fits ``width`` columns, each table row on one line (a long name ends in "…"),
+    and where nothing could be compared with England it says why once instead of in every row.
+    ``sections`` chooses among ``headline``, ``indicators``, ``budget``, ``inspections`` and
+    ``findings`` (all by default); ``severity`` leaves out findings less serious than it.
+    ``colour`` adds terminal colours to significance, RAG and severity in the text format; the HTML
     format is one self-contained page (no scripts, no external files) with the colours as styles
     and, with the ``plot`` extra installed, the charts embedded: indicators against England, and
     the trend of every indicator with three or more figures and a comparator.
@@ -240,12 +261,30 @@ def render_report(
             "findings": to_jsonable(findings),
         }
         return escape_json(json.dumps(data, indent=2, ensure_ascii=False))
+    if output_format == "text":
+        from safeguarding_model._terminal import SECTIONS, terminal_report  # noqa: PLC0415 - rich on use
+
+        chosen = SECTIONS if sections is None else tuple(sections)
+        unknown = [name for name in chosen if name not in SECTIONS]
+        if unknown:
+            raise InvalidInputError("sections", unknown[0], f"one of {', '.join(SECTIONS)}")
+        return terminal_report(
+            report,
+            rows,
+            findings,
+            reconciliation,
+            budget=""
+            if reconciliation is None
+            else render_reconciliation(reconciliation, width=width),
+            width=width,
+            colour=colour,
+            sections=chosen,
+            severity=Severity(severity),
+        )
     content = _Parts(report, rows, findings, reconciliation)
     if output_format == "html":
         return _html(content)
-    if output_format == "markdown":
-        return _markdown(content)
-    return _text(content, colour=colour)
+    return _markdown(content)
 
 
 class _Parts(NamedTuple):
@@ -289,41 +328,6 @@ def _closing(
     out += [f"{heading}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
     out += [f"- {escape(str(finding))}" for finding in findings]
     return out
-
-
-def _text(
-    content: _Parts,
-    *,
-    colour: bool,
-) -> str:
-    """The text format: every user string through ``escape_terminal``; colours are ours."""
-    report, rows, findings, reconciliation = content
-    table = [[escape_terminal(cell) for cell in line] for line in _rows(rows)]
-    out = [escape_terminal(report.title), "", _summary(report, escape_terminal), ""]
-    out += ["Scorecard", ""]
-    widths = [
-        min(48, max([len(_HEADERS[i])] + [len(line[i]) for line in table]))
-        for i in range(len(_HEADERS))
-    ]
-    out.append("  ".join(h.ljust(widths[i]) for i, h in enumerate(_HEADERS)))
-    for line, row in zip(table, rows, strict=True):
-        cells = [
-            c if len(c) <= widths[i] else c[: widths[i] - 3] + "..." for i, c in enumerate(line)
-        ]
-        padded = [c.ljust(widths[i]) for i, c in enumerate(cells)]
-        significances = (row.latest.stated_significance, row.computed_significance)
-        for i, significance in enumerate(significances, start=len(_HEADERS) - 2):
-            if colour and significance is not None:
-                padding = padded[i][len(cells[i]) :]
-                padded[i] = f"{_ANSI[significance.rag]}{cells[i]}\033[0m{padding}"
-        out.append("  ".join(padded))
-    out.append("")
-    if reconciliation is not None:
-        out += [f"Budget {reconciliation.period}", ""]
-        out += render_reconciliation(reconciliation).splitlines()
-        out.append("")
-    out += _closing(report, findings, heading="", escape=escape_terminal)
-    return "\n".join(out)
 
 
 def _markdown(
