@@ -178,7 +178,7 @@ def _parser() -> argparse.ArgumentParser:
         "--width",
         type=_width,
         default=None,
-        help="the text report's width in columns (default: the terminal's, or 100 when piped)",
+        help="the text report's width in columns (default: COLUMNS, else the terminal's, else 100)",
     )
     _add_codes(
         _file_command(
@@ -459,18 +459,30 @@ def _width(text: str) -> int:
 
 
 def _terminal() -> tuple[bool, int]:
-    """Whether to colour the text output, and its width: a terminal's, else none and 100.
+    """Whether to colour the text output, and its width.
 
-    Colour only on a terminal, and never when ``NO_COLOR`` is set (to anything but empty) or
-    ``TERM`` is ``dumb``.
+    Colour only when standard output is a terminal, and never when ``NO_COLOR`` is set (to
+    anything but empty) or ``TERM`` is ``dumb``. The width is ``COLUMNS`` when set, else the
+    terminal's that standard output, error or input is (output piped to ``less`` or a file
+    still fits the terminal it is read in), else 100.
     """
-    import shutil  # noqa: PLC0415 - only for the text report
-
     tty = sys.stdout is not None and sys.stdout.isatty()
     colour = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     low, high = _WIDTHS
-    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
-    return colour, min(max(width, low), high)
+    return colour, min(max(_columns(), low), high)
+
+
+def _columns() -> int:
+    """The width of the terminal the command runs in, or 100 when it runs in none."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):  # no stream, no descriptor, or no terminal
+            continue
+    return 100
 
 
 def _report(  # noqa: PLR0913 - the command's options
