@@ -13,8 +13,14 @@ It does two things and exits non-zero when either finds a fault:
    API reference page and the charts how-to (whose pictures must render) in Debian's Chromium (driven by Playwright, which uses the installed
    browser and downloads none), and fails on a console error, an uncaught exception or a request
    inside the site that fails. On the home page it also types into the search box and waits for
-   results, and switches to dark mode. Extra HTML files given with ``--page`` (the HTML report of
-   ``safeguarding-model report --format html``, say) are opened the same way.
+   results, and switches to dark mode.
+3. **Report pages.** Extra HTML files given with ``--page`` (the HTML report of
+   ``safeguarding-model report --format html``, say) are opened the same way at a phone's
+   viewport (390×844) and at a desktop's (1280×900), with a screenshot of each
+   (``<name>-phone.png``, ``<name>-desktop.png``). On each it also fails on horizontal
+   scrolling of the page (``scrollWidth`` wider than the window), a link of the contents bar
+   (``nav``) whose target id is missing, and an ``<svg>`` with neither a ``<title>`` nor an
+   ``aria-label``.
 
 Screenshots of every page opened go to ``--screenshots`` (default ``build/site-check``); look at
 them. The browser is ``--chromium``, else ``$CHROMIUM``, else the first of ``chromium``,
@@ -47,6 +53,33 @@ PAGES = {
     "api-reference": "reference/statistics-significance/index.html",
     "charts": "how-to/charts/index.html",
 }
+
+#: The viewports a report page is checked at: a phone's and a desktop's, by screenshot suffix.
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+#: JavaScript giving a report page's layout faults: overflow, dead contents links, unlabelled SVG.
+_REPORT_FAULTS = """
+(() => {
+    const faults = [];
+    const width = document.documentElement.scrollWidth;
+    if (width > window.innerWidth) {
+        faults.push(`the page scrolls sideways: ${width} px wide in a ${window.innerWidth} px window`);
+    }
+    for (const link of document.querySelectorAll("nav a[href^='#']")) {
+        const id = decodeURIComponent(link.getAttribute("href").slice(1));
+        if (!document.getElementById(id)) {
+            faults.push(`contents link ${link.getAttribute("href").slice(0, 60)} has no target`);
+        }
+    }
+    const unlabelled = Array.from(document.querySelectorAll("svg")).filter(
+        (svg) => !svg.getAttribute("aria-label") && !svg.querySelector(":scope > title")
+    );
+    if (unlabelled.length) {
+        faults.push(`${unlabelled.length} <svg> without a <title> or aria-label`);
+    }
+    return faults;
+})()
+"""
 
 #: Chromium's switches for a headless run on a machine with no network beyond localhost.
 CHROMIUM_ARGS = [
@@ -152,9 +185,15 @@ def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def _open(browser: Browser, url: str, origin: str, screenshot: Path) -> tuple[Page, list[str]]:
+def _open(
+    browser: Browser,
+    url: str,
+    origin: str,
+    screenshot: Path,
+    viewport: tuple[int, int] = VIEWPORTS["desktop"],
+) -> tuple[Page, list[str]]:
     """Open ``url`` and collect its faults: console errors, exceptions and failed requests."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     faults: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
@@ -201,6 +240,19 @@ def _search_and_dark_mode(page: Page, screenshots: Path) -> list[str]:
     return faults
 
 
+def _check_report_page(browser: Browser, path: Path, screenshots: Path) -> list[str]:
+    """Open a report page at each of ``VIEWPORTS``; its faults, each named with the viewport."""
+    faults: list[str] = []
+    url = path.resolve().as_uri()
+    for name, viewport in VIEWPORTS.items():
+        screenshot = screenshots / f"{path.stem}-{name}.png"
+        page, found = _open(browser, url, "file:", screenshot, viewport)
+        found += page.evaluate(_REPORT_FAULTS)
+        faults += [f"{path} ({name}, {viewport[0]}x{viewport[1]}): {fault}" for fault in found]
+        page.close()
+    return faults
+
+
 def check_in_browser(
     site: Path, chromium: str, screenshots: Path, extra_pages: list[Path]
 ) -> list[str]:
@@ -221,10 +273,7 @@ def check_in_browser(
                 faults += [f"{path}: {fault}" for fault in found]
                 page.close()
             for extra in extra_pages:
-                url = extra.resolve().as_uri()
-                page, found = _open(browser, url, "file:", screenshots / f"{extra.stem}.png")
-                faults += [f"{extra}: {fault}" for fault in found]
-                page.close()
+                faults += _check_report_page(browser, extra, screenshots)
             browser.close()
     finally:
         server.shutdown()
@@ -247,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"links: {pages} pages read, {len(faults)} broken internal links")
     chromium = _find_chromium(arguments.chromium)
     found = check_in_browser(site, chromium, arguments.screenshots, arguments.page)
-    opened = len(PAGES) + len(arguments.page)
-    print(f"browser: {opened} pages opened in {chromium}, {len(found)} faults")
+    opened = len(PAGES) + len(arguments.page) * len(VIEWPORTS)
+    print(f"browser: {opened} page views opened in {chromium}, {len(found)} faults")
     print(f"screenshots: {arguments.screenshots}/")
     for fault in faults + found:
         print(f"  {fault}")

@@ -46,11 +46,11 @@ def test_report_formats(output_format: str, capsys: pytest.CaptureFixture[str]) 
         }
     elif output_format == "html":
         assert out.startswith("<!doctype html>")
-        assert "<h2>Scorecard</h2>" in out
+        assert '<section id="headline"><h2>Headline</h2>' in out
         assert "Infant mortality" in out
         assert "<script" not in out
         assert out.count('src="data:image/png;base64,') == 6  # the charts (the plot extra)
-        assert "<h2>Trend: Children Looked After (CLA) rate per 10,000</h2>" in out
+        assert "<h3>Trend: Children Looked After (CLA) rate per 10,000</h3>" in out
     else:
         assert out.startswith("# Lancashire Safeguarding Children Board")
         assert "## Findings" in out

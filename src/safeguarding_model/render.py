@@ -18,6 +18,8 @@ from safeguarding_model._escape import (
     escape_markdown,
     escape_terminal,
 )
+from safeguarding_model._html_report import CSS as _CSS
+from safeguarding_model._html_report import html_report
 from safeguarding_model._jsonable import to_jsonable
 from safeguarding_model.budgets import Side
 from safeguarding_model.checks import check
@@ -352,61 +354,12 @@ def _markdown(
     return "\n".join(out)
 
 
-_CSS = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-table { border-collapse: collapse; font-size: 0.9rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
-.red { background: #f4c7c3; } .amber { background: #fce8b2; } .green { background: #b7e1cd; }
-.blue { background: #c9daf8; } .grey { color: #777; }
-pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; }
-.error { color: #a50e0e; } .warning { color: #8a5a00; }
-"""
-
-
 def _html(
     content: _Parts,
 ) -> str:
-    """The HTML format: every user string through ``escape_html``, in text and attributes alike."""
+    """The HTML format: a profile-like page (see ``_html_report``), the PNG charts at its end."""
     report, rows, findings, reconciliation = content
-
-    def significance(value: Significance | None) -> str:
-        if value is None:
-            return "<td>-</td>"
-        return f'<td class="{value.rag.value}">{escape_html(value.label)}</td>'
-
-    cells = []
-    for row, plain in zip(rows, _rows(rows), strict=True):
-        text = "".join(f"<td>{escape_html(cell)}</td>" for cell in plain[:7])
-        cells.append(
-            f"<tr>{text}{significance(row.latest.stated_significance)}{significance(row.computed_significance)}</tr>"
-        )
-    header = "".join(f"<th>{escape_html(h)}</th>" for h in _HEADERS)
-    title = escape_html(report.title)
-    parts = [
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>',
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>{title}</h1>",
-        f"<p>{_summary(report, escape_html)}</p>",
-        f"<h2>Scorecard</h2><table><thead><tr>{header}</tr></thead><tbody>{''.join(cells)}</tbody></table>",
-    ]
-    parts += [
-        f'<h2>{escape_html(heading)}</h2><img alt="{escape_html(heading)}" src="{image}">'
-        for heading, image in _chart_images(report)
-    ]
-    if reconciliation is not None:
-        # render_reconciliation has escaped the budget's own strings for a terminal; these are its lines
-        parts.append(
-            f"<h2>Budget</h2><pre>{_escape_pre(render_reconciliation(reconciliation))}</pre>"
-        )
-    if report.inspections:
-        items = "".join(
-            f"<li>{escape_html(i.subject)}: {escape_html(_grade(i))}</li>"
-            for i in report.inspections
-        )
-        parts.append(f"<h2>Inspections</h2><ul>{items}</ul>")
-    items = "".join(f'<li class="{f.severity.value}">{escape_html(str(f))}</li>' for f in findings)
-    parts.append(f"<h2>Findings</h2><ul>{items}</ul></body></html>")
-    return "\n".join(parts)
+    return html_report(report, rows, findings, reconciliation, images=_chart_images(report))
 
 
 def _escape_pre(text: str) -> str:
