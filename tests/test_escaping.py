@@ -116,7 +116,7 @@ HTML_REPORT_ATTRIBUTES = {
     ("line", "x2"), ("line", "y2"), ("path", "class"), ("path", "d"), ("path", "fill"),
     ("circle", "class"), ("circle", "cx"), ("circle", "cy"), ("circle", "r"),
     ("circle", "fill"), ("polyline", "class"), ("polyline", "points"), ("text", "x"),
-    ("text", "y"), ("text", "text-anchor"),
+    ("text", "y"), ("text", "text-anchor"), ("td", "data-label"),
 }  # fmt: skip
 
 #: The extensions of the project's documentation site (mkdocs.yml), snippets included, and more.
@@ -457,7 +457,7 @@ def test_html_report_has_no_element_or_attribute_from_the_payload(hostile: Annua
     assert all(value and value.startswith("data:image/png;base64,") for value in sources)
     alts = [value for _, name, value in elements.attributes if name == "alt"]
     assert f"{escape_terminal(hostile.area.name)} against England" in alts
-    assert set(elements.rows) <= {4, 5, 6}  # indicator tables' and budget tables' cells
+    assert set(elements.rows) <= {3, 4, 5, 6}  # indicator tables' and budget tables' cells
     assert escape_terminal(hostile.title) in elements.text  # <title> and <h1>, as text
     assert not FORBIDDEN.search("".join(elements.text).replace("\n", ""))
 

@@ -420,6 +420,8 @@ def test_every_finding_is_listed_once_with_its_anchor_and_its_indicator_linked(
         if indicator in known:
             assert links == [f"#indicator-{indicator}"]
             linked += 1
+        elif finding.location.startswith("budget "):
+            assert links == ["#budget"]
         else:
             assert links == []
     assert linked > 0

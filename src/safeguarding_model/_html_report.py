@@ -108,7 +108,7 @@ a { color: var(--accent); }
 .chip.error { background: #C00000; color: #fff; } .chip.warning { background: #FFC000; color: #111; }
 .chip.info { background: #BED2FF; color: #111; }
 .card ul.chips { padding: 0; }
-.cmp { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
+.cmp { display: flex; align-items: center; gap: 0.4rem; }
 .note { background: var(--band); border-left: 4px solid #BFBFBF; padding: 0.4rem 0.7rem;
   margin: 0.4rem 0 0.6rem; font-size: 0.9rem; }
 .scroll { overflow-x: auto; max-width: 100%; }
@@ -153,6 +153,19 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }
 @media (max-width: 40rem) {
   main { padding: 0 0.6rem 2rem; }
   h1 { font-size: 1.3rem; }
+  table.indicators, table.indicators.narrow { min-width: 0; }
+  table.indicators thead, table.indicators tbody, table.indicators tr,
+  table.indicators td { display: block; }
+  table.indicators thead th { display: none; }
+  table.indicators thead th.spine-head { display: block; background: none; }
+  table.indicators tr { padding: 0.45rem 0; border-bottom: 1px solid var(--line); }
+  table.indicators td { border: none; padding: 0.1rem 0.2rem; text-align: left; }
+  table.indicators td:first-child { font-weight: 600; min-width: 0; }
+  table.indicators td.period, table.indicators td.num { display: inline-block;
+    margin-right: 0.8rem; vertical-align: top; }
+  table.indicators td[data-label]::before { content: attr(data-label) " "; color: var(--muted);
+    font-size: 0.8rem; }
+  .trend { display: flex; align-items: center; gap: 0.5rem; }
 }
 @media print {
   nav.contents { display: none; }
@@ -420,9 +433,17 @@ def _has_england(row: ScorecardRow) -> bool:
 
 
 def _indicator_row(
-    report: AnnualReport, row: ScorecardRow, concerning: dict[str, list[str]], *, england: bool
+    report: AnnualReport,
+    row: ScorecardRow,
+    concerning: dict[str, list[str]],
+    *,
+    england: bool,
+    stated_column: bool,
 ) -> str:
-    """An indicator's row; with England's figure and the spine chart when ``england``."""
+    """An indicator's row; England's figure and the spine chart when ``england``.
+
+    Without England, the stated comparison has a column of its own when ``stated_column``.
+    """
     interval = ""
     if row.latest.lower is not None and row.latest.upper is not None:
         interval = (
@@ -450,16 +471,16 @@ def _indicator_row(
     )
     cells = [
         f"<td>{escape_html(row.indicator.name)}{flagged}</td>",
-        f'<td class="period">{escape_html(str(row.latest.period))}</td>',
-        f'<td class="num">{_printed(row.latest.value)}{interval}</td>',
+        f'<td class="period" data-label="Period">{escape_html(str(row.latest.period))}</td>',
+        f'<td class="num" data-label="Value">{_printed(row.latest.value)}{interval}</td>',
     ]
     if england:
-        figure = row.comparator("England")
+        figure = _printed(None if (found := row.comparator("England")) is None else found.value)
         cells += [
-            f'<td class="num">{_printed(None if figure is None else figure.value)}</td>',
+            f'<td class="num" data-label="England">{figure}</td>',
             f'<td><div class="cmp">{_spine(row, report.area.name)}{computed}{stated}</div></td>',
         ]
-    else:
+    elif stated_column:
         cells.append(f"<td>{stated}</td>")
     cells.append(f'<td><div class="trend">{_sparkline(report, row)}{travel}</div></td>')
     return f'<tr id="{anchor}">{"".join(cells)}</tr>'
@@ -482,6 +503,7 @@ def _group_section(
     """A group's heading, why (once) where nothing was compared, and its table."""
     compared = [r for r in rows if r.computed_significance is not Significance.NOT_COMPARED]
     england = any(_has_england(row) for row in rows)
+    stated_column = any(row.latest.stated_significance is not None for row in rows)
     note = ""
     if not compared:
         reason = NOT_COMPARABLE if england else _NO_ENGLAND
@@ -495,11 +517,14 @@ def _group_section(
         )
     header = '<tr><th>Indicator</th><th>Period</th><th class="num">Value</th>'
     if england:
-        header += f'<th class="num">England</th><th>Compared with England{_spine_axis()}</th>'
-    else:
+        header += f'<th class="num">England</th><th class="spine-head">Compared with England{_spine_axis()}</th>'
+    elif stated_column:
         header += "<th>Stated vs England</th>"
     header += "<th>Trend</th></tr>"
-    body = "".join(_indicator_row(report, row, concerning, england=england) for row in rows)
+    body = "".join(
+        _indicator_row(report, row, concerning, england=england, stated_column=stated_column)
+        for row in rows
+    )
     table = "indicators" if england else "indicators narrow"
     return (
         f'<section id="group-{number}" class="group"><h2>{escape_html(name)}</h2>{note}'
@@ -679,9 +704,13 @@ def _indicator_of(finding: Finding) -> str:
 
 
 def _findings_section(
-    grouped: list[tuple[str, list[Finding]]], ids: dict[int, str], known: set[str]
+    grouped: list[tuple[str, list[Finding]]],
+    ids: dict[int, str],
+    known: set[str],
+    *,
+    has_budget: bool,
 ) -> str:
-    """The findings by rule, each with its anchor, linked to the indicator row it concerns."""
+    """The findings by rule, each with its anchor, linked to the indicator row or budget it concerns."""
     total = sum(len(group) for _, group in grouped)
     parts = [f"<p>{total} findings, grouped by rule, most serious first.</p>"]
     for code, group in grouped:
@@ -692,6 +721,8 @@ def _findings_section(
             if indicator in known:
                 href = f"#{_indicator_anchor(indicator)}"
                 location = f'<a class="where" href="{href}">{location}</a>'
+            elif finding.location.startswith("budget ") and has_budget:
+                location = f'<a class="where" href="#budget">{location}</a>'
             else:
                 location = f'<span class="where">{location}</span>'
             numbers = " · ".join(
@@ -787,7 +818,7 @@ def html_report(
     parts += [
         _budget_section(reconciliation),
         _inspections_section(report),
-        _findings_section(grouped, ids, known),
+        _findings_section(grouped, ids, known, has_budget=reconciliation is not None),
     ]
     if images:
         figures = "".join(
