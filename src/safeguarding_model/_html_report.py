@@ -174,6 +174,7 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: var(--muted); }
   .scroll { overflow: visible; }
   table.indicators { min-width: 0; }
   tr, li, .card { break-inside: avoid; page-break-inside: avoid; }
+  .chip, tr.discrepancy td, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   a { color: #000; text-decoration: none; }
 }
@@ -575,7 +576,7 @@ def _headline_section(top: Headline, ids: dict[int, str], groups: int) -> str:
         f"{f'<ul>{lines}</ul>' if lines else '<p>None reported.</p>'}</div>"
     )
     severities = "".join(
-        f'<li class="chip {escape_html(name)}">{count} {escape_html(name)}</li>'
+        f'<li class="chip {escape_html(name)}">{count} {escape_html(_plural(name, count))}</li>'
         for name, count in top.findings.items()
     )
     serious = "".join(
@@ -589,6 +590,11 @@ def _headline_section(top: Headline, ids: dict[int, str], groups: int) -> str:
         f"{f'<p>Most serious:</p><ol>{serious}</ol>' if serious else ''}</div>"
     )
     return f'<section id="headline"><h2>Headline</h2><div class="cards">{"".join(cards)}</div></section>'
+
+
+def _plural(severity: str, count: int) -> str:
+    """``error`` as ``errors`` when there are several; ``info`` as it is."""
+    return severity if count == 1 or severity == Severity.INFO.value else f"{severity}s"
 
 
 def _short(text: str, limit: int = 140) -> str:
