@@ -202,7 +202,7 @@ def test_the_years_printed_with_a_spaced_dash_are_financial_years_without_a_gues
 
 def test_the_cli_exits_1_with_one_line_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ENCODED)]) == 1
-    out = capsys.readouterr().out.splitlines()
+    out = [line[2:] for line in capsys.readouterr().out.splitlines() if line.startswith("- ")]
     assert Counter(line.split(" [")[0] for line in out) == Counter(
         f"{code} {severity}" for code, severity, _ in EXPECTED
     )

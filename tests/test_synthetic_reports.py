@@ -218,8 +218,11 @@ def test_compare_reports_finds_the_restated_count_with_both_provenances() -> Non
 def test_the_cli_compares_the_editions(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(EARLIER), str(LATER)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("E101 error [restated_figure] cin / Northmoor / March 2024: ")
-    assert len(out.splitlines()) == 1
+    assert out.startswith(
+        "E101 restated_figure: 1 error\n"
+        "- E101 error [restated_figure] cin / Northmoor / March 2024: "
+    )
+    assert len([line for line in out.splitlines() if line.startswith("- ")]) == 1
     assert main(["compare", "--format", "json", str(EARLIER), str(LATER)]) == 1
     (restated,) = json.loads(capsys.readouterr().out)
     assert [(p["source"], p["line"]) for p in restated["provenance"]] == [
@@ -246,12 +249,16 @@ def test_the_cli_exits_1_on_the_planted_errors(
 def test_the_cli_check_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ANNEX)]) == 1
     assert capsys.readouterr().out.splitlines() == [
+        "B101 budget_arithmetic: 1 error",
         (
-            "B101 error [budget_arithmetic] budget expenditure / Learning and improvement / "
+            "- B101 error [budget_arithmetic] budget expenditure / Learning and improvement / "
             "subtotal: stated 78100, computed 76600 (difference 1500)"
         ),
+        "    figures: stated 78100; computed 76600; difference 1500",
+        "",
+        "R108 population_label: 1 error",
         (
-            "R108 error [population_label] indicator cla-rate: the name 'Children looked after: "
+            "- R108 error [population_label] indicator cla-rate: the name 'Children looked after: "
             "rate per 10,000 children aged 0-18' prints the ages 0-18, but the population "
             "declared is 'child' (children aged 0-17)"
         ),
