@@ -201,10 +201,16 @@ def render_report(  # noqa: PLR0913 - the report, its format and the text format
     and where nothing could be compared with England it says why once instead of in every row.
     ``sections`` chooses among ``headline``, ``indicators``, ``budget``, ``inspections`` and
     ``findings`` (all by default); ``severity`` leaves out findings less serious than it.
-    ``colour`` adds terminal colours to significance, RAG and severity in the text format; the HTML
-    format is one self-contained page (no scripts, no external files) with the colours as styles
-    and, with the ``plot`` extra installed, the charts embedded: indicators against England, and
-    the trend of every indicator with three or more figures and a comparator.
+    ``colour`` adds terminal colours to significance, RAG and severity in the text format.
+
+    The HTML format is one self-contained page (no scripts, no external files) that reads like a
+    public-health profile: a contents bar, the headline, a table per indicator group with an
+    SVG spine chart against England in RAG colours (grey only where nothing could be compared,
+    the reason said once per group) and trend sparklines, the budget by side and section with
+    its discrepancies highlighted, and the findings by rule, linked to the indicators they
+    concern; with print and dark styles, and rows that stack into cards on a phone. With the
+    ``plot`` extra installed, the charts of indicators against England and of trends follow as
+    images.
 
     The report's own strings (titles, names, labels, printed cells, claims, notes) are escaped
     for the format they are written in, so that none can add markup or move the cursor: in every
