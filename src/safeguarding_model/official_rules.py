@@ -89,7 +89,10 @@ _Key = tuple[str, int, int]
 comparator's row must share with it."""
 
 _HALF_UNITS: dict[int, Decimal] = {}
-"""``half_unit`` of a number by its exponent, as it is first asked for."""
+"""``half_unit`` of a number by its exponent, as it is first asked for (up to ``_REMEMBERED``)."""
+
+_REMEMBERED: Final = 1024
+"""The most exponents ``_half`` remembers: a table of numbers of every exponent grows it no further."""
 
 _UNIT: Final = Decimal(1)
 _HALF_OF_UNIT: Final = half_unit(_UNIT)
@@ -111,7 +114,7 @@ def _half(number: Decimal) -> Decimal:
     half = _HALF_UNITS.get(exponent) if isinstance(exponent, int) else None
     if half is None:
         half = half_unit(number)
-        if isinstance(exponent, int):
+        if isinstance(exponent, int) and len(_HALF_UNITS) < _REMEMBERED:
             _HALF_UNITS[exponent] = half
     return half
 
