@@ -387,6 +387,17 @@ def _library_only() -> dict[str, dict[str, Any]]:
         "a recommendation number used twice in one inspection": _set(
             report, ("inspections", 8, "recommendations", 1, "number"), 1
         ),
+        "a compact table's row with a cell fewer than its columns": _set(
+            report,
+            ("tables",),
+            [
+                {
+                    "area": "A",
+                    "columns": ["2015/16 Q1", "2015/16 Q2"],
+                    "rows": [{"indicator": first["indicator"], "cells": ["1"]}],
+                }
+            ],
+        ),
         "a split's recipient named twice": _set(
             budget,
             (*_LINE, "split"),

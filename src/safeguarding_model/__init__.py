@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         UnknownIdError,
         ValueParseError,
     )
+    from safeguarding_model.figure_tables import FigureTable, TableRow
     from safeguarding_model.findings import (
         FindingNumber,
         NumberRole,
@@ -259,6 +260,7 @@ __all__ = [
     "Discrepancy",
     "DiscrepancyKind",
     "Expect",
+    "FigureTable",
     "FileFormatError",
     "FinancialQuarter",
     "FinancialYear",
@@ -327,6 +329,7 @@ __all__ = [
     "SideTotals",
     "Significance",
     "StatedAmount",
+    "TableRow",
     "Travel",
     "TrendMarker",
     "TrendMethod",
@@ -423,6 +426,8 @@ _LAZY: dict[str, str] = {
     "check_official": "official_rules",
     "add_official_figures": "official_reports",
     "headline": "headlines",
+    "FigureTable": "figure_tables",
+    "TableRow": "figure_tables",
     "Headline": "headlines",
     "OfficialMatch": "official_reports",
     "judge": "markers",

@@ -28,6 +28,7 @@ from safeguarding_model.budgets import Budget, Side
 from safeguarding_model.claims import Claim
 from safeguarding_model.comparators import ComparatorGroups
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
+from safeguarding_model.figure_tables import FigureTable
 from safeguarding_model.indicators import (
     IndicatorDefinition,
     IndicatorSeries,
@@ -192,6 +193,13 @@ class AnnualReport(Record):
     observations: tuple[Observation, ...] = Field(
         default=(), description="Every printed figure of the indicators."
     )
+    tables: tuple[FigureTable, ...] = Field(
+        default=(),
+        description=(
+            "Tables of figures by period written compactly, a row an indicator and a cell a "
+            "period: read into observations (after those written out), so empty once read."
+        ),
+    )
     agencies: tuple[Agency, ...] = Field(default=(), description="The partner agencies.")
     attendance: Attendance | None = Field(default=None, description="Board attendance by agency.")
     section11: Section11Audit | None = Field(default=None, description="The Section 11 audit.")
@@ -215,6 +223,22 @@ class AnnualReport(Record):
         default=(),
         description="Named sets of areas the report compares with (statistical neighbours ...).",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tables_into_observations(cls, data: Any) -> Any:  # noqa: ANN401 - whatever is validated
+        """Each compact table's printed cells, as observations after those written out."""
+        if not isinstance(data, dict) or not data.get("tables"):
+            return data
+        tables = data["tables"]
+        if not isinstance(tables, list | tuple):
+            return data  # refused by the field's own validation
+        expanded = [_table(table, position) for position, table in enumerate(tables)]
+        observations = data.get("observations") or ()
+        if not isinstance(observations, list | tuple):
+            return data
+        cells = [o for table in expanded for o in table.observations()]
+        return {**data, "observations": (*observations, *cells), "tables": ()}
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -372,6 +396,29 @@ class AnnualReport(Record):
             return known[scale_id]
         ids = [s.id for s in self.scales] + list(known)
         raise UnknownIdError("scale", scale_id, _one_of("scales", ids))
+
+
+def _table(table: object, position: int) -> FigureTable:
+    """One compact table, validated; its problems located under ``tables.<position>``."""
+    from pydantic import ValidationError  # noqa: PLC0415 - only when a report has tables
+    from pydantic_core import InitErrorDetails  # noqa: PLC0415 - idem
+
+    if isinstance(table, FigureTable):
+        return table
+    try:
+        return FigureTable.model_validate(table)
+    except ValidationError as error:
+        details = []
+        for problem in error.errors():
+            loc = ("tables", position, *problem["loc"])
+            cause = problem.get("ctx", {}).get("error")
+            if isinstance(cause, InvalidInputError) and not problem["loc"]:
+                loc = (*loc, *(int(p) if p.isdigit() else p for p in cause.field.split(".")))
+            detail = InitErrorDetails(type=problem["type"], loc=loc, input=problem["input"])
+            if "ctx" in problem:
+                detail["ctx"] = problem["ctx"]
+            details.append(detail)
+        raise ValidationError.from_exception_data("FigureTable", details) from None
 
 
 class _Index(NamedTuple):
