@@ -474,9 +474,10 @@ def read_dfe_statistics(
         try:
             plan = _plan(_header(rows), chosen)
             periods: dict[tuple[str, str], Period] = {}
+            breakdowns: dict[tuple[tuple[str, str], ...], FrozenDict[str, str]] = {}
             with collection_paused():
                 for line, cells in rows:
-                    figures.extend(_figures(plan, line, cells, label, periods))
+                    figures.extend(_figures(plan, line, cells, label, (periods, breakdowns)))
         finally:
             rows.close()  # closes the file now, not when the generator is collected
     except _Refusal as refusal:
@@ -792,8 +793,12 @@ def _figures(
     line: int,
     cells: list[str],
     label: str,
-    periods: dict[tuple[str, str], Period],
+    known: tuple[
+        dict[tuple[str, str], Period], dict[tuple[tuple[str, str], ...], FrozenDict[str, str]]
+    ],
 ) -> Iterator[PublishedFigure]:
+    """A row's figures; ``known`` holds the read's periods and breakdowns made so far."""
+    periods = known[0]
     if len(cells) != len(plan.header):
         raise _Refusal(
             f"expected {len(plan.header)} cells, as the header has, got {len(cells)}", line=line
@@ -804,11 +809,12 @@ def _figures(
     area, code, parent_code, parent_name = _area(level, printed_level, cells, columns, line)
     period = _period(cells, columns, periods, line, plan.header)
     breakdown = _breakdown(
+        known[1],
         tuple(
             (printed, cells[position])
             for position, printed in plan.kept
             if position != plan.old_la_code or cells[position].strip()
-        )
+        ),
     )
     for measure in plan.measures:
         data: dict[str, Any] = {
@@ -840,10 +846,15 @@ def _figures(
         )
 
 
-@functools.lru_cache(maxsize=4096)
-def _breakdown(items: tuple[tuple[str, str], ...]) -> FrozenDict[str, str]:
-    """One frozen breakdown for every row of these items: a figure keeps it as it is."""
-    return FrozenDict(items)
+def _breakdown(
+    known: dict[tuple[tuple[str, str], ...], FrozenDict[str, str]],
+    items: tuple[tuple[str, str], ...],
+) -> FrozenDict[str, str]:
+    """One frozen breakdown for every row of a read with these items: a figure keeps it as it is."""
+    breakdown = known.get(items)
+    if breakdown is None:
+        breakdown = known[items] = FrozenDict(items)
+    return breakdown
 
 
 def _read(cell: str, header: str, line: int) -> Value:
