@@ -220,7 +220,7 @@ def test_check_prints_each_findings_code(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     lines = [line[2:] for line in out.splitlines() if line.startswith("- ")]
-    assert len(lines) == 25
+    assert len(lines) == 27
     assert lines[0].startswith("B101 error [budget_arithmetic] budget ")
     assert all(re.match(r"[A-Z][0-9]{3} (error|warning|info) \[", line) for line in lines)
     headings = [line for line in out.splitlines() if re.match(r"[A-Z][0-9]{3} ", line)]

@@ -70,8 +70,8 @@ def test_the_headline_comes_first_and_says_why_nothing_was_compared_once() -> No
     lines = text.splitlines()
     assert lines[0] == "Lancashire Safeguarding Children Board Annual Report 2015/16"
     assert lines[1].startswith("             Local Safeguarding Children Board | Lancashire")
-    assert "Findings     25: 11 errors, 14 warnings" in lines
-    assert text.index("Findings     25") < text.index("\nScorecard\n")
+    assert "Findings     27: 11 errors, 14 warnings, 2 infos" in lines
+    assert text.index("Findings     27") < text.index("\nScorecard\n")
     assert text.count("Not compared with England") == 1
     assert "vs England" not in text  # no column of "Not compared"
 
@@ -102,10 +102,10 @@ def test_sections_and_severity_choose_what_is_printed() -> None:
     text = render_report(load_example(), sections=("findings",), severity="error", width=100)
     assert "Scorecard" not in text
     assert "Budget 2015/16" not in text
-    assert "Findings (11 of 25)" in text
+    assert "Findings (11 of 27)" in text
     assert "warning [" not in text
     headline_only = render_report(load_example(), sections=["headline"], width=100)
-    assert "Findings     25" in headline_only
+    assert "Findings     27" in headline_only
     assert "\nFindings (" not in headline_only
     with pytest.raises(InvalidInputError) as refused:
         render_report(load_example(), sections=["charts"])

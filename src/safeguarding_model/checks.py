@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from safeguarding_model import (
     agencies,
+    aggregation_rules,
     attendance,
     claim_rules,
     indicator_rules,
@@ -140,6 +141,7 @@ def default_rules() -> tuple[Rule, ...]:
         *claim_rules.RULES,
         *population_rules.RULES,
         *period_rules.RULES,
+        *aggregation_rules.RULES,
         *attendance.RULES,
         *section11.RULES,
         *agencies.RULES,

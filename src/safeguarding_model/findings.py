@@ -109,6 +109,8 @@ class Kind(StrEnum):
     """A figure or an indicator of an earlier edition that a later one no longer prints."""
     VALUE_VS_INTERVAL = "value_vs_interval"
     """A figure outside the confidence interval printed with it."""
+    AGGREGATE = "aggregate"
+    """A figure for a longer period that the figures of the shorter periods within it do not give by its rule."""
     LOCAL = "local"
     """A finding of a rule of a user's own."""
 

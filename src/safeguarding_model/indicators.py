@@ -25,6 +25,7 @@ from pydantic import Field, model_validator
 
 from safeguarding_model._records import Record
 from safeguarding_model._vocabulary import SchemaDescribed
+from safeguarding_model.aggregation import Aggregation
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
@@ -138,6 +139,15 @@ class IndicatorDefinition(Record):
             "For a rate, percentage or proportion: the id of the count indicator that counts its "
             "numerator ('contacts' for 'contacts-per-10000'). A figure without a count of its own "
             "takes the count indicator's figure of the same area and period as its count."
+        ),
+    )
+    aggregation: Aggregation | None = Field(
+        default=None,
+        description=(
+            "How a figure for a longer period derives from the figures of the shorter periods "
+            "within it (a year's from its quarters or months, a quarter's from its months): "
+            "total, mean, weighted_mean (by each figure's denominator), period_end, maximum or "
+            "not_derivable; none when not declared. Rule R110 holds the figures to it."
         ),
     )
     provenance: Provenance | None = Field(
