@@ -147,3 +147,68 @@ def test_a_terminal_gets_colour_and_its_width_unless_no_color_is_set() -> None:
     assert "\x1b" not in uncoloured
     dumb = _on_a_terminal("report", "--section", "headline", TERM="dumb", COLUMNS="80")
     assert "\x1b" not in dumb
+
+
+def _fingertips_file(tmp_path: Path, rows: int) -> Path:
+    """A generated Fingertips download of ``rows`` rows (the benchmark's generator)."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from official_readers import write_fingertips  # noqa: PLC0415 - the benchmark's generator
+    finally:
+        sys.path.pop(0)
+    path = tmp_path / "england.csv"
+    write_fingertips(path, rows)
+    return path
+
+
+def test_long_work_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path: Path) -> None:
+    source = _fingertips_file(tmp_path, 20_000)
+    main, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "COLUMNS")}
+    written = tmp_path / "findings.txt"
+    with written.open("wb") as output:  # a file, not a pipe: nothing waits to be read
+        process = subprocess.Popen(
+            [sys.executable, "-m", "safeguarding_model.cli", "check", str(source), "--exit-zero"],
+            stdout=output,
+            stderr=secondary,
+            env=env,
+        )
+    os.close(secondary)
+    shown = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown.append(chunk)
+    process.wait(timeout=300)
+    os.close(main)
+    out = written.read_bytes()
+    terminal = b"".join(shown).decode("utf-8", "replace")
+    assert "reading england.csv" in terminal
+    assert "checking 20,000 rows" in terminal
+    assert b"\x1b" not in out  # the findings on standard output carry no bar
+    assert out.startswith(b"O1")
+    piped = subprocess.run(
+        [sys.executable, "-m", "safeguarding_model.cli", "check", str(source), "--exit-zero"],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        check=True,
+    )
+    assert piped.stderr == b""
+    assert piped.stdout == out
+
+
+def test_check_official_tells_its_progress_rule_by_rule() -> None:
+    from safeguarding_model.official_rules import check_official  # noqa: PLC0415
+
+    table = read_fingertips(PROFILE)
+    steps: list[tuple[int, int]] = []
+    check_official(table, progress=lambda done, rules: steps.append((done, rules)))
+    assert steps == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    steps.clear()
+    check_official(table, select="O10", ignore="O103", progress=lambda d, r: steps.append((d, r)))
+    assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]

@@ -8,14 +8,26 @@ Package-internal: the JSON and YAML loader (``io``) and the official-file reader
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import io
 import os
 import stat
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
-__all__ = ["DEFAULT_MAX_BYTES", "FileRefusal", "check_regular", "open_regular", "too_large"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "BoundedReader",
+    "FileRefusal",
+    "check_regular",
+    "open_regular",
+    "reading_progress",
+    "too_large",
+]
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 """The largest file read unless told otherwise: 100 MiB."""
@@ -111,3 +123,76 @@ def open_regular(file: Path, max_bytes: int, *, hint: str = "max_bytes") -> Bina
         handle.close()
         raise
     return handle
+
+
+_PROGRESS: contextvars.ContextVar[Callable[[int], None] | None] = contextvars.ContextVar(
+    "safeguarding_model_reading_progress", default=None
+)
+"""What to tell of the bytes read: set by ``reading_progress``, read by ``BoundedReader``."""
+
+
+@contextlib.contextmanager
+def reading_progress(report: Callable[[int], None]) -> Iterator[None]:
+    """Tell ``report`` how many bytes have been read, as the readers read a file, in this block.
+
+    The command line shows a progress bar with it; a reader never needs it.
+
+    Examples:
+        >>> import io
+        >>> from safeguarding_model._files import BoundedReader, reading_progress
+        >>> seen = []
+        >>> with reading_progress(seen.append):
+        ...     _ = BoundedReader(io.BytesIO(b"x" * 10), 100).read()
+        >>> seen[-1]
+        10
+    """
+    token = _PROGRESS.set(report)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
+
+
+class BoundedReader(io.RawIOBase):
+    """The bytes of a binary file object, refusing more than ``limit`` of them.
+
+    Raises ``FileRefusal`` once more than ``limit`` bytes have come, or when the object gives
+    something other than bytes; tells ``reading_progress``'s callback, if any, the bytes read.
+
+    Examples:
+        >>> import io
+        >>> from safeguarding_model._files import BoundedReader
+        >>> BoundedReader(io.BytesIO(b"abc"), 3).read()
+        b'abc'
+        >>> BoundedReader(io.BytesIO(b"abcd"), 3).read()
+        Traceback (most recent call last):
+        ...
+        safeguarding_model._files.FileRefusal: larger than the limit of 3 bytes (raise it with max_bytes)
+    """
+
+    def __init__(self, raw: Any, limit: int) -> None:  # noqa: ANN401 - any binary file object
+        """Read from ``raw``, at most ``limit`` bytes."""
+        super().__init__()
+        self._raw = raw
+        self._limit = limit
+        self._read = 0
+        self._report = _PROGRESS.get()
+
+    def readable(self) -> bool:
+        """Always: it is a reader."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - a writable buffer
+        """Fill ``buffer`` from the file; refuse a file that goes past the limit."""
+        view = memoryview(buffer).cast("B")
+        data = self._raw.read(min(len(view), self._limit - self._read + 1))
+        if not isinstance(data, bytes | bytearray):
+            msg = "expected a binary file object whose read() returns bytes"
+            raise FileRefusal(msg)
+        self._read += len(data)
+        if self._read > self._limit:
+            raise FileRefusal(too_large(self._limit))
+        view[: len(data)] = data
+        if self._report is not None and data:
+            self._report(self._read)
+        return len(data)

@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -37,13 +38,16 @@ from typing import TYPE_CHECKING, NoReturn
 from safeguarding_model._version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from pydantic import ValidationError
 
     from safeguarding_model.findings import Finding
     from safeguarding_model.official import OfficialTable
     from safeguarding_model.report import AnnualReport
+
+    _Steps = tuple[Callable[[int], None], Callable[[int], None]]
+    """How long work tells its progress: steps done so far, and the steps in all."""
 
 __all__ = ["main"]
 
@@ -292,11 +296,18 @@ def _is_official(source: str | None) -> bool:
 
 def _load_official(source: str, max_bytes: int) -> OfficialTable:
     """The official statistics file at ``source``, recognised by its header."""
+    from pathlib import Path  # noqa: PLC0415 - only for official files
+
+    from safeguarding_model._files import reading_progress  # noqa: PLC0415
     from safeguarding_model.errors import SafeguardingModelError  # noqa: PLC0415 - lazily, as everywhere
     from safeguarding_model.official_files import read_official  # noqa: PLC0415
 
     try:
-        return read_official(source, max_bytes=max_bytes)
+        with _progress(f"reading {_one_line(Path(source).name, limit=60)}") as (advance, total):
+            with contextlib.suppress(OSError):
+                total(Path(source).stat().st_size)
+            with reading_progress(advance):
+                return read_official(source, max_bytes=max_bytes)
     except SafeguardingModelError as error:
         raise _read_failure(source, error) from None
 
@@ -353,12 +364,47 @@ def _check_official(
     from safeguarding_model.official_rules import check_official  # noqa: PLC0415
 
     try:
-        return check_official(table, select=select, ignore=ignore)
+        with _progress(f"checking {len(table):,} rows") as (advance, total):
+
+            def step(done: int, rules: int) -> None:
+                total(rules)
+                advance(done)
+
+            return check_official(table, select=select, ignore=ignore, progress=step)
     except SafeguardingModelError as error:
         raise _Failure(f"{_one_line(table.source)}: {_one_line(str(error), limit=1000)}") from None
 
 
 # --- output ----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _progress(what: str) -> Iterator[_Steps]:
+    """A progress bar on standard error while the block runs, when that is a terminal.
+
+    Nothing is shown when standard error is not a terminal (piped, or a file), and the bar goes
+    when the work is done: standard output is never touched.
+    """
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        yield (lambda _done: None), (lambda _total: None)
+        return
+    from rich.console import Console  # noqa: PLC0415 - rich only on a terminal
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn  # noqa: PLC0415
+
+    colour = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    console = Console(file=stream, no_color=not colour, highlight=False, markup=False)
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(what, total=None)
+
+        def advance(done: int) -> None:
+            progress.update(task, completed=done)
+
+        def total(steps: int) -> None:
+            progress.update(task, total=steps)
+
+        yield advance, total
 
 
 def _write(text: str) -> None:

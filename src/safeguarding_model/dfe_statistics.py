@@ -57,7 +57,13 @@ from safeguarding_model._checked import (
     checked_value,
     collection_paused,
 )
-from safeguarding_model._files import DEFAULT_MAX_BYTES, FileRefusal, open_regular, too_large
+from safeguarding_model._files import (
+    DEFAULT_MAX_BYTES,
+    BoundedReader,
+    FileRefusal,
+    open_regular,
+    too_large,
+)
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
@@ -550,35 +556,13 @@ def _rows(source: object, max_bytes: int) -> Generator[tuple[int, list[str]], No
     raise InvalidInputError("source", source, "a file object whose read() returns text or bytes")
 
 
-class _Bounded(io.RawIOBase):
-    """The bytes of a binary file, refusing more than ``limit`` of them."""
-
-    def __init__(self, raw: Any, limit: int) -> None:  # noqa: ANN401 - any binary file object
-        super().__init__()
-        self._raw = raw
-        self._limit = limit
-        self._left = limit
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - a writable buffer
-        view = memoryview(buffer).cast("B")
-        data = self._raw.read(min(len(view), self._left + 1))
-        if not isinstance(data, bytes | bytearray):
-            raise _Refusal("expected a binary file object whose read() returns bytes")
-        self._left -= len(data)
-        if self._left < 0:
-            raise _Refusal(too_large(self._limit))
-        view[: len(data)] = data
-        return len(data)
-
-
 def _text(raw: Any, max_bytes: int) -> Generator[str, None, None]:  # noqa: ANN401 - any binary file object
-    bounded = _Bounded(raw, max_bytes)
+    bounded = BoundedReader(raw, max_bytes)
     text = io.TextIOWrapper(io.BufferedReader(bounded, 1 << 16), encoding="utf-8-sig", newline="")
     try:
         yield from text
+    except FileRefusal as refusal:
+        raise _Refusal(refusal.reason) from None
     finally:
         text.close()  # closes the wrappers only: the file object is the caller's
 

@@ -40,7 +40,7 @@ from safeguarding_model._checked import (
     collection_paused,
 )
 from safeguarding_model._files import DEFAULT_MAX_BYTES as _FILE_LIMIT
-from safeguarding_model._files import FileRefusal, open_regular, too_large
+from safeguarding_model._files import BoundedReader, FileRefusal, open_regular, too_large
 from safeguarding_model._frozen import FrozenDict
 from safeguarding_model.errors import FileFormatError, InvalidInputError, ValueParseError, brief
 from safeguarding_model.indicators import IndicatorDefinition, MeasureKind
@@ -310,29 +310,6 @@ class _TooLargeError(Exception):
     """Raised inside the byte counter; becomes a FileFormatError."""
 
 
-class _Bounded(io.RawIOBase):
-    """A binary stream that refuses to give more than ``max_bytes``."""
-
-    def __init__(self, stream: IO[bytes], max_bytes: int) -> None:
-        super().__init__()
-        self._stream = stream
-        self._left = max_bytes
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - a writable buffer
-        view = memoryview(buffer).cast("B")
-        data = self._stream.read(len(view))
-        if not isinstance(data, bytes | bytearray):
-            raise _TooLargeError  # pragma: no cover - a text stream is read as text
-        self._left -= len(data)
-        if self._left < 0:
-            raise _TooLargeError
-        view[: len(data)] = data
-        return len(data)
-
-
 def _counted_lines(stream: IO[str], max_bytes: int) -> Iterator[str]:
     """The lines of a text stream, whole, refusing more than ``max_bytes`` of UTF-8."""
     left = max_bytes
@@ -366,7 +343,7 @@ def _read_stream(
         lines: Iterable[str] = _counted_lines(stream, max_bytes)
     else:
         lines = io.TextIOWrapper(
-            io.BufferedReader(_Bounded(stream, max_bytes)), encoding="utf-8-sig", newline=""
+            io.BufferedReader(BoundedReader(stream, max_bytes)), encoding="utf-8-sig", newline=""
         )
     reader = csv.reader(lines, strict=True)
     try:
@@ -374,6 +351,8 @@ def _read_stream(
         return _read(label, header, _csv_rows(reader, label), indicators)
     except _TooLargeError:
         raise FileFormatError(label, too_large(max_bytes)) from None
+    except FileRefusal as refusal:  # from the byte counter
+        raise FileFormatError(label, refusal.reason) from None
     except UnicodeDecodeError as error:
         raise FileFormatError(
             label,

@@ -825,6 +825,7 @@ def check_official(
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Finding, ...]:
     """Every disagreement between an official table's published judgements and its figures.
 
@@ -837,6 +838,8 @@ def check_official(
         table: A table read by ``read_fingertips`` or ``read_dfe_statistics``.
         select: Codes or code prefixes to run (``"O1"``, ``["O101", "O104"]``); all by default.
         ignore: Codes or code prefixes to leave out, after ``select``.
+        progress: Called with the rules run so far and the rules to run, before the first
+            and after each (the command line shows a progress bar with it).
 
     Returns:
         The findings, rule by rule in code order, each rule's in file order.
@@ -856,6 +859,13 @@ def check_official(
     if not isinstance(table, OfficialTable):
         raise InvalidInputError("table", type(table).__name__, "an OfficialTable")
     rules = select_rules(RULES, select=select, ignore=ignore)
+    if progress is not None:
+        progress(0, len(rules))
     index = _Index(table)
+    findings: list[Finding] = []
     with collection_paused():  # findings by the ten thousand, none in a cycle
-        return tuple(finding for rule in rules for finding in _OVER_INDEX[rule.code](index))
+        for done, rule in enumerate(rules, start=1):
+            findings.extend(_OVER_INDEX[rule.code](index))
+            if progress is not None:
+                progress(done, len(rules))
+    return tuple(findings)
