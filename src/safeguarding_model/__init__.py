@@ -19,6 +19,13 @@ from safeguarding_model._version import __version__
 
 if TYPE_CHECKING:
     from safeguarding_model.agencies import Agency, AgencyKind, index_agencies
+    from safeguarding_model.aggregation import (
+        Aggregation,
+        derive,
+        derive_range,
+        parse_aggregation,
+        parts_of,
+    )
     from safeguarding_model.attendance import (
         Attendance,
         AttendanceRecord,
@@ -226,6 +233,7 @@ __all__ = [
     "AcademicYear",
     "Agency",
     "AgencyKind",
+    "Aggregation",
     "Allocation",
     "AnnualReport",
     "Area",
@@ -357,6 +365,8 @@ __all__ = [
     "convert_rate",
     "count_ci",
     "default_rules",
+    "derive",
+    "derive_range",
     "direction_of_travel",
     "dsr_ci",
     "find_rule",
@@ -376,9 +386,11 @@ __all__ = [
     "mean_ci",
     "observation_interval",
     "official_layout",
+    "parse_aggregation",
     "parse_period",
     "parse_population",
     "parse_value",
+    "parts_of",
     "period_between",
     "period_from_dfe",
     "population_of",
@@ -427,6 +439,11 @@ _LAZY: dict[str, str] = {
     "add_official_figures": "official_reports",
     "headline": "headlines",
     "FigureTable": "figure_tables",
+    "Aggregation": "aggregation",
+    "parse_aggregation": "aggregation",
+    "parts_of": "aggregation",
+    "derive": "aggregation",
+    "derive_range": "aggregation",
     "TableRow": "figure_tables",
     "Headline": "headlines",
     "OfficialMatch": "official_reports",
