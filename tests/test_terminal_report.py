@@ -112,6 +112,20 @@ def test_sections_and_severity_choose_what_is_printed() -> None:
     assert refused.value.field == "sections"
 
 
+def _read_terminal(descriptor: int) -> list[bytes]:
+    """Everything written to a pseudo-terminal, until the command writing to it ends."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(descriptor, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return chunks
+
+
 def _on_a_terminal(*args: str, **environment: str) -> str:
     """The command's output when its standard output is a terminal (a pseudo-terminal)."""
     main, secondary = pty.openpty()
@@ -124,15 +138,7 @@ def _on_a_terminal(*args: str, **environment: str) -> str:
         env=env,
     )
     os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # the terminal closed: the command ended
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    chunks = _read_terminal(main)
     process.wait(timeout=120)
     os.close(main)
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
@@ -174,15 +180,7 @@ def test_long_work_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path:
             env=env,
         )
     os.close(secondary)
-    shown = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown.append(chunk)
+    shown = _read_terminal(main)
     process.wait(timeout=300)
     os.close(main)
     out = written.read_bytes()

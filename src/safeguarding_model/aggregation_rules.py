@@ -41,6 +41,7 @@ from safeguarding_model.periods import Month
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from safeguarding_model.periods import Period
     from safeguarding_model.provenance import Provenance
@@ -207,13 +208,7 @@ def _findings(check: _Check) -> list[Finding]:
         f"printed {whole.value.printed or printed}, declared {_phrase(rule, noun, check.parts)}, "
         f"but the {noun} give {_shown(computed, printed)}{_span_text(low, high, printed)}"
     )
-    if others:
-        instead = " or ".join(
-            f"{_phrase(o, noun, check.parts)} ({_shown(check.derived(o), printed)})" for o in others
-        )
-        message += f"; it is {instead}"
-    else:
-        message += f"; it fits no rule of the {noun}"
+    message += _instead(check, others, noun, printed) or f"; it fits no rule of the {noun}"
     return [
         Finding(
             "R110",
@@ -239,6 +234,16 @@ def _severity(check: _Check, low: Decimal, high: Decimal) -> Severity:
         return Severity.ERROR
     gap = low - printed if printed < low else printed - high
     return Severity.WARNING if gap <= 2 * half_unit(printed) else Severity.ERROR
+
+
+def _instead(check: _Check, others: Sequence[Aggregation], noun: str, printed: Decimal) -> str:
+    """The rules the figure fits instead, with what each gives, as the end of a message."""
+    if not others:
+        return ""
+    fitting = " or ".join(
+        f"{_phrase(o, noun, check.parts)} ({_shown(check.derived(o), printed)})" for o in others
+    )
+    return f"; it is {fitting}"
 
 
 def _unweighted(
@@ -283,11 +288,7 @@ def _unweighted(
         f"but no weighting of the {noun} gives it: they range from {_shown(low, printed)} to "
         f"{_shown(high, printed)}"
     )
-    if others:
-        instead = " or ".join(
-            f"{_phrase(o, noun, check.parts)} ({_shown(check.derived(o), printed)})" for o in others
-        )
-        message += f"; it is {instead}"
+    message += _instead(check, others, noun, printed)
     return [
         Finding(
             "R110",
