@@ -268,3 +268,14 @@ def test_check_refuses_a_bad_code(codes: str, capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "rule codes" in err
     assert "\x1b" not in err
+
+
+def test_report_json_gives_a_years_quarters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", "json"]) == 1
+    rows = {row["indicator"]: row for row in json.loads(capsys.readouterr().out)["scorecard"]}
+    parts = rows["repeat-referrals"]["parts"]
+    assert {period: value["printed"] for period, value in parts.items()} == {
+        "2015/16 Q1": "17.8%",
+        "2015/16 Q4": "12.0%",
+    }
+    assert rows["missing-from-home"]["parts"] == {}

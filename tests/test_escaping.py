@@ -109,6 +109,7 @@ HTML_REPORT_ATTRIBUTES = {
     ("nav", "class"), ("nav", "aria-label"), ("section", "id"), ("section", "class"),
     ("div", "class"), ("span", "class"), ("p", "class"), ("ul", "class"), ("li", "class"),
     ("li", "id"), ("h3", "id"), ("a", "href"), ("a", "class"), ("table", "class"),
+    ("small", "class"),
     ("tr", "class"), ("tr", "id"), ("th", "class"), ("td", "class"), ("img", "alt"),
     ("img", "src"), ("svg", "class"), ("svg", "role"), ("svg", "aria-label"), ("svg", "width"),
     ("svg", "height"), ("svg", "viewbox"), ("rect", "class"), ("rect", "x"), ("rect", "y"),

@@ -518,3 +518,13 @@ def test_render_report_writes_this_page_with_the_png_charts_at_its_end(
     alone = _parse(html_report(example))
     assert len(root.find("svg", "spine")) == len(alone.find("svg", "spine"))
     assert len(root.find("li", "finding")) == len(alone.find("li", "finding"))
+
+
+def test_a_years_quarters_show_under_its_value() -> None:
+    from safeguarding_model import load_example  # noqa: PLC0415
+    from safeguarding_model.render import render_report  # noqa: PLC0415
+
+    page = render_report(load_example(), output_format="html")
+    assert '<small class="parts">Q1 17.8%, Q4 12.0%</small>' in page
+    assert '<small class="parts">Q1 79.9%, Q2 78.2%, Q3 67.1%, Q4 61.0%</small>' in page
+    assert page.count('class="parts"') == 2

@@ -148,3 +148,28 @@ def test_computed_significance_uses_a_printed_interval_when_no_counts_are_printe
     england = _observation(value=parse_value("12.0")).model_copy(update={"area": "England"})
     assert computed_significance(rate, printed, england) is Significance.HIGHER
     assert computed_significance(rate, printed, None) is Significance.NOT_COMPARED
+
+
+def test_a_year_shows_the_quarters_printed_within_it_in_order_with_gaps() -> None:
+    from safeguarding_model import load_example, scorecard  # noqa: PLC0415
+
+    rows = {row.indicator.id: row for row in scorecard(load_example())}
+    assessments = rows["assessments-completed-to-timescale"]
+    assert str(assessments.latest.period) == "2015/16"
+    assert [None if p is None else (str(p.period), p.value.printed) for p in assessments.parts] == [
+        ("2015/16 Q1", "79.9%"),
+        ("2015/16 Q2", "78.2%"),
+        ("2015/16 Q3", "67.1%"),
+        ("2015/16 Q4", "61.0%"),
+    ]
+    referrals = rows["repeat-referrals"]
+    assert [None if p is None else p.value.printed for p in referrals.parts] == [
+        "17.8%",
+        None,
+        None,
+        "12.0%",
+    ]
+    quarters_only = rows["missing-from-home"]  # a series of quarters: its latest is Q4
+    assert str(quarters_only.latest.period) == "2015/16 Q4"
+    assert quarters_only.parts == ()
+    assert sum(1 for row in rows.values() if row.parts) == 2

@@ -210,3 +210,14 @@ def test_check_official_tells_its_progress_rule_by_rule() -> None:
     steps.clear()
     check_official(table, select="O10", ignore="O103", progress=lambda d, r: steps.append((d, r)))
     assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_a_years_quarters_show_beside_it_with_gaps_as_dashes() -> None:
+    text = render_report(load_example(), width=100, sections=["indicators"])
+    lines = text.splitlines()
+    referrals = next(line for line in lines if line.startswith("% RE-referrals"))
+    header = lines[lines.index(referrals) - 2]
+    assert "quarters" in header
+    assert "17.8% - - 12.0%" in referrals
+    assessments = next(line for line in lines if line.startswith("Percentage of assessments"))
+    assert "79.9% 78.2% 67.1% 61.0%" in assessments

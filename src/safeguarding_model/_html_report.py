@@ -219,6 +219,24 @@ def _indicator_anchor(indicator_id: str) -> str:
     return f"indicator-{_slug(indicator_id)}"
 
 
+def _parts_line(row: ScorecardRow) -> str:
+    """The figures of the latest period's quarters (or months), small under its value."""
+    if not row.parts:
+        return ""
+    shown = ", ".join(
+        f"{escape_html(_short_period(part.period))} {_printed(part.value)}"
+        for part in row.parts
+        if part is not None
+    )
+    return f'<br><small class="parts">{shown}</small>'
+
+
+def _short_period(period: object) -> str:
+    """A quarter as ``Q1``, a month as its name, else the period as printed."""
+    text = str(period)
+    return text.rsplit(" ", 1)[-1] if text[-2:-1] == "Q" else text
+
+
 def _printed(value: Value | None) -> str:
     """A figure as printed (escaped); a dash when there is none."""
     if value is None:
@@ -473,7 +491,10 @@ def _indicator_row(
     cells = [
         f"<td>{escape_html(row.indicator.name)}{flagged}</td>",
         f'<td class="period" data-label="Period">{escape_html(str(row.latest.period))}</td>',
-        f'<td class="num" data-label="Value">{_printed(row.latest.value)}{interval}</td>',
+        (
+            f'<td class="num" data-label="Value">{_printed(row.latest.value)}{interval}'
+            f"{_parts_line(row)}</td>"
+        ),
     ]
     if england:
         figure = _printed(None if (found := row.comparator("England")) is None else found.value)

@@ -46,6 +46,8 @@ _NAME: Final = 16
 """The fewest columns an indicator's name is given; the other cells keep their width."""
 _CELL: Final = 14
 """The most columns a figure's or a label's cell takes; a longer one ends in an ellipsis."""
+_PARTS: Final = 30
+"""The most columns the quarters' (or months') figures take: four percentages and their spaces."""
 _GAP: Final = 2
 """The spaces between two columns of a table: the box's divider (a space) and the padding."""
 
@@ -119,6 +121,12 @@ def _headline_lines(top: Headline) -> list[tuple[str, str, str]]:
     return lines
 
 
+def _parts_header(rows: list[ScorecardRow]) -> str:
+    """``quarters`` when the rows' parts are quarters, else ``months``."""
+    printed = [part for row in rows for part in row.parts if part is not None]
+    return "quarters" if printed and " Q" in str(printed[0].period) else "months"
+
+
 def _travel(stated: str, computed: str) -> str:
     """Stated and computed travel in one cell: one word when they agree."""
     return computed if stated in ("-", computed) else f"{stated}/{computed}"
@@ -159,7 +167,9 @@ def _scorecard_table(rows: list[ScorecardRow], *, width: int, colour: bool) -> T
     wide = width >= WIDE
     compared = any(row.computed_significance is not Significance.NOT_COMPARED for row in rows)
     stated = any(row.latest.stated_significance is not None for row in rows)
-    headers = ["period", "value"] + (["previous"] if wide else []) + ["England"]
+    parted = any(row.parts for row in rows)
+    headers = ["period", "value"] + ([_parts_header(rows)] if parted else [])
+    headers += (["previous"] if wide else []) + ["England"]
     headers += ["stated travel", "computed"] if wide else ["travel"]
     headers += ["stated sig."] if stated else []
     headers += ["vs England"] if compared else []
@@ -174,6 +184,9 @@ def _scorecard_table(rows: list[ScorecardRow], *, width: int, colour: bool) -> T
             escape_terminal(str(row.latest.period)),
             _cell(row.latest.value),
         ]
+        if parted:
+            shown = [_cell(None if part is None else part.value) for part in row.parts]
+            cells.append(" ".join(shown) or "-")
         if wide:
             cells.append(_cell(None if row.previous is None else row.previous.value))
         cells.append(_cell(None if england is None else england.value))
@@ -184,7 +197,10 @@ def _scorecard_table(rows: list[ScorecardRow], *, width: int, colour: bool) -> T
             cells.append(Text(*_significance(row.computed_significance, colour=colour)))
         lines.append(cells)
     widths = [
-        min(_CELL, max(len(header), *(len(str(line[position])) for line in lines)))
+        min(
+            _PARTS if header in ("quarters", "months") else _CELL,
+            max(len(header), *(len(str(line[position])) for line in lines)),
+        )
         for position, header in enumerate(headers, start=1)
     ]
     room = width - sum(widths) - _GAP * len(widths)

@@ -245,6 +245,9 @@ def render_report(  # noqa: PLR0913 - the report, its format and the text format
                     "period": str(row.latest.period),
                     "value": to_jsonable(row.latest.value),
                     "previous": to_jsonable(None if row.previous is None else row.previous.value),
+                    "parts": {
+                        str(part.period): to_jsonable(part.value) for part in row.parts if part
+                    },
                     "comparators": {
                         area: to_jsonable(figure.value)
                         for area in dict.fromkeys(o.area for o in row.comparators)

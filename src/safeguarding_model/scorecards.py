@@ -30,7 +30,7 @@ from safeguarding_model.indicators import (
     figure_of,
 )
 from safeguarding_model.markers import Direction, Polarity, Significance, judge
-from safeguarding_model.periods import FinancialQuarter
+from safeguarding_model.periods import FinancialQuarter, Period
 
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
@@ -65,6 +65,9 @@ class ScorecardRow:
     """The direction from ``previous`` to ``latest``, allowing for rounding."""
     computed_significance: Significance
     """Against England, where counts give an interval; else not compared."""
+    parts: tuple[Observation | None, ...] = ()
+    """The area's figures for the quarters (or else the months) within ``latest``'s period, in
+    order, ``None`` for one not printed; empty when the report prints none of them."""
 
     json_properties: ClassVar[tuple[str, ...]] = ("name",)
 
@@ -99,11 +102,27 @@ def _direction(previous: Observation | None, latest: Observation, polarity: Pola
     return Direction.of_change(judge(after - before, polarity))
 
 
+def _parts(latest: Observation, mine: list[Observation]) -> tuple[Observation | None, ...]:
+    """The area's figures for the coarsest division of the latest period that it prints."""
+    from safeguarding_model.aggregation import parts_of  # noqa: PLC0415 - only when a row has parts
+
+    def span(period: Period) -> tuple[object, object]:
+        return period.start, period.end
+
+    by_span = {span(o.period): o for o in mine if o.value.number is not None or o.value.printed}
+    for division in parts_of(latest.period):
+        found = tuple(by_span.get(span(p)) for p in division)
+        if any(found):
+            return found
+    return ()
+
+
 def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[ScorecardRow, ...]:
     """The scorecard of ``report`` for its area (or ``area``), in the order indicators are defined.
 
     Indicators with no figure of the area are left out. Where a series has annual and quarterly
-    figures, the scorecard compares the annual ones.
+    figures, the scorecard compares the annual ones, and the row's ``parts`` holds the area's
+    figures for the quarters (or else the months) of the latest year.
 
     Examples:
         >>> from safeguarding_model import AnnualReport, Area, scorecard
@@ -120,6 +139,7 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
         mine = sorted((o for o in observations if o.area == own_area), key=lambda o: o.period)
         if not mine:
             continue
+        every = mine
         annual = [o for o in mine if not isinstance(o.period, FinancialQuarter)]
         mine = annual or mine  # quarters only where a series has nothing else
         latest = mine[-1]
@@ -135,6 +155,7 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
                 comparators=comparators,
                 computed_direction=_direction(previous, latest, indicator.polarity),
                 computed_significance=Significance.NOT_COMPARED,
+                parts=_parts(latest, every),
             )
         )
     computed = computed_significances(
