@@ -210,9 +210,7 @@ def _findings(check: _Check) -> list[Finding]:
     )
     message += _instead(check, others, noun, printed) or f"; it fits no rule of the {noun}"
     return [
-        Finding(
-            "R110",
-            Kind.AGGREGATE,
+        _finding(
             _severity(check, low, high),
             location,
             message + words,
@@ -234,6 +232,20 @@ def _severity(check: _Check, low: Decimal, high: Decimal) -> Severity:
         return Severity.ERROR
     gap = low - printed if printed < low else printed - high
     return Severity.WARNING if gap <= 2 * half_unit(printed) else Severity.ERROR
+
+
+def _finding(
+    severity: Severity,
+    location: str,
+    message: str,
+    *,
+    provenance: tuple[Provenance, ...],
+    numbers: tuple[tuple[str, str], ...],
+) -> Finding:
+    """An R110 finding."""
+    return Finding(
+        "R110", Kind.AGGREGATE, severity, location, message, provenance=provenance, numbers=numbers
+    )
 
 
 def _instead(check: _Check, others: Sequence[Aggregation], noun: str, printed: Decimal) -> str:
@@ -272,9 +284,7 @@ def _unweighted(
             f"their plain mean ({_shown(mean, printed)})"
         )
         return [
-            Finding(
-                "R110",
-                Kind.AGGREGATE,
+            _finding(
                 Severity.INFO,
                 location,
                 message + words,
@@ -290,9 +300,7 @@ def _unweighted(
     )
     message += _instead(check, others, noun, printed)
     return [
-        Finding(
-            "R110",
-            Kind.AGGREGATE,
+        _finding(
             _severity(check, low, high),
             location,
             message + words,
@@ -321,9 +329,7 @@ def _missing(indicator: IndicatorDefinition, whole: Observation, parts: _Parts) 
         if rule is not Aggregation.NOT_DERIVABLE
         else f"cannot check: {'; '.join(said)}"  # pragma: no cover - not derivable is not checked
     )
-    return Finding(
-        "R110",
-        Kind.AGGREGATE,
+    return _finding(
         Severity.INFO,
         figure_location(whole),
         message,

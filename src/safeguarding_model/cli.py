@@ -33,7 +33,7 @@ import json
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from safeguarding_model._version import __version__
 
@@ -392,8 +392,7 @@ def _progress(what: str) -> Iterator[_Steps]:
     from rich.console import Console  # noqa: PLC0415 - rich only on a terminal
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn  # noqa: PLC0415
 
-    colour = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    console = Console(file=stream, no_color=not colour, highlight=False, markup=False)
+    console = Console(file=stream, no_color=not _colour(stream), highlight=False, markup=False)
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(what, total=None)
@@ -512,10 +511,14 @@ def _terminal() -> tuple[bool, int]:
     terminal's that standard output, error or input is (output piped to ``less`` or a file
     still fits the terminal it is read in), else 100.
     """
-    tty = sys.stdout is not None and sys.stdout.isatty()
-    colour = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     low, high = _WIDTHS
-    return colour, min(max(_columns(), low), high)
+    return _colour(sys.stdout), min(max(_columns(), low), high)
+
+
+def _colour(stream: TextIO | None) -> bool:
+    """Whether to colour what goes to ``stream``: a terminal, without ``NO_COLOR`` or ``TERM=dumb``."""
+    tty = stream is not None and stream.isatty()
+    return tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _columns() -> int:
@@ -579,7 +582,7 @@ def _report_official(source: str, output_format: str, max_bytes: int, area: str 
         for finding in _check_official(table)
         if any(place.line in lines for place in finding.provenance)
     )
-    colour = output_format == "text" and sys.stdout is not None and sys.stdout.isatty()
+    colour = output_format == "text" and _colour(sys.stdout)
     text = render_area_scorecard(
         table,
         code,

@@ -25,6 +25,7 @@ from safeguarding_model.budgets import Side
 from safeguarding_model.checks import check
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.findings import Finding, Severity
+from safeguarding_model.headlines import inspection_line
 from safeguarding_model.markers import Rag, Significance
 from safeguarding_model.reconciliation import reconcile
 from safeguarding_model.scorecards import ScorecardRow, scorecard
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from decimal import Decimal
 
-    from safeguarding_model.inspections import Inspection
     from safeguarding_model.official import OfficialTable, PublishedFigure
     from safeguarding_model.official_files import AreaScorecardRow
     from safeguarding_model.reconciliation import Reconciliation, SideTotals
@@ -314,10 +314,6 @@ def _summary(report: AnnualReport, escape: Callable[[str], str]) -> str:
     )
 
 
-def _grade(inspection: Inspection) -> str:
-    return "no overall judgement" if inspection.overall is None else inspection.overall.grade
-
-
 def _closing(
     report: AnnualReport,
     findings: tuple[Finding, ...],
@@ -333,7 +329,7 @@ def _closing(
     out: list[str] = []
     if report.inspections:
         out += [f"{heading}Inspections", ""]
-        out += [f"- {escape(i.subject)}: {escape(_grade(i))}" for i in report.inspections]
+        out += [f"- {escape(inspection_line(i))}" for i in report.inspections]
         out.append("")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     out += [f"{heading}Findings", "", f"{len(findings)} findings, {errors} errors", ""]
