@@ -1,6 +1,5 @@
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -25,6 +24,7 @@ from safeguarding_model import (
     reconciliation,
 )
 from safeguarding_model._jsonable import to_jsonable
+from safeguarding_model.datasets import example_file
 
 
 def _lancashire() -> Budget:
@@ -33,7 +33,7 @@ def _lancashire() -> Budget:
     return budget
 
 
-EXAMPLE_FILE = Path(__file__).parent.parent / "docs" / "examples" / "lancashire-2015-16-budget.json"
+EXAMPLE_FILE = example_file("lancashire-2015-16-budget.json")
 
 
 def test_lancashire_reports_every_discrepancy_in_the_source_and_nothing_else() -> None:

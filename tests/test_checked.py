@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import io
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import Observation, Provenance, Value, parse_value
 from safeguarding_model._checked import (
     checked_observation,
@@ -26,9 +26,11 @@ from safeguarding_model.periods import parse_period
 from test_dfe_statistics import CLA_MEASURES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from safeguarding_model.official import OfficialTable
 
-OFFICIAL = Path(__file__).parent / "data" / "official"
+OFFICIAL = EXAMPLE_FILES
 FIXTURES = sorted([*OFFICIAL.glob("dfe-*.csv"), *OFFICIAL.glob("*fingertips*.csv")])
 
 

@@ -9,6 +9,7 @@ import yaml
 
 import safeguarding_model
 from safeguarding_model.cli import main
+from safeguarding_model.datasets import example_file
 
 
 def test_report_shows_the_bundled_lancashire_report(
@@ -109,9 +110,7 @@ def test_module_entry_point_runs() -> None:
     assert result.stdout.startswith("safeguarding-model ")
 
 
-EXAMPLE_BUDGET = str(
-    Path(__file__).parent.parent / "docs" / "examples" / "lancashire-2015-16-budget.json"
-)
+EXAMPLE_BUDGET = str(example_file("lancashire-2015-16-budget.json"))
 
 
 def test_reconcile_prints_the_discrepancies(capsys: pytest.CaptureFixture[str]) -> None:

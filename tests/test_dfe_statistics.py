@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import dfe_statistics
 from safeguarding_model import io as sm_io
 from safeguarding_model.dfe_statistics import DFE_MEASURES, DfeMeasure, read_dfe_statistics
@@ -19,7 +20,10 @@ from safeguarding_model.official import OfficialLayout, OfficialTable
 from safeguarding_model.periods import period_from_dfe
 from safeguarding_model.values import ValueStatus
 
-DATA = Path(__file__).parent / "data" / "official"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DATA = EXAMPLE_FILES
 CIN = DATA / "dfe-children-in-need.csv"
 CLA = DATA / "dfe-looked-after-renamed.csv"
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import IndicatorDefinition, parse_period
 from safeguarding_model.errors import FileFormatError, InvalidInputError
 from safeguarding_model.fingertips import DEFAULT_MAX_BYTES, read_fingertips
@@ -20,7 +21,10 @@ from safeguarding_model.official import OfficialLayout
 from safeguarding_model.periods import CalendarYear, FinancialQuarter, FinancialYear, PooledPeriod
 from safeguarding_model.statistics.recent_trend import TrendMarker
 
-DATA = Path(__file__).parent / "data" / "official"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DATA = EXAMPLE_FILES
 CHILD_HEALTH = DATA / "fingertips-child-health.csv"
 RENAMED = DATA / "fingertips-renamed.csv"
 REGION = "Compared to Region value or percentiles"

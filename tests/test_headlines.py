@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import check, load_example, read_fingertips, reconcile, scorecard
 from safeguarding_model.findings import Severity
 from safeguarding_model.headlines import NOT_COMPARABLE, headline, inspection_line
 from safeguarding_model.markers import Significance
 from safeguarding_model.official_reports import OfficialMatch, add_official_figures
 
-PROFILE = Path(__file__).parent / "data" / "official" / "lancashire-child-health-2016.csv"
+PROFILE = EXAMPLE_FILES / "lancashire-child-health-2016.csv"
 
 
 def test_the_bundled_reports_headline_counts_what_the_library_computes() -> None:

@@ -21,6 +21,7 @@ import safeguarding_model.render
 from builders import SKELETON
 from safeguarding_model import parse_period, parse_value
 from safeguarding_model.cli import main
+from safeguarding_model.datasets import example_file
 from safeguarding_model.errors import InvalidInputError, PeriodParseError, ValueParseError
 from safeguarding_model.io import FileFormatError, read_data
 from safeguarding_model.values import check_figure
@@ -449,7 +450,7 @@ def test_an_internal_error_is_never_exit_1(
 ) -> None:
     monkeypatch.delenv("SAFEGUARDING_MODEL_DEBUG", raising=False)
     monkeypatch.setattr(safeguarding_model.reconciliation, "reconcile", _boom)
-    budget = Path(__file__).parent.parent / "docs" / "examples" / "lancashire-2015-16-budget.json"
+    budget = example_file("lancashire-2015-16-budget.json")
     code, _, err = _run(capsys, "reconcile", str(budget))
     assert code == 3
     assert "internal error (ZeroDivisionError)" in err

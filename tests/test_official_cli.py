@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model.cli import main
 from safeguarding_model.errors import FileFormatError, InvalidInputError, UnknownIdError
 from safeguarding_model.official import OfficialLayout
 from safeguarding_model.official_files import area_scorecard, official_layout, read_official
 
-OFFICIAL = Path(__file__).parent / "data" / "official"
+OFFICIAL = EXAMPLE_FILES
 FINGERTIPS = str(OFFICIAL / "fingertips-child-health.csv")
 FINGERTIPS_RENAMED = str(OFFICIAL / "fingertips-renamed.csv")
 DFE = str(OFFICIAL / "dfe-children-in-need.csv")

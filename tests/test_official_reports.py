@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import (
     AnnualReport,
     Area,
@@ -32,7 +33,10 @@ from safeguarding_model.official_reports import (
     add_official_figures,
 )
 
-DATA = Path(__file__).parent / "data" / "official"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DATA = EXAMPLE_FILES
 PROFILE = DATA / "lancashire-child-health-2016.csv"
 LANCASHIRE = "E10000017"
 

@@ -6,13 +6,14 @@ import doctest
 import inspect
 import re
 from decimal import ROUND_CEILING, Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import (
     IndicatorDefinition,
     MeasureKind,
@@ -35,7 +36,10 @@ from safeguarding_model.official_rules import (
 )
 from safeguarding_model.statistics.recent_trend import TrendMarker
 
-DATA = Path(__file__).parent / "data" / "official"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DATA = EXAMPLE_FILES
 PLANTED = DATA / "planted-fingertips.csv"
 S = Significance
 T = TrendMarker

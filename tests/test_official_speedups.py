@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import (
     CalendarQuarter,
     CalendarYear,
@@ -65,7 +66,7 @@ from safeguarding_model.statistics.recent_trend import TrendMarker, recent_trend
 if TYPE_CHECKING:
     from safeguarding_model.periods import Period
 
-DATA = Path(__file__).parent / "data" / "official"
+DATA = EXAMPLE_FILES
 
 # --- the reference: each rule row by row, as first written -------------------------------------
 

@@ -1,7 +1,7 @@
 """The published JSON Schema agrees with the library: a file one accepts, the other accepts.
 
-Every valid and invalid file of the corpus (the bundled report, the files under
-``docs/examples/`` and ``tests/data/``, and broken variants built here), generated reports and
+Every valid and invalid file of the corpus (the bundled report, the example files the package
+ships, the files under ``tests/data/``, and broken variants built here), generated reports and
 budgets, and generated reports with one leaf broken, are given to both the library
 (``load_report`` / ``load_budget`` on the file) and a JSON Schema 2020-12 validator with the
 published schema (on the file read as any JSON reader reads it: numbers with a fraction as
@@ -31,6 +31,7 @@ from jsonschema import (  # type: ignore[import-untyped]  # no stubs installed
     validators,
 )
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import load_example
 from safeguarding_model.errors import SafeguardingModelError
 from safeguarding_model.io import load_budget, load_report, read_data
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "docs" / "schema"
-CORPUS_FOLDERS = (ROOT / "docs" / "examples", ROOT / "tests" / "data")
+CORPUS_FOLDERS = (EXAMPLE_FILES, ROOT / "tests" / "data")
 
 
 def _ecma_pattern(
@@ -126,7 +127,7 @@ def _report() -> dict[str, Any]:
 
 def _budget() -> dict[str, Any]:
     budget: dict[str, Any] = json.loads(
-        (ROOT / "docs" / "examples" / "lancashire-2015-16-budget.json").read_text()
+        (EXAMPLE_FILES / "lancashire-2015-16-budget.json").read_text()
     )
     return budget
 

@@ -1,7 +1,8 @@
 """Invented reports of other areas, encoded as the docs teach, with errors planted in known places.
 
-``tests/data/synthetic/`` holds each report as printed (``*.txt``) and as encoded (``*.yaml``);
-its README lists the planted errors. Every planted error must be found, with its culprit named,
+The package's example files (``src/safeguarding_model/datasets/_files/``, where the docs read them)
+hold the Northmoor and Eastvale reports as printed (``*.txt``) and as encoded (``*.yaml``), and
+``tests/data/synthetic/`` the newcomer's annex; each folder's README lists the planted errors. Every planted error must be found, with its culprit named,
 and nothing else may be flagged: the figures around the errors are consistent.
 """
 
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 import safeguarding_model as sm
+from example_files import EXAMPLE_FILES
 from safeguarding_model.cli import main
 from safeguarding_model.io import load_report
 
@@ -24,9 +26,9 @@ if TYPE_CHECKING:
     from safeguarding_model.findings import Finding
 
 DATA = Path(__file__).parent / "data" / "synthetic"
-EARLIER = DATA / "northmoor-2023-24.yaml"
-LATER = DATA / "northmoor-2024-25.yaml"
-ANNEX = DATA / "eastvale-2017-18.yaml"
+EARLIER = EXAMPLE_FILES / "northmoor-2023-24.yaml"
+LATER = EXAMPLE_FILES / "northmoor-2024-25.yaml"
+ANNEX = EXAMPLE_FILES / "eastvale-2017-18.yaml"
 
 #: Every finding `check` must give for each file, as (code, severity, location), and no other.
 EXPECTED = {

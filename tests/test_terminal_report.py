@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import load_example, read_fingertips, scorecard
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.official_reports import OfficialMatch, add_official_figures
 from safeguarding_model.render import render_report
 
 SNAPSHOTS = Path(__file__).parent / "data" / "snapshots"
-PROFILE = Path(__file__).parent / "data" / "official" / "lancashire-child-health-2016.csv"
+PROFILE = EXAMPLE_FILES / "lancashire-child-health-2016.csv"
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 

@@ -268,9 +268,9 @@ def read_fingertips(
             does not describe an indicator.
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
-        >>> table = read_fingertips(Path("tests/data/official/fingertips-child-health.csv"))
+        >>> table = read_fingertips(example_file("fingertips-child-health.csv"))
         >>> lancashire = table.for_area("E10000017")[0]
         >>> lancashire.observation.value.number, lancashire.compared_to_england, lancashire.line
         (Decimal('4.8'), <Significance.WORSE: 'worse'>, 3)

@@ -21,12 +21,12 @@ O105) is an error. [`check_official`][safeguarding_model.official_rules.check_of
 them all.
 
 Examples:
-    >>> from pathlib import Path
+    >>> from safeguarding_model.datasets import example_file
     >>> from safeguarding_model.fingertips import read_fingertips
     >>> from safeguarding_model.official_rules import RULES, check_official
     >>> [rule.code for rule in RULES]
     ['O101', 'O102', 'O103', 'O104', 'O105']
-    >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+    >>> table = read_fingertips(example_file("planted-fingertips.csv"))
     >>> sorted(f.code for f in check_official(table))
     ['O101', 'O103', 'O104', 'O105']
 """
@@ -312,10 +312,10 @@ def _england_rule(table: OfficialTable) -> list[Finding]:
     or worse agrees with a computed higher or lower.
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> for finding in check_official(table, select="O101"):
         ...     print(finding.code, finding)
         O101 warning [stated_significance] fingertips-90002 / E06000009 / 2016/17 / line 31: published 'Similar' against England (E92000001: 69.3), its printed interval 59.0 to 65.0 gives 'Worse'; the publisher's method or rounding may differ
@@ -331,12 +331,12 @@ def _parent_rule(table: OfficialTable) -> list[Finding]:
     and other percentile labels are not re-derived.
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> import attrs
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.markers import Significance
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> wrong = attrs.evolve(table.figures[2], compared_to_parent=Significance.WORSE)
         >>> table = attrs.evolve(table, figures=(table.figures[0], table.figures[1], wrong, *table.figures[3:]))
         >>> for finding in check_official(table, select="O102"):
@@ -582,10 +582,10 @@ def _trend_rule(table: OfficialTable) -> list[Finding]:
     nor a series of periods within a year (quarters, months).
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> for finding in check_official(table, select="O103"):
         ...     print(finding.code, finding)
         O103 warning [stated_direction] fingertips-90001 / E06000009 / 2016/17 / line 26: published 'No significant change', the 5 periods 2012 to 2016 give 'Increasing and getting worse' (No outliers and significant trend); the publisher's method or rounding may differ
@@ -691,10 +691,10 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
     give the indicator its kind and base, or ignore O104.
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> for finding in check_official(table, select="O104"):
         ...     print(finding.code, finding)
         O104 error [rate_vs_counts] fingertips-90002 / E06000008 / 2016/17 / line 30: printed 70.0, but 325 / 500 x 100 = 65.0000 (64.8352 to 65.1652 allowing for rounding)
@@ -763,10 +763,10 @@ def _interval_rule(table: OfficialTable) -> list[Finding]:
     interval's level (95% or 99.8%).
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> for finding in check_official(table, select="O105"):
         ...     print(finding.code, finding)
         O105 error [value_vs_interval] fingertips-90002 / E10000017 / 2016/17 / line 29: printed 72.0, outside its printed 95% interval 74.0 to 79.0
@@ -849,10 +849,10 @@ def check_official(
             ``select`` or ``ignore`` that is not a capital letter and up to three digits.
 
     Examples:
-        >>> from pathlib import Path
+        >>> from safeguarding_model.datasets import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
-        >>> table = read_fingertips(Path("tests/data/official/planted-fingertips.csv"))
+        >>> table = read_fingertips(example_file("planted-fingertips.csv"))
         >>> [(f.code, f.severity.value) for f in check_official(table, ignore="O103")]
         [('O101', 'warning'), ('O104', 'error'), ('O105', 'error')]
     """

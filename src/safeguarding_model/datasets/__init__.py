@@ -5,6 +5,11 @@ report's own fields, then indicators, the budget, inspections ...); they are mer
 order (lists are joined) and validated as one [`AnnualReport`][safeguarding_model.AnnualReport].
 Nothing is read at import; each report is read once and cached.
 
+The files the documentation's examples read (a budget, two editions of a report, official
+statistics downloads, invented reports with planted errors) ship here too:
+[`example_file`][safeguarding_model.datasets.example_file] gives the path of one, so an example
+runs from any folder.
+
 Examples:
     >>> from safeguarding_model import list_examples
     >>> "lancashire-2015-16" in list_examples()
@@ -17,6 +22,7 @@ import functools
 import json
 import threading
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from safeguarding_model.errors import InvalidInputError, UnknownIdError
@@ -24,7 +30,10 @@ from safeguarding_model.errors import InvalidInputError, UnknownIdError
 if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
 
-__all__ = ["list_examples", "load_example"]
+__all__ = ["example_file", "list_example_files", "list_examples", "load_example"]
+
+_FILES = "_files"
+_NOT_EXAMPLES = frozenset({"README.md"})
 
 
 def list_examples() -> tuple[str, ...]:
@@ -43,6 +52,56 @@ def list_examples() -> tuple[str, ...]:
             if item.is_dir() and not item.name.startswith("_")
         )
     )
+
+
+def list_example_files() -> tuple[str, ...]:
+    """The names of the example files the package ships, sorted.
+
+    Pass one to [`example_file`][safeguarding_model.datasets.example_file] for its path.
+
+    Examples:
+        >>> from safeguarding_model.datasets import list_example_files
+        >>> "lancashire-2015-16-budget.json" in list_example_files()
+        True
+    """
+    folder = resources.files(__name__).joinpath(_FILES)
+    return tuple(
+        sorted(
+            item.name
+            for item in folder.iterdir()
+            if item.is_file() and item.name not in _NOT_EXAMPLES
+        )
+    )
+
+
+def example_file(name: str) -> Path:
+    """The path of an example file the package ships, to read as you would read your own file.
+
+    The documentation's examples read their files through this function, so they run from any
+    folder; in your own code, pass the path of your file instead.
+
+    Args:
+        name: The file's name, one of
+            [`list_example_files()`][safeguarding_model.datasets.list_example_files], such as
+            ``"fingertips-child-health.csv"``.
+
+    Returns:
+        The file's path inside the installed package (read it; do not write to it).
+
+    Raises:
+        UnknownIdError: For a name that is not an example file (an ``InvalidInputError`` and a
+            ``KeyError``); its message lists the names.
+
+    Examples:
+        >>> from safeguarding_model.datasets import example_file
+        >>> path = example_file("lancashire-2015-16-budget.json")
+        >>> path.name, path.is_file()
+        ('lancashire-2015-16-budget.json', True)
+    """
+    names = list_example_files()
+    if name not in names:
+        raise UnknownIdError("name", name, f"one of {list(names)}")
+    return Path(str(resources.files(__name__).joinpath(_FILES, name)))
 
 
 def _merge(into: dict[str, Any], part: dict[str, Any], where: str) -> None:
