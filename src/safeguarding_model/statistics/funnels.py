@@ -38,17 +38,24 @@ Examples:
 from __future__ import annotations
 
 import math
+import warnings
 from enum import StrEnum
 from typing import Final, Literal
 
 import numpy as np
 import numpy.typing as npt
-from attrs import frozen
+from attrs import field, frozen
 
 from safeguarding_model._bases import RateBase, parse_per
 from safeguarding_model._numbers import real_float
 from safeguarding_model.errors import InvalidInputError
-from safeguarding_model.statistics._arrays import FloatArray, as_floats, broadcast, refuse
+from safeguarding_model.statistics._arrays import (
+    BY_VALUE,
+    FloatArray,
+    as_floats,
+    broadcast,
+    refuse,
+)
 from safeguarding_model.statistics.intervals import (
     IntervalMethod,
     count_limits,
@@ -56,13 +63,18 @@ from safeguarding_model.statistics.intervals import (
 )
 
 __all__ = [
+    "Dispersion",
     "FunnelSignificance",
+    "OverdispersionWarning",
     "RateFunnelLimits",
     "RatioFunnelLimits",
+    "funnel_dispersion",
     "funnel_limits_table",
+    "funnel_overdispersed_significance",
     "funnel_proportion_significance",
     "funnel_rate_significance",
     "funnel_ratio_significance",
+    "overdispersed_funnel_limits",
     "proportion_funnel_limits",
     "rate_funnel_limits",
     "ratio_funnel_limits",
@@ -120,13 +132,18 @@ def proportion_funnel_limits(
     The limits are the proportions whose Wilson interval at the denominator ``n`` just touches
     the average: ``average ± z·√(average·(1 − average)/n)``, clamped to 0 to 1.
 
+    The limits are the band within which an area with that denominator would fall with
+    probability ``confidence`` if its true proportion were ``average``.
+
     Args:
-        denominator: Denominators greater than 0 (NaN or ``None`` for missing: NaN limits).
-        average: The average proportion, from 0 to 1.
-        confidence: The level, strictly between 0 and 1.
+        denominator: The areas' denominators (the people the proportion is taken over), greater
+            than 0 (NaN or ``None`` for missing: NaN limits).
+        average: The average proportion as a fraction from 0 to 1 (0.65 for 65%, not 65).
+        confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
 
     Returns:
-        The lower and upper limits, 1-D arrays (or of the denominators' shape).
+        The lower and upper limits as proportions from 0 to 1, 1-D arrays (or of the
+        denominators' shape).
 
     Raises:
         InvalidInputError: For denominators of 0 or less or that are not numbers, an average
@@ -278,12 +295,17 @@ def ratio_funnel_limits(observed: npt.ArrayLike, *, confidence: float = 0.95) ->
     ``p = (1 − confidence) / 2``; the limits are the ratios ``O / E``. Plot the lower limit at
     ``lower_expected`` and the upper at ``upper_expected`` on an axis of expected events.
 
+    The average is 1 (observed equal to expected); the limits are the ratios ``O / E`` between
+    which an area's ratio would fall with probability ``confidence`` if its true ratio were 1.
+
     Args:
-        observed: Counts of at least 0 (NaN or ``None`` for missing: NaN limits).
+        observed: Observed counts of events, at least 0 (NaN or ``None`` for missing: NaN
+            limits).
         confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
 
     Returns:
-        The limits and their places on the x axis, 1-D arrays at least.
+        The limits as ratios ``O / E`` (1 = as expected) and their places on the x axis, in
+        expected events, 1-D arrays at least.
 
     Raises:
         InvalidInputError: For negative counts, counts from 2**53 on, values that are not
@@ -318,16 +340,21 @@ def rate_funnel_limits(
     ``E / (average / per)``, the rate there ``per · O / population`` and the population per year
     ``population / years_of_data``.
 
+    The limits are the rates between which an area's rate would fall with probability
+    ``confidence`` if its true rate were ``average``.
+
     Args:
-        observed: Counts of at least 0 (NaN or ``None`` for missing: NaN limits).
-        average: The average rate per ``per``, greater than 0.
+        observed: Counts of events, at least 0 (NaN or ``None`` for missing: NaN limits).
+        average: The average rate in the rates' own units, per ``per`` people (or
+            person-years): 69.1 for 69.1 per 10,000 with ``per=10_000``; greater than 0.
         per: The rates' base: 100, 1_000, 10_000, 100_000, 1_000_000, a name such as
             ``'per 100,000'`` or a [`RateBase`][safeguarding_model.RateBase].
         confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
         years_of_data: The years the counts cover, greater than 0.
 
     Returns:
-        The limits and the populations per year where they sit, 1-D arrays at least.
+        The limits as rates per ``per`` and the populations per year (people) where they sit,
+        1-D arrays at least.
 
     Raises:
         InvalidInputError: For negative counts, counts from 2**53 on, values that are not
@@ -411,8 +438,9 @@ def funnel_limits_table(  # noqa: PLR0913 - the statistic and sizes, then keywor
         statistic: ``"proportion"``, ``"ratio"`` or ``"rate"``.
         sizes: The areas' denominators (proportions) or observed counts (ratios, rates), from
             which the axis minimum (and, by default, the axis maximum) is found; NaN is ignored.
-        average: The average proportion (0 to 1) or rate per ``per``; required for those two,
-            ignored for ratios (whose average is 1).
+        average: The average proportion as a fraction from 0 to 1 (not a percentage, whatever
+            ``multiplier``), or the average rate per ``per`` (69.1 for 69.1 per 10,000);
+            required for those two, ignored for ratios (whose average is 1).
         axis_max: The last point of the axis; the largest size by default. (The method rounds
             its axis maximum up from the data; pass its value to reproduce its table.)
         per: The rates' base, required for rates.
@@ -527,7 +555,9 @@ def funnel_proportion_significance(
     Args:
         numerator: Counts of at least 0 and at most their denominators.
         denominator: Counts greater than 0 (broadcast with the numerators).
-        average: The average proportion, from 0 to 1; the pooled one by default.
+        average: The average proportion as a fraction from 0 to 1 (0.65 for 65%); the pooled
+            one (``Σx / Σn``) by default. The limits about it are those of
+            [`proportion_funnel_limits`][safeguarding_model.proportion_funnel_limits].
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -575,7 +605,10 @@ def funnel_ratio_significance(
     Args:
         observed: Counts of events, at least 0 (NaN or ``None`` for missing: an empty label).
         expected: Expected counts, greater than 0 (broadcast with ``observed``).
-        average: The ratio to compare with, greater than 0.
+        average: The ratio of observed to expected events to compare with (1: as expected,
+            not 100 or 0 as PHEindicatormethods prints it), greater than 0. An area is high
+            when the lower limit of its count's interval (95% or 99.8%, exact Poisson below
+            10 events, Byar's from 10) divided by its expected count is above it.
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -639,7 +672,9 @@ def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only 
         rate: The rates, at least 0, per ``per`` (broadcast with the counts).
         per: The rates' base: 100, 1_000, 10_000, 100_000, 1_000_000, a name such as
             ``'per 100,000'`` or a [`RateBase`][safeguarding_model.RateBase].
-        average: The average rate per ``per``, greater than 0; derived from the data by default.
+        average: The average rate in the rates' own units, per ``per`` (69.1 for 69.1 per
+            10,000 with ``per=10_000``), greater than 0; derived from the data by default. An
+            area is compared by the ratio test against the events expected at this rate.
         denominator: Denominators for the rates of 0 (greater than 0, or NaN where unknown).
         rate_type: ``"crude"`` or ``"dsr"`` (directly standardised rates).
 
@@ -693,3 +728,385 @@ def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only 
         with np.errstate(invalid="ignore"):
             labels[x < _DSR_FEWEST] = FunnelSignificance.NOT_APPLICABLE_DSR.value
     return labels
+
+
+DispersionStatistic = Literal["proportion", "rate", "ratio"]
+"""The statistics whose overdispersion is measured: proportions, rates and observed-to-expected
+ratios."""
+
+_WINSORISE: Final = 0.1
+"""The share of z-scores pulled in at each end before the dispersion ratio is taken."""
+
+
+class OverdispersionWarning(UserWarning):
+    """Areas vary more than chance allows: compare them with limits adjusted for overdispersion.
+
+    Warned by [`funnel_dispersion`][safeguarding_model.statistics.funnels.funnel_dispersion]
+    when the dispersion ratio ``φ`` is above ``1 + 2·√(2/k)`` for ``k`` areas (see
+    [`Dispersion.overdispersed`][safeguarding_model.statistics.funnels.Dispersion.overdispersed]).
+    Silence it with ``warn=False`` or the ``warnings`` module once you have read it.
+
+    Examples:
+        >>> from safeguarding_model.statistics.funnels import OverdispersionWarning
+        >>> issubclass(OverdispersionWarning, UserWarning)
+        True
+    """
+
+
+@frozen
+class Dispersion:
+    """How far a set of areas spreads about a target, by Spiegelhalter's (2005) method.
+
+    Each area's z-score against the target is ``(y − target) / s``, with ``s`` the area's
+    standard error if its true value were the target. The z-scores are winsorised (those below
+    the 10th percentile set to it, those above the 90th set to it, so a few outlying areas do not
+    inflate the estimate), the dispersion ratio is ``φ = Σ z_w² / k`` for ``k`` areas, and the
+    between-area variance of the additive random-effects model is
+    ``τ² = (k·φ − (k − 1)) / (Σw − Σw²/Σw)`` with ``w = 1/s²``, or 0 when ``k·φ ≤ k − 1``.
+
+    Attributes:
+        statistic: ``"proportion"``, ``"rate"`` or ``"ratio"``.
+        target: The value the areas are compared with, on the values' scale: a proportion from 0
+            to 1, a rate per ``per``, or a ratio of observed to expected events.
+        per: The rates' base (1 for proportions and ratios).
+        z_scores: Each area's z-score against the target (NaN where an input is missing).
+        winsorised: The z-scores after winsorising (NaN where an input is missing).
+        phi: The dispersion ratio ``φ``: about 1 when the areas differ by chance alone.
+        tau2: The between-area variance ``τ²``, on the values' scale squared (for rates per
+            10,000, in (per 10,000)²); 0 when there is no overdispersion.
+        areas: ``k``, the areas with no missing input.
+
+    Examples:
+        >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+        >>> spread = funnel_dispersion([50, 50, 50], [1000, 1000, 1000], statistic="rate", per=1000)
+        >>> spread.phi, spread.tau2, spread.overdispersed
+        (0.0, 0.0, False)
+    """
+
+    statistic: DispersionStatistic
+    target: float
+    per: float
+    z_scores: FloatArray = field(eq=BY_VALUE, hash=False)
+    winsorised: FloatArray = field(eq=BY_VALUE, hash=False)
+    phi: float
+    tau2: float
+    areas: int
+
+    @property
+    def threshold(self) -> float:
+        """``1 + 2·√(2/k)``: above it the areas are overdispersed.
+
+        With no overdispersion ``k·φ`` is roughly chi-squared on ``k`` degrees of freedom, so
+        ``φ`` has mean 1 and standard deviation ``√(2/k)``; the threshold is two standard
+        deviations above 1 (winsorising lowers ``φ`` a little, so a false alarm is rarer still).
+
+        Examples:
+            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> round(funnel_dispersion([5] * 8, [100] * 8).threshold, 3)
+            2.0
+        """
+        return 1 + 2 * math.sqrt(2 / self.areas)
+
+    @property
+    def overdispersed(self) -> bool:
+        """Whether ``φ`` is above [`threshold`][safeguarding_model.statistics.funnels.Dispersion.threshold].
+
+        Examples:
+            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> funnel_dispersion([5] * 8, [100] * 8).overdispersed
+            False
+        """
+        return self.phi > self.threshold
+
+    def standard_error(self, denominator: npt.ArrayLike) -> FloatArray:
+        """Each denominator's standard error ``s`` if its true value were the target.
+
+        ``√(target·(1 − target)/n)`` for proportions, ``√(target·per/n)`` for rates (``n`` the
+        population, the variance of a Poisson count's rate) and ``√(target/E)`` for ratios
+        (``E`` the expected events).
+
+        Args:
+            denominator: Denominators greater than 0, as for the statistic (NaN for missing).
+
+        Returns:
+            The standard errors, on the values' scale, a 1-D array at least.
+
+        Raises:
+            InvalidInputError: For denominators of 0 or less or that are not numbers.
+
+        Examples:
+            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> spread = funnel_dispersion([10, 20], [1000, 1000], statistic="rate", per=1000)
+            >>> [round(float(s), 4) for s in spread.standard_error([1000, 4000])]
+            [3.873, 1.9365]
+        """
+        n = np.atleast_1d(_denominators(denominator))
+        return _null_se(self.statistic, self.target, self.per, n)
+
+
+def _null_se(
+    statistic: DispersionStatistic, target: float, per: float, n: FloatArray
+) -> FloatArray:
+    """The standard error at the target for denominators ``n`` (see ``Dispersion.standard_error``)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if statistic == "proportion":
+            return np.sqrt(target * (1 - target) / n)
+        return np.sqrt(target * per / n)  # per is 1 for ratios
+
+
+def _kind_and_scale(
+    statistic: object, per: float | str | RateBase | None
+) -> tuple[DispersionStatistic, float]:
+    """The checked statistic and the rates' base (1 for proportions and ratios)."""
+    if statistic not in {"proportion", "rate", "ratio"}:
+        raise InvalidInputError("statistic", statistic, "'proportion', 'rate' or 'ratio'")
+    kind: DispersionStatistic = statistic
+    if kind != "rate":
+        return kind, 1.0
+    if per is None:
+        raise InvalidInputError("per", per, "the rates' base, such as 10_000")
+    return kind, float(parse_per(per, function="funnel_dispersion"))
+
+
+def _dispersion_inputs(
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    kind: DispersionStatistic,
+    scale: float,
+    average: float | None,
+) -> tuple[FloatArray, FloatArray, float]:
+    """Checked ``(values, denominators, target)`` for the overdispersion functions."""
+    x, n = broadcast(
+        ("numerator", np.atleast_1d(as_floats(numerator, "numerator", counts=True))),
+        ("denominator", np.atleast_1d(_denominators(denominator))),
+    )
+    with np.errstate(invalid="ignore"):
+        if (x < 0).any():
+            refuse("numerator", x, x < 0, "counts of at least 0")
+        if kind == "proportion" and (x > n).any():
+            refuse("numerator", x, x > n, "numerators no greater than their denominators")
+    missing = np.isnan(x) | np.isnan(n)
+    if average is not None:
+        target = _check_average(average, proportion=kind == "proportion")
+    elif kind == "ratio":
+        target = 1.0
+    elif missing.all():
+        raise InvalidInputError("numerator", x.tolist(), "at least one area that is not missing")
+    else:
+        target = float(x[~missing].sum() / n[~missing].sum()) * scale
+    extreme = target in {0.0, 1.0} if kind == "proportion" else target == 0
+    if extreme:
+        expected = "strictly between 0 and 1" if kind == "proportion" else "greater than 0"
+        raise InvalidInputError("average", target, f"an average {expected}, to measure spread")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        values = x / n * scale
+    return values, n, target
+
+
+def funnel_dispersion(  # noqa: PLR0913 - the two columns, then keyword-only options
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    *,
+    statistic: DispersionStatistic = "proportion",
+    per: float | str | RateBase | None = None,
+    average: float | None = None,
+    winsorise: float = _WINSORISE,
+    warn: bool = True,
+) -> Dispersion:
+    """How much more the areas vary than chance allows: the dispersion ratio ``φ`` and ``τ²``.
+
+    The method of Spiegelhalter (2005): each area's z-score against the target is
+    ``(y − target) / s`` with ``s`` its standard error if its true value were the target —
+    for proportions ``z = (p − p₀) / √(p₀(1 − p₀)/n)``; for rates and ratios the count scale,
+    ``z = (O − E) / √E`` with ``E`` the events expected at the target (``n·target/per`` for
+    rates), which is the same z as on the rate scale. The z-scores are winsorised at the 10th and
+    90th percentiles (numpy's linear percentiles, R's type 7), ``φ = Σ z_w² / k`` and
+    ``τ² = (k·φ − (k − 1)) / (Σw − Σw²/Σw)`` with ``w = 1/s²``, or 0 when ``k·φ ≤ k − 1``.
+
+    Args:
+        numerator: Counts of at least 0: the numerators of proportions, the events of rates, or
+            the observed events of ratios (NaN or ``None`` for missing: left out).
+        denominator: Counts greater than 0: the proportions' denominators, the rates'
+            populations (such as children aged 0 to 17, or person-years), or the ratios'
+            expected events (broadcast with the numerators).
+        statistic: ``"proportion"`` (values from 0 to 1, not percentages), ``"rate"`` (values
+            per ``per``) or ``"ratio"`` (observed / expected).
+        per: The rates' base, such as ``10_000`` for a rate per 10,000; required for rates,
+            ignored otherwise.
+        average: The target on the values' scale — a proportion strictly between 0 and 1, a
+            rate per ``per`` or a ratio, greater than 0. By default the pooled value (``Σx/Σn``,
+            times ``per`` for rates), or 1 for ratios.
+        winsorise: The share of z-scores pulled in at each end, from 0 (none) to below 0.5.
+        warn: Whether to warn (``OverdispersionWarning``) when the areas are overdispersed.
+
+    Returns:
+        The z-scores, ``φ``, ``τ²`` and whether the areas are overdispersed.
+
+    Raises:
+        InvalidInputError: For negative numerators, denominators of 0 or less, numerators above
+            their denominators (proportions), inputs that are not numbers or do not broadcast,
+            an unknown statistic, a rate without ``per``, an average outside its range (or a
+            pooled one of 0, or 1 for proportions, where no spread can be measured), a share to
+            winsorise outside 0 to 0.5, or fewer than two areas that are not missing.
+
+    Warns:
+        OverdispersionWarning: When ``φ > 1 + 2·√(2/k)`` and ``warn`` is true.
+
+    Examples:
+        >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+        >>> spread = funnel_dispersion([52, 47, 60, 41, 55], [1000, 950, 1100, 900, 1050])
+        >>> round(spread.phi, 3), spread.tau2, spread.overdispersed
+        (0.11, 0.0, False)
+    """
+    share = real_float(winsorise, "winsorise", "a share from 0 to below 0.5, such as 0.1")
+    if not 0 <= share < 0.5:  # half from each end would leave nothing
+        raise InvalidInputError("winsorise", winsorise, "a share from 0 to below 0.5, such as 0.1")
+    kind, scale = _kind_and_scale(statistic, per)
+    values, n, target = _dispersion_inputs(numerator, denominator, kind, scale, average)
+    s = _null_se(kind, target, scale, n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (values - target) / s
+    known = ~np.isnan(z)
+    k = int(known.sum())
+    if k < 2:  # τ² needs two areas
+        raise InvalidInputError(
+            "numerator", _first_few(values), "at least two areas that are not missing"
+        )
+    low, high = np.percentile(z[known], [100 * share, 100 * (1 - share)])
+    winsorised = np.where(known, np.clip(z, low, high), np.nan)
+    phi = float(np.sum(winsorised[known] ** 2) / k)
+    w = 1 / s[known] ** 2
+    spread = float(w.sum() - (w**2).sum() / w.sum())
+    tau2 = (k * phi - (k - 1)) / spread if k * phi > k - 1 else 0.0
+    result = Dispersion(kind, target, scale, z, winsorised, phi, tau2, k)
+    if warn and result.overdispersed:
+        warnings.warn(
+            f"the {k} areas vary more than chance allows: the dispersion ratio phi = {phi:.3g} "
+            f"is above 1 + 2·√(2/k) = {result.threshold:.3g}, so many areas will fall outside "
+            "the usual funnel limits; compare them with limits adjusted for overdispersion "
+            "(overdispersed_funnel_limits, funnel_overdispersed_significance)",
+            OverdispersionWarning,
+            stacklevel=2,
+        )
+    return result
+
+
+def _first_few(values: FloatArray) -> list[float]:
+    """The first few of ``values``, for an error message."""
+    return [float(value) for value in values.ravel()[:5]]
+
+
+def overdispersed_funnel_limits(
+    denominator: npt.ArrayLike, dispersion: Dispersion, *, confidence: float = 0.95
+) -> tuple[FloatArray, FloatArray]:
+    """Control limits widened for overdispersion: ``target ± z·√(s² + τ²)`` for each denominator.
+
+    ``s`` is the denominator's standard error at the target (see
+    [`Dispersion.standard_error`][safeguarding_model.statistics.funnels.Dispersion.standard_error])
+    and ``τ²`` the between-area variance of ``dispersion``: the band within which an area with
+    that denominator would fall with probability ``confidence`` if areas' true values varied
+    about the target with variance ``τ²``. The limits use the normal approximation (as
+    Spiegelhalter's method does); with ``τ² = 0`` they are the usual normal limits, which for
+    rates and ratios on a few events differ from the exact Poisson ones of
+    [`rate_funnel_limits`][safeguarding_model.rate_funnel_limits]. Proportions' limits are
+    clamped to 0 to 1, rates' and ratios' lower limits at 0.
+
+    Args:
+        denominator: Denominators greater than 0, as given to ``funnel_dispersion``: the
+            proportions' denominators, the rates' populations or the ratios' expected events
+            (NaN or ``None`` for missing: NaN limits).
+        dispersion: The areas' dispersion, from
+            [`funnel_dispersion`][safeguarding_model.statistics.funnels.funnel_dispersion].
+        confidence: The level, strictly between 0 and 1 (0.95 and 0.998 on a funnel plot).
+
+    Returns:
+        The lower and upper limits on the values' scale (proportions from 0 to 1, rates per
+        ``dispersion.per``, or ratios), 1-D arrays at least.
+
+    Raises:
+        InvalidInputError: For denominators of 0 or less or that are not numbers, or a
+            confidence outside (0, 1).
+
+    Examples:
+        >>> from safeguarding_model.statistics.funnels import funnel_dispersion, overdispersed_funnel_limits
+        >>> children = [20_000, 35_000, 50_000, 80_000, 120_000, 60_000, 45_000, 30_000, 100_000]
+        >>> looked_after = [150, 170, 420, 480, 700, 250, 400, 140, 1_500]
+        >>> spread = funnel_dispersion(looked_after, children, statistic="rate", per=10_000, warn=False)
+        >>> round(spread.target, 2), round(spread.phi, 2), round(spread.tau2, 2)
+        (77.96, 33.1, 487.86)
+        >>> low, high = overdispersed_funnel_limits([50_000], spread)
+        >>> round(float(low[0]), 1), round(float(high[0]), 1)
+        (34.0, 121.9)
+    """
+    n = np.atleast_1d(_denominators(denominator))
+    z = z_score(confidence)
+    s = _null_se(dispersion.statistic, dispersion.target, dispersion.per, n)
+    half = z * np.sqrt(s**2 + dispersion.tau2)
+    top = 1.0 if dispersion.statistic == "proportion" else math.inf
+    with np.errstate(invalid="ignore"):
+        lower = np.clip(dispersion.target - half, 0.0, top)
+        upper = np.clip(dispersion.target + half, 0.0, top)
+    return lower, upper
+
+
+def funnel_overdispersed_significance(  # noqa: PLR0913 - the two columns, then keyword-only options
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    *,
+    statistic: DispersionStatistic = "proportion",
+    per: float | str | RateBase | None = None,
+    average: float | None = None,
+    dispersion: Dispersion | None = None,
+) -> npt.NDArray[np.str_]:
+    """Each area's label against the limits adjusted for overdispersion, at 95% and 99.8%.
+
+    The labels are [`FunnelSignificance`][safeguarding_model.FunnelSignificance]'s: outside the
+    adjusted 99.8% limits ``High (0.001)`` or ``Low (0.001)``, outside only the adjusted 95%
+    limits ``High (0.025)`` or ``Low (0.025)``, otherwise ``Not significant`` (an empty label
+    where an input is missing). The limits are
+    [`overdispersed_funnel_limits`][safeguarding_model.statistics.funnels.overdispersed_funnel_limits]
+    about the dispersion's target; the dispersion is measured from these areas (without a
+    warning) unless given.
+
+    Args:
+        numerator: Counts of at least 0: proportions' numerators, rates' events or ratios'
+            observed events (NaN or ``None`` for missing).
+        denominator: Counts greater than 0: proportions' denominators, rates' populations or
+            ratios' expected events (broadcast with the numerators).
+        statistic: ``"proportion"`` (values from 0 to 1), ``"rate"`` (per ``per``) or
+            ``"ratio"``; ignored when ``dispersion`` is given (its own is used).
+        per: The rates' base, such as ``10_000``; required for rates.
+        average: The target on the values' scale, as for ``funnel_dispersion``; ignored when
+            ``dispersion`` is given.
+        dispersion: A dispersion measured before, from
+            [`funnel_dispersion`][safeguarding_model.statistics.funnels.funnel_dispersion]
+            (for example on a larger set of areas).
+
+    Returns:
+        A label for each area, a 1-D array at least.
+
+    Raises:
+        InvalidInputError: For any input ``funnel_dispersion`` refuses.
+
+    Examples:
+        >>> from safeguarding_model.statistics.funnels import funnel_overdispersed_significance
+        >>> children = [20_000, 35_000, 50_000, 80_000, 120_000, 60_000, 45_000, 30_000, 100_000]
+        >>> looked_after = [150, 170, 420, 480, 700, 250, 400, 140, 1_500]
+        >>> labels = funnel_overdispersed_significance(looked_after, children, statistic="rate", per=10_000)
+        >>> labels[-1], (labels == "Not significant").sum()
+        (np.str_('High (0.001)'), np.int64(8))
+    """
+    if dispersion is None:
+        dispersion = funnel_dispersion(
+            numerator, denominator, statistic=statistic, per=per, average=average, warn=False
+        )
+    values, n, _ = _dispersion_inputs(
+        numerator, denominator, dispersion.statistic, dispersion.per, dispersion.target
+    )
+    missing = np.isnan(values)
+    low_95, high_95 = overdispersed_funnel_limits(n, dispersion, confidence=0.95)
+    low_998, high_998 = overdispersed_funnel_limits(n, dispersion, confidence=0.998)
+    with np.errstate(invalid="ignore"):
+        return _labels(
+            values > high_998, values > high_95, values < low_998, values < low_95, missing
+        )
