@@ -80,3 +80,39 @@ def test_chart_misuse() -> None:
         funnel_chart([1], [2], statistic="mean")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="per"):
         funnel_chart([1], [2.0], statistic="rate")
+
+
+def test_rate_chart_with_overdispersion_draws_the_adjusted_limits_dashed() -> None:
+    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415 - the functions drawn
+        funnel_dispersion,
+        overdispersed_funnel_limits,
+    )
+
+    children = np.array([20_000, 35_000, 50_000, 80_000, 120_000, 60_000, 45_000, 30_000])
+    looked_after = np.array([150, 170, 420, 480, 700, 250, 400, 140])
+    rates = 10_000 * looked_after / children
+    figure = funnel_chart(
+        looked_after,
+        rates,
+        statistic="rate",
+        per=10_000,
+        overdispersion=True,
+        y_label="children looked after per 10,000 children",
+    )
+    axes = figure.get_axes()[0]
+    assert axes.get_ylabel() == "children looked after per 10,000 children"
+    dashed = [line for line in axes.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 4
+    spread = funnel_dispersion(looked_after, children, statistic="rate", per=10_000, warn=False)
+    for line, confidence, side in zip(
+        dashed, (0.95, 0.95, 0.998, 0.998), (0, 1, 0, 1), strict=True
+    ):
+        x = np.asarray(line.get_xdata())
+        want = overdispersed_funnel_limits(x, spread, confidence=confidence)[side]
+        np.testing.assert_allclose(np.asarray(line.get_ydata()), want, rtol=1e-9)
+    dotted = [line for line in axes.get_lines() if line.get_linestyle() == ":"]
+    assert len(dotted) == 4  # the usual limits, kept thin
+    assert "adjusted for overdispersion" in axes.get_title()
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert "95% limits adjusted for overdispersion" in legend
+    assert "95% limits, unadjusted" in legend

@@ -235,6 +235,8 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
     per: float | str | RateBase | None = None,
     rate_type: Literal["crude", "dsr"] = "crude",
     title: str = "",
+    overdispersion: bool = False,
+    y_label: str = "",
 ) -> Any:  # noqa: ANN401 - a matplotlib Figure
     """A funnel plot with 95% and 99.8% control limits about the average, as the method draws.
 
@@ -248,17 +250,30 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
     - ``"rate"``: ``numerator`` is the counts and ``denominator`` the rates per ``per``; the x
       axis is each area's population derived from its count and rate (areas with a rate of 0
       derive none and are not drawn); the average is derived as in
-      [`funnel_rate_significance`][safeguarding_model.funnel_rate_significance] unless given.
+      [`funnel_rate_significance`][safeguarding_model.funnel_rate_significance] unless given;
+      the y axis is in the rates' units (``rate per 10,000`` for ``per=10_000``).
+
+    With ``overdispersion=True`` the limits adjusted for overdispersion
+    ([`overdispersed_funnel_limits`][safeguarding_model.statistics.funnels.overdispersed_funnel_limits],
+    with ``τ²`` measured from the areas drawn) are drawn as dashed lines, the usual limits stay
+    as thin dotted grey lines, and the points are coloured by their labels against the adjusted
+    limits ([`funnel_overdispersed_significance`][safeguarding_model.statistics.funnels.funnel_overdispersed_significance]).
+    (For a DSR this uses the crude-rate variance; no point is marked not applicable.)
 
     Args:
         numerator: Counts (proportions), observed events (ratios) or counts of events (rates).
         denominator: Denominators (proportions), expected events (ratios) or rates (rates).
         statistic: ``"proportion"``, ``"ratio"`` or ``"rate"``.
-        average: The average to compare with; found from the data by default.
-        per: The rates' base, required for rates.
+        average: The average to compare with, on the y axis's scale: a proportion from 0 to 1
+            (not a percentage), a rate per ``per`` (69.1 for 69.1 per 10,000), or a ratio of
+            observed to expected events (1: as expected); found from the data by default.
+        per: The rates' base, required for rates: ``10_000`` for rates per 10,000.
         rate_type: ``"crude"`` or ``"dsr"`` for rates (a DSR on fewer than 10 events is not
             applicable, drawn grey).
         title: The chart's title.
+        overdispersion: Whether to draw the limits adjusted for overdispersion as well.
+        y_label: The y axis's label, such as ``"children looked after per 10,000 children"``;
+            by default ``proportion``, ``observed / expected`` or ``rate per <per>``.
 
     Returns:
         A matplotlib ``Figure``.
@@ -274,6 +289,9 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
         >>> figure = funnel_chart([86, 366, 47], [125.2, 208.6, 60.0], statistic="ratio")
         >>> figure.get_axes()[0].get_ylabel()
         'observed / expected'
+        >>> rates = funnel_chart([150, 170, 420, 480], [75.0, 48.6, 84.0, 60.0], statistic="rate", per=10_000, overdispersion=True)
+        >>> rates.get_axes()[0].get_ylabel(), len(rates.get_axes()[0].get_lines())
+        ('rate per 10,000', 9)
     """
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
@@ -287,9 +305,20 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
         raise InvalidInputError("statistic", statistic, "'proportion', 'ratio' or 'rate'")
     figure, axes = _figure(7, 4.5)
     axes.axhline(points.mean, color="black", linewidth=1, label=f"average {points.mean:.3g}")
+    width = 0.8 if overdispersion else 1.5
     for (low_x, low), (high_x, high), style, words in points.limits:
-        axes.plot(low_x, low, style, color="grey", label=words)
-        axes.plot(high_x, high, style, color="grey")
+        drawn = ":" if overdispersion else style
+        axes.plot(
+            low_x,
+            low,
+            drawn,
+            color="grey",
+            linewidth=width,
+            label=f"{words}, unadjusted" if overdispersion else words,
+        )
+        axes.plot(high_x, high, drawn, color="grey", linewidth=width)
+    if overdispersion:
+        points = _adjusted(points, numerator, statistic, per, axes)
     colour = {"High": _COLOURS[Rag.BLUE], "Low": _COLOURS[Rag.BLUE], "Not": _COLOURS[Rag.AMBER]}
     shown = np.isfinite(points.x) & np.isfinite(points.y)
     axes.scatter(
@@ -304,10 +333,48 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
         zorder=3,
     )
     axes.set_xlabel(points.x_label)
-    axes.set_ylabel(points.y_label)
-    axes.legend(loc="upper right")
-    axes.set_title(title or "Funnel plot with 95% and 99.8% limits")
+    axes.set_ylabel(y_label or points.y_label, **_TEXT)
+    axes.legend(loc="upper right", fontsize=8)
+    default = "Funnel plot with 95% and 99.8% limits"
+    axes.set_title(
+        title or (default + ", adjusted for overdispersion" if overdispersion else default)
+    )
     return figure
+
+
+def _adjusted(
+    points: _FunnelPoints,
+    numerator: npt.ArrayLike,
+    statistic: FunnelStatistic,
+    per: float | str | RateBase | None,
+    axes: Any,  # noqa: ANN401 - matplotlib Axes
+) -> _FunnelPoints:
+    """Draw the limits adjusted for overdispersion as dashed lines; the points relabelled by them."""
+    import numpy as np  # noqa: PLC0415 - with the statistics it draws
+
+    from safeguarding_model.statistics.funnels import (  # noqa: PLC0415
+        funnel_dispersion,
+        funnel_overdispersed_significance,
+        overdispersed_funnel_limits,
+    )
+
+    x = np.broadcast_to(np.atleast_1d(np.asarray(numerator, dtype=float)), points.x.shape)
+    known = np.isfinite(points.x) & ~np.isnan(x)
+    sizes = points.x[known]
+    spread = funnel_dispersion(
+        x[known], sizes, statistic=statistic, per=per, average=points.mean, warn=False
+    )
+    grid = np.geomspace(max(float(sizes.min()) / 1.5, 1e-9), float(sizes.max()) * 1.1, 200)
+    for confidence, colour, words in ((0.95, "#555555", "95%"), (0.998, "black", "99.8%")):
+        low, high = overdispersed_funnel_limits(grid, spread, confidence=confidence)
+        label = f"{words} limits adjusted for overdispersion"
+        axes.plot(grid, low, "--", color=colour, label=label, linewidth=1.5)
+        axes.plot(grid, high, "--", color=colour, linewidth=1.5)
+    labels = np.full(points.x.shape, "", dtype=points.labels.dtype)
+    labels[known] = funnel_overdispersed_significance(x[known], sizes, dispersion=spread)
+    return _FunnelPoints(
+        points.x, points.y, labels, points.mean, points.limits, points.x_label, points.y_label
+    )
 
 
 @frozen
