@@ -21,7 +21,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from safeguarding_model._records import Record
 from safeguarding_model._vocabulary import SchemaDescribed
@@ -31,6 +31,7 @@ from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.rates import Per, Population
+from safeguarding_model.statistics._methods import IntervalMethod
 from safeguarding_model.values import Figure, Value
 
 if TYPE_CHECKING:
@@ -74,6 +75,13 @@ class MeasureKind(SchemaDescribed, StrEnum):
     MEAN = "mean"
     RATIO = "ratio"
 
+
+_FROM_COUNTS: Final = (IntervalMethod.WILSON.value, IntervalMethod.BYARS_EXACT.value)
+"""The interval methods an indicator may name: those computed from a count and a denominator."""
+_PROPORTION_KINDS: Final = [MeasureKind.PERCENTAGE.value, MeasureKind.PROPORTION.value]
+_OTHER_KINDS: Final = [MeasureKind.COUNT.value, MeasureKind.MEAN.value, MeasureKind.RATIO.value]
+_SHOWN: Final = 60
+"""How many characters of a refused value an error shows."""
 
 _GIVEN: Final = {"not": {"type": "null"}}
 """A JSON Schema for a field that is given: anything but null."""
@@ -141,6 +149,17 @@ class IndicatorDefinition(Record):
             "takes the count indicator's figure of the same area and period as its count."
         ),
     )
+    interval: IntervalMethod | None = Field(
+        default=None,
+        description=(
+            "How a confidence interval is computed from a figure's count and denominator: "
+            "'wilson' for children (or anything) counted at most once out of the denominator, "
+            "such as children looked after per 10,000 children (Wilson score, scaled by the "
+            "rate's base); 'byars_exact' for events that can recur, such as admissions or "
+            "referrals (Byar's, exact Poisson below 10). None for the default of the kind: "
+            "Byar's for a rate, Wilson for a percentage or proportion."
+        ),
+    )
     aggregation: Aggregation | None = Field(
         default=None,
         description=(
@@ -164,7 +183,40 @@ class IndicatorDefinition(Record):
             schema["if"] = {"properties": {"kind": {"const": MeasureKind.RATE.value}}}
             schema["then"] = {"properties": {"per": _GIVEN}, "required": ["per"]}
             schema["else"] = {"properties": {"per": {"type": "null"}}}
+            schema["allOf"] = [
+                {
+                    "if": {
+                        "properties": {"kind": {"enum": _PROPORTION_KINDS}},
+                        "required": ["kind"],
+                    },
+                    "then": {"properties": {"interval": {"enum": ["wilson", None]}}},
+                },
+                {
+                    "if": {
+                        "properties": {"kind": {"enum": _OTHER_KINDS}},
+                        "required": ["kind"],
+                    },
+                    "then": {"properties": {"interval": {"type": "null"}}},
+                },
+            ]
+        interval = schema.get("properties", {}).get("interval")
+        if interval is not None:  # only the two methods computed from counts, or null
+            interval.pop("anyOf", None)
+            interval.pop("$ref", None)
+            interval["enum"] = [*_FROM_COUNTS, None]
         return schema
+
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _interval_from_counts(cls, interval: object) -> object:
+        if interval is None or (isinstance(interval, str) and interval in _FROM_COUNTS):
+            return interval
+        shown = repr(interval) if len(repr(interval)) <= _SHOWN else f"{repr(interval)[:_SHOWN]}…"
+        msg = (
+            f"interval: expected 'wilson' (a proportion: each counted at most once, the count "
+            f"part of the denominator) or 'byars_exact' (events that can recur), got {shown}"
+        )
+        raise ValueError(msg)
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:
@@ -176,7 +228,44 @@ class IndicatorDefinition(Record):
         if self.kind is not MeasureKind.RATE and self.per is not None:
             msg = f"per: expected none for a {self.kind.value} indicator {self.id!r}, got {self.per.value}"
             raise ValueError(msg)
+        if self.interval is not None and self.kind.value not in (
+            *_PROPORTION_KINDS,
+            MeasureKind.RATE.value,
+        ):
+            msg = (
+                f"interval: expected none for a {self.kind.value} indicator {self.id!r} (only "
+                f"rates, percentages and proportions have an interval from counts), "
+                f"got {self.interval.value!r}"
+            )
+            raise ValueError(msg)
+        if self.interval is IntervalMethod.BYARS_EXACT and self.kind is not MeasureKind.RATE:
+            msg = (
+                f"interval: expected 'wilson' or none for the {self.kind.value} indicator "
+                f"{self.id!r} (its count is part of its denominator), got 'byars_exact'"
+            )
+            raise ValueError(msg)
         return self
+
+    @property
+    def interval_method(self) -> IntervalMethod | None:
+        """The method of a confidence interval from a figure's counts: ``interval``, else the kind's.
+
+        Byar's (exact Poisson below 10) for a rate, Wilson for a percentage or proportion,
+        ``None`` for counts, means and ratios.
+
+        Examples:
+            >>> from safeguarding_model import IndicatorDefinition
+            >>> cla = IndicatorDefinition(id="cla", name="Children looked after", kind="rate", per=10_000, interval="wilson")
+            >>> cla.interval_method.description, cla.model_copy(update={"interval": None}).interval_method.value
+            ('Wilson score', 'byars_exact')
+        """
+        if self.interval is not None:
+            return self.interval
+        if self.kind is MeasureKind.RATE:
+            return IntervalMethod.BYARS_EXACT
+        if self.kind.value in _PROPORTION_KINDS:
+            return IntervalMethod.WILSON
+        return None
 
 
 class Observation(Record):
@@ -447,7 +536,6 @@ def _printed_interval(observations: list[Observation], confidence: float) -> Int
 
     from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
         Interval,
-        IntervalMethod,
     )
 
     return Interval(
@@ -464,7 +552,8 @@ def _batched(
 ) -> tuple[tuple[str, int, Polarity], Decimal, Decimal] | None:
     """How ``observation_interval`` computes the figure's interval from its counts, if it does.
 
-    The kind of interval with its scale and the polarity, then the count and denominator.
+    The interval method with its scale and the polarity (figures alike in all three are computed
+    in one numpy call), then the count and denominator.
     """
     if _printed_limits(observation):
         return None
@@ -472,12 +561,52 @@ def _batched(
     over = None if observation.denominator is None else observation.denominator.number
     if count is None or over is None or over <= 0:
         return None
+    chosen = _from_counts(indicator, count, over)
+    if chosen is None:
+        return None
+    method, scale = chosen
+    return (method.value, scale, indicator.polarity), count, over
+
+
+def _from_counts(
+    indicator: IndicatorDefinition, count: Decimal, over: Decimal
+) -> tuple[IntervalMethod, int] | None:
+    """The method and scale of the figure's interval from its counts; ``None`` when it has none.
+
+    Wilson's needs the count within its denominator: a count above it (events, or a mistake)
+    is not compared rather than refused.
+    """
+    method = indicator.interval_method
     if indicator.kind is MeasureKind.RATE and indicator.per is not None:
-        return ("rate", indicator.per.value, indicator.polarity), count, over
-    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
-        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
-        return ("proportion", multiplier, indicator.polarity), count, over
-    return None
+        scale = indicator.per.value
+    elif indicator.kind.value in _PROPORTION_KINDS:
+        scale = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
+    else:
+        return None
+    if method is None or (method is IntervalMethod.WILSON and count > over):
+        return None
+    return method, scale
+
+
+def _interval_from_counts(
+    method: str,
+    scale: int,
+    count: Any,  # noqa: ANN401 - a float or an array of floats
+    over: Any,  # noqa: ANN401 - idem
+    *,
+    confidence: float = 0.95,
+) -> Interval[Any]:
+    """The interval of counts by ``method`` (Wilson or Byar's) on ``scale`` (a base or 1 or 100)."""
+    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - numpy only when needed
+        proportion_ci,
+        rate_ci,
+    )
+
+    if method == IntervalMethod.BYARS_EXACT.value:
+        return rate_ci(count, over, per=scale, confidence=confidence)
+    if scale in (1, 100):
+        return proportion_ci(count, over, confidence=confidence, multiplier=scale)
+    return proportion_ci(count, over, confidence=confidence, per=scale)
 
 
 def _batch_interval(
@@ -485,15 +614,7 @@ def _batch_interval(
 ) -> Interval[Any]:
     import numpy as np  # noqa: PLC0415 - numpy only when needed
 
-    from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - idem
-        proportion_ci,
-        rate_ci,
-    )
-
-    count, over = np.array(counts), np.array(denominators)
-    if kind == "rate":
-        return rate_ci(count, over, per=scale)
-    return proportion_ci(count, over, multiplier=scale)
+    return _interval_from_counts(kind, scale, np.array(counts), np.array(denominators))
 
 
 def observation_interval(
@@ -502,10 +623,14 @@ def observation_interval(
     """The confidence interval of a figure: as printed, else from its printed counts, else ``None``.
 
     A printed interval is returned as it is (method ``published``, at its printed confidence,
-    or at ``confidence`` when the source does not say). Otherwise a rate's interval is Byar's
-    (exact Poisson below 10 events) and a percentage's or proportion's is Wilson's, computed from
-    the printed count and denominator. Counts, means and figures without both counts have none:
-    the library does not guess a denominator the source does not print.
+    or at ``confidence`` when the source does not say). Otherwise it is computed from the
+    printed count and denominator by the indicator's
+    [`interval_method`][safeguarding_model.indicators.IndicatorDefinition.interval_method]: its
+    ``interval`` when set (``wilson`` for children counted once, scaled by a rate's base;
+    ``byars_exact`` for events), else Byar's (exact Poisson below 10 events) for a rate and
+    Wilson's for a percentage or proportion. A Wilson interval needs the count within its
+    denominator: a count above it gives ``None``. Counts, means and figures without both
+    counts have none: the library does not guess a denominator the source does not print.
 
     Examples:
         >>> from safeguarding_model import IndicatorDefinition, Observation, observation_interval, parse_value
@@ -518,9 +643,6 @@ def observation_interval(
     """
     from safeguarding_model.statistics.intervals import (  # noqa: PLC0415 - numpy only when needed
         Interval,
-        IntervalMethod,
-        proportion_ci,
-        rate_ci,
     )
 
     number = observation.value.number
@@ -536,11 +658,11 @@ def observation_interval(
     over = None if observation.denominator is None else observation.denominator.number
     if count is None or over is None or over <= 0:
         return None
-    if indicator.kind is MeasureKind.RATE and indicator.per is not None:
-        return rate_ci(float(count), float(over), per=indicator.per.value, confidence=confidence)
-    if indicator.kind in (MeasureKind.PERCENTAGE, MeasureKind.PROPORTION) and count <= over:
-        multiplier = 100 if indicator.kind is MeasureKind.PERCENTAGE else 1
-        return proportion_ci(
-            float(count), float(over), confidence=confidence, multiplier=multiplier
-        )
-    return None
+    chosen = _from_counts(indicator, count, over)
+    if chosen is None:
+        return None
+    method, scale = chosen
+    interval: Interval[float] = _interval_from_counts(
+        method.value, scale, float(count), float(over), confidence=confidence
+    )
+    return interval

@@ -20,7 +20,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -29,7 +28,6 @@ import numpy.typing as npt
 from attrs import frozen
 
 from safeguarding_model._bases import OLD_DEFAULT_PER_HUNDRED_THOUSAND, RateBase, parse_per
-from safeguarding_model._vocabulary import Described, described
 from safeguarding_model.errors import InvalidInputError
 from safeguarding_model.statistics._arrays import (
     BY_VALUE,
@@ -44,6 +42,7 @@ from safeguarding_model.statistics._arrays import (
     refuse,
     shape_like,
 )
+from safeguarding_model.statistics._methods import EXACT_BELOW, IntervalMethod
 
 __all__ = [
     "EXACT_BELOW",
@@ -56,44 +55,8 @@ __all__ = [
     "z_score",
 ]
 
-EXACT_BELOW = 10
-"""Counts below this use the exact Poisson interval; from it on, Byar's approximation."""
-
 V = TypeVar("V", float, npt.NDArray[np.float64])
 """What an interval's fields are: floats (scalar inputs) or arrays of floats."""
-
-
-@described(
-    wilson="Wilson score",
-    byars="Byar's",
-    exact_poisson="exact Poisson",
-    byars_exact=f"Byar's (exact Poisson below {EXACT_BELOW})",
-    student_t="Student's t",
-    dobson="Dobson",
-    dobson_nonindependent="Dobson, adjusted for non-independent events",
-    published="as published",
-)
-class IntervalMethod(Described, StrEnum):
-    """How an interval was computed.
-
-    Every [`Interval`][safeguarding_model.Interval] records its method and prints its
-    description after its limits.
-
-    Examples:
-        >>> from safeguarding_model import IntervalMethod, rate_ci
-        >>> interval = rate_ci(1691, 244_718, per=10_000)
-        >>> interval.method is IntervalMethod.BYARS_EXACT, interval.method.description
-        (True, "Byar's (exact Poisson below 10)")
-    """
-
-    WILSON = "wilson"
-    BYARS = "byars"
-    EXACT_POISSON = "exact_poisson"
-    BYARS_EXACT = "byars_exact"
-    STUDENT_T = "student_t"
-    DOBSON = "dobson"
-    DOBSON_NONINDEPENDENT = "dobson_nonindependent"
-    PUBLISHED = "published"
 
 
 @frozen
@@ -211,6 +174,7 @@ def proportion_ci(
     *,
     confidence: float = ...,
     multiplier: float = ...,
+    per: float | str | RateBase | None = ...,
 ) -> Interval[float]: ...
 @overload
 def proportion_ci(
@@ -219,6 +183,7 @@ def proportion_ci(
     *,
     confidence: float = ...,
     multiplier: float = ...,
+    per: float | str | RateBase | None = ...,
 ) -> Interval[FloatArray]: ...
 def proportion_ci(
     numerator: npt.ArrayLike | Scalar,
@@ -226,6 +191,7 @@ def proportion_ci(
     *,
     confidence: float = 0.95,
     multiplier: float = 1,
+    per: float | str | RateBase | None = None,
 ) -> Interval[Any]:
     """A proportion and its Wilson score interval.
 
@@ -235,15 +201,21 @@ def proportion_ci(
     ``(2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²))``
 
     The lower limit is exactly 0 when ``x = 0`` and the upper exactly 1 when ``x = n``; both are
-    then scaled by ``multiplier`` (100 for a percentage). Wilson, E. B. (1927), *Probable
-    inference, the law of succession, and statistical inference*, JASA 22:209-212; the method of
-    PHEindicatormethods' ``phe_proportion``.
+    then scaled by ``multiplier`` (100 for a percentage), or by ``per`` for a proportion of a
+    population printed as a rate: children looked after at 31 March per 10,000 children are a
+    share of all children, each counted once (see
+    [choosing an interval](../concepts/choosing-an-interval.md)). Wilson, E. B. (1927),
+    *Probable inference, the law of succession, and statistical inference*, JASA 22:209-212; the
+    method of PHEindicatormethods' ``phe_proportion``.
 
     Args:
         numerator: Counts of at least 0 and at most the denominator (fractions allowed).
         denominator: Counts greater than 0.
         confidence: The level, strictly between 0 and 1 (0.95, 0.998).
         multiplier: Scales the value and limits: 1 for a proportion, 100 for a percentage.
+        per: Instead of ``multiplier``, a rate base (``10_000``, ``'per 10,000'``, a
+            [`RateBase`][safeguarding_model.RateBase]) for a proportion printed as a rate; the
+            interval's ``multiplier`` is then the base.
 
     Returns:
         The interval, of floats for scalar inputs or of arrays for arrays (broadcast together).
@@ -252,7 +224,8 @@ def proportion_ci(
         InvalidInputError: For a negative numerator, a denominator of 0 or less, a numerator
             above its denominator, an infinite input or one that is not a number (booleans,
             dates, text), counts from 2**53 on, shapes that do not broadcast together, a
-            multiplier other than 1 or 100 or a confidence outside (0, 1).
+            multiplier other than 1 or 100, a ``per`` that is not a rate base, both a
+            ``multiplier`` other than 1 and a ``per``, or a confidence outside (0, 1).
 
     Examples:
         >>> from safeguarding_model import proportion_ci
@@ -261,11 +234,19 @@ def proportion_ci(
         (0.552544, 0.736358)
         >>> proportion_ci([0, 5, 10], 10).lower
         array([0.        , 0.23659309, 0.7224672 ])
+        >>> print(proportion_ci(1691, 244_718, per=10_000))  # children looked after per 10,000
+        69.1 (65.9 to 72.5), 95% Wilson score
     """
     from scipy.special import ndtri  # noqa: PLC0415 - scipy on first use
 
     level = check_confidence(confidence)
     scale = check_multiplier(multiplier)
+    if per is not None:
+        if scale != 1:
+            raise InvalidInputError(
+                "per", per, "no per beside a multiplier: give one or the other, not both"
+            )
+        scale = float(parse_per(per, function="proportion_ci"))
     x, n = broadcast(
         ("numerator", _counts(numerator, "numerator")),
         ("denominator", _denominators(denominator, "denominator")),

@@ -18,6 +18,7 @@ Examples:
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast, overload
 
 import attrs
@@ -34,6 +35,7 @@ from safeguarding_model.statistics._arrays import (
     Scalar,
     as_floats,
     broadcast,
+    check_confidence,
 )
 from safeguarding_model.statistics.intervals import (
     Interval,
@@ -46,11 +48,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 __all__ = [
+    "PROFILE_LEVELS",
+    "BenchmarkLabel",
     "Comparison",
     "Labels",
     "Polarity",
     "Rag",
     "Significance",
+    "TwoLevelComparison",
+    "compare_at_levels",
     "compare_proportion_with_benchmark",
     "compare_rate_with_benchmark",
     "compare_with_benchmark",
@@ -680,3 +686,411 @@ def _mixed_rates(
         method=some.method,
         multiplier=1.0,
     )
+
+
+# --- two levels at once: the profiles' "Better 95%", "Worse 99.8%" ------------------------------
+
+PROFILE_LEVELS: Final = (0.95, 0.998)
+"""The profiles' two levels: 95% and 99.8%."""
+
+
+class BenchmarkLabel(StrEnum):
+    """A comparison at two levels, as the profiles print it in their "compared with England" column.
+
+    A **99.8%** label when the benchmark lies outside the area's 99.8% interval, a **95%** label
+    when it lies outside the 95% interval only, **Similar** when inside both. The word is the
+    one-level [`Significance`][safeguarding_model.Significance]'s: better or worse with a
+    polarity, higher or lower without.
+
+    The labels name the profiles' levels. With other ``levels`` (see
+    [`compare_at_levels`][safeguarding_model.statistics.significance.compare_at_levels]) a
+    "95%" label means "outside the first level only" and a "99.8%" label "outside the second":
+    [`TwoLevelComparison.levels`][safeguarding_model.statistics.significance.TwoLevelComparison.levels]
+    says which levels were used, and the result prints them.
+
+    Examples:
+        >>> from safeguarding_model.statistics.significance import BenchmarkLabel
+        >>> label = BenchmarkLabel("Worse 99.8%")
+        >>> label.significance, label.level, label.rag
+        (<Significance.WORSE: 'worse'>, 0.998, <Rag.RED: 'red'>)
+        >>> BenchmarkLabel.SIMILAR.level is None
+        True
+    """
+
+    BETTER_998 = "Better 99.8%"
+    """Better than the benchmark at 99.8% (and so at 95%)."""
+    BETTER_95 = "Better 95%"
+    """Better at 95%, similar at 99.8%."""
+    SIMILAR = "Similar"
+    """The benchmark lies inside the 95% interval (and so inside the 99.8% one)."""
+    WORSE_95 = "Worse 95%"
+    """Worse at 95%, similar at 99.8%."""
+    WORSE_998 = "Worse 99.8%"
+    """Worse than the benchmark at 99.8% (and so at 95%)."""
+    HIGHER_998 = "Higher 99.8%"
+    """Higher at 99.8%, for an indicator without a polarity."""
+    HIGHER_95 = "Higher 95%"
+    """Higher at 95%, similar at 99.8%, for an indicator without a polarity."""
+    LOWER_95 = "Lower 95%"
+    """Lower at 95%, similar at 99.8%, for an indicator without a polarity."""
+    LOWER_998 = "Lower 99.8%"
+    """Lower at 99.8%, for an indicator without a polarity."""
+    NOT_COMPARED = "Not compared"
+    """The value, its interval or the benchmark is missing."""
+
+    @property
+    def significance(self) -> Significance:
+        """The one-level result at the first level (95%): better, similar, worse, higher, lower or not compared."""
+        return _LABEL_PARTS[self][0]
+
+    @property
+    def level(self) -> float | None:
+        """The profile level the label names: 0.95, 0.998, or ``None`` for similar and not compared."""
+        return _LABEL_PARTS[self][1]
+
+    @property
+    def rag(self) -> Rag:
+        """The colour of its significance (red worse, amber similar, green better, blue higher or lower, grey)."""
+        return self.significance.rag
+
+
+_LABEL_PARTS: Final[dict[BenchmarkLabel, tuple[Significance, float | None]]] = {
+    BenchmarkLabel.BETTER_998: (Significance.BETTER, 0.998),
+    BenchmarkLabel.BETTER_95: (Significance.BETTER, 0.95),
+    BenchmarkLabel.SIMILAR: (Significance.SIMILAR, None),
+    BenchmarkLabel.WORSE_95: (Significance.WORSE, 0.95),
+    BenchmarkLabel.WORSE_998: (Significance.WORSE, 0.998),
+    BenchmarkLabel.HIGHER_998: (Significance.HIGHER, 0.998),
+    BenchmarkLabel.HIGHER_95: (Significance.HIGHER, 0.95),
+    BenchmarkLabel.LOWER_95: (Significance.LOWER, 0.95),
+    BenchmarkLabel.LOWER_998: (Significance.LOWER, 0.998),
+    BenchmarkLabel.NOT_COMPARED: (Significance.NOT_COMPARED, None),
+}
+
+_BENCHMARK_LABELS: Final[tuple[str, ...]] = tuple(member.value for member in BenchmarkLabel)
+_LABEL_TABLE: Final = np.array(_BENCHMARK_LABELS)
+_LABEL_RAG: Final = np.array([member.rag.value for member in BenchmarkLabel])
+_INCONSISTENT: Final = -1
+
+
+def _two_level_table() -> npt.NDArray[np.int8]:
+    """The label code of each pair of significance codes (first level, second level).
+
+    ``-1`` where the two cannot both hold for nested intervals: different at the second level
+    but not at the first, or on different sides.
+    """
+    size = len(_SIGNIFICANCE_LABELS)
+    table = np.full((size, size), _INCONSISTENT, dtype=np.int8)
+    not_compared = _CODE[Significance.NOT_COMPARED.value]
+    table[not_compared, :] = _BENCHMARK_LABELS.index(BenchmarkLabel.NOT_COMPARED.value)
+    table[:, not_compared] = _BENCHMARK_LABELS.index(BenchmarkLabel.NOT_COMPARED.value)
+    similar = _CODE[Significance.SIMILAR.value]
+    table[similar, similar] = _BENCHMARK_LABELS.index(BenchmarkLabel.SIMILAR.value)
+    for label, (significance, level) in _LABEL_PARTS.items():
+        if level is None:
+            continue
+        first = _CODE[significance.value]
+        second = first if level == PROFILE_LEVELS[1] else similar
+        table[first, second] = _BENCHMARK_LABELS.index(label.value)
+    return table
+
+
+_TWO_LEVELS: Final = _two_level_table()
+
+B = TypeVar("B", "BenchmarkLabel", npt.NDArray[np.str_])
+"""What a two-level comparison's label is: one label, or an array of their values."""
+
+
+def _percent(level: float) -> str:
+    return f"{level:.1%}".replace(".0%", "%")
+
+
+@frozen
+class TwoLevelComparison(Generic[B]):
+    """How a value (or every value of an array) compares with a benchmark at two levels at once.
+
+    Holds the profile label and the two one-level [`Comparison`][safeguarding_model.Comparison]s
+    it was decided from (``first`` at the lower level, ``second`` at the higher). Build one with
+    [`compare_at_levels`][safeguarding_model.statistics.significance.compare_at_levels] from
+    counts, or with [`from_comparisons`][safeguarding_model.statistics.significance.TwoLevelComparison.from_comparisons]
+    from two comparisons you already have (published 95% and 99.8% limits, say).
+
+    Examples:
+        >>> from safeguarding_model.statistics.significance import compare_at_levels
+        >>> result = compare_at_levels(1691, 244_718, 60, interval="wilson", per=10_000)
+        >>> result.label, result.levels
+        (<BenchmarkLabel.HIGHER_998: 'Higher 99.8%'>, (0.95, 0.998))
+        >>> print(result)
+        Higher 99.8% against England (60), Wilson score at 95% and 99.8%
+    """
+
+    label: B = attrs.field(eq=BY_VALUE, hash=False)
+    """One [`BenchmarkLabel`][safeguarding_model.statistics.significance.BenchmarkLabel], or an
+    array of their values for array inputs."""
+    first: Comparison[Any]
+    """The comparison at the lower level (95%)."""
+    second: Comparison[Any]
+    """The comparison at the higher level (99.8%)."""
+    codes: npt.NDArray[np.int8] = attrs.field(eq=False, hash=False, repr=False, kw_only=True)
+    """The labels as codes into the values of ``BenchmarkLabel``, in its order."""
+
+    @property
+    def levels(self) -> tuple[float, float]:
+        """The two levels: ``(0.95, 0.998)`` unless asked otherwise."""
+        return (self.first.confidence, self.second.confidence)
+
+    @property
+    def significance(self) -> Any:  # noqa: ANN401 - a Significance, or an array of their values
+        """The one-level result at the first level, as ``first.significance``."""
+        return self.first.significance
+
+    @property
+    def rag(self) -> Rag | npt.NDArray[np.str_]:
+        """The colour of each label: a [`Rag`][safeguarding_model.Rag], or an array of their values."""
+        if isinstance(self.label, BenchmarkLabel):
+            return self.label.rag
+        return _LABEL_RAG[self.codes]
+
+    def labels(self) -> Labels:
+        """The labels as codes and a label table, for a data frame's categorical column.
+
+        Examples:
+            >>> from safeguarding_model.statistics.significance import compare_at_levels
+            >>> labels = compare_at_levels([70, 80, 95], 1000, 10, per=100, interval="wilson").labels()
+            >>> labels.decode().tolist()
+            ['Lower 99.8%', 'Lower 95%', 'Similar']
+        """
+        return Labels(codes=self.codes, categories=_BENCHMARK_LABELS)
+
+    def counts(self) -> dict[BenchmarkLabel, int]:
+        """How many values took each label (a scalar comparison counts one), in the labels' order.
+
+        Examples:
+            >>> from safeguarding_model.statistics.significance import compare_at_levels
+            >>> compare_at_levels([70, 80, 95], 1000, 10, per=100, interval="wilson").counts()
+            {<BenchmarkLabel.SIMILAR: 'Similar'>: 1, <BenchmarkLabel.LOWER_95: 'Lower 95%'>: 1, <BenchmarkLabel.LOWER_998: 'Lower 99.8%'>: 1}
+        """
+        tally = np.bincount(np.ravel(self.codes).astype(np.intp), minlength=len(_BENCHMARK_LABELS))
+        return {
+            member: int(n) for member, n in zip(BenchmarkLabel, tally.tolist(), strict=True) if n
+        }
+
+    @classmethod
+    def from_comparisons(
+        cls, first: Comparison[Any], second: Comparison[Any]
+    ) -> TwoLevelComparison[Any]:
+        """The two-level result of two comparisons of the same values at two levels.
+
+        Raises:
+            InvalidInputError: When ``first``'s level is not below ``second``'s, their shapes
+                differ, or a value differs at the higher level but not at the lower (or on the
+                other side): intervals that are not nested, named by its row.
+
+        Examples:
+            >>> from safeguarding_model import Interval, IntervalMethod, compare_with_benchmark
+            >>> from safeguarding_model.statistics.significance import TwoLevelComparison
+            >>> at_95 = Interval(value=15.9, lower=12.1, upper=20.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
+            >>> at_998 = Interval(value=15.9, lower=10.4, upper=23.5, confidence=0.998, method=IntervalMethod.PUBLISHED)
+            >>> TwoLevelComparison.from_comparisons(
+            ...     compare_with_benchmark(at_95, 12.0, polarity="lower_is_better"),
+            ...     compare_with_benchmark(at_998, 12.0, polarity="lower_is_better"),
+            ... ).label
+            <BenchmarkLabel.WORSE_95: 'Worse 95%'>
+        """
+        for field, comparison in (("first", first), ("second", second)):
+            if not isinstance(comparison, Comparison):
+                raise InvalidInputError(
+                    field, comparison, "a Comparison, from compare_with_benchmark"
+                )
+        if not first.confidence < second.confidence:
+            raise InvalidInputError(
+                "second.confidence",
+                second.confidence,
+                f"a level above the first comparison's ({first.confidence})",
+            )
+        inner, outer = first.labels().codes, second.labels().codes
+        if inner.shape != outer.shape:
+            raise InvalidInputError(
+                "second", f"shape {outer.shape}", f"the first comparison's shape {inner.shape}"
+            )
+        codes = _TWO_LEVELS[inner.astype(np.intp), outer.astype(np.intp)]
+        wrong = codes == _INCONSISTENT
+        if wrong.any():
+            position = tuple(int(i) for i in np.argwhere(np.atleast_1d(wrong))[0])
+            field = "second" if codes.ndim == 0 else f"second[{_row(position)}]"
+            raise InvalidInputError(
+                field,
+                f"{_SIGNIFICANCE_LABELS[int(np.atleast_1d(outer)[position])]} at "
+                f"{_percent(second.confidence)} where {_percent(first.confidence)} gives "
+                f"{_SIGNIFICANCE_LABELS[int(np.atleast_1d(inner)[position])]}",
+                "nested intervals: a value different at the higher level is different, on the "
+                "same side, at the lower",
+            )
+        label: Any = (
+            BenchmarkLabel(_BENCHMARK_LABELS[int(codes)])
+            if codes.ndim == 0
+            else _LABEL_TABLE[codes]
+        )
+        return TwoLevelComparison[Any](label=label, first=first, second=second, codes=codes)
+
+    def __str__(self) -> str:
+        first, second = self.first, self.second
+        method = first.method.description
+        if second.method is not first.method:
+            method = f"{method} and {second.method.description}"
+        how = f"{method} at {_percent(first.confidence)} and {_percent(second.confidence)}"
+        if isinstance(self.label, BenchmarkLabel):
+            return f"{self.label.value} against {first.comparator} ({first.benchmark:g}), {how}"
+        tally = ", ".join(f"{n} {member.value}" for member, n in self.counts().items())
+        return f"{tally} against {first.comparator}, {how}"
+
+
+_FROM_COUNTS: Final = {
+    IntervalMethod.WILSON.value: IntervalMethod.WILSON,
+    IntervalMethod.BYARS_EXACT.value: IntervalMethod.BYARS_EXACT,
+}
+
+
+def count_method(interval: object, field: str = "interval") -> IntervalMethod:
+    """The interval method from counts that ``interval`` names: Wilson or Byar's, checked.
+
+    Package-internal: ``IndicatorDefinition.interval`` and ``compare_at_levels`` read it here.
+    """
+    chosen = _FROM_COUNTS.get(str(interval)) if isinstance(interval, str) else None
+    if chosen is None:
+        raise InvalidInputError(
+            field,
+            interval,
+            "'wilson' (a proportion: each counted once, the count part of the denominator) or "
+            "'byars_exact' (events that can recur: Byar's, exact Poisson below 10)",
+        )
+    return chosen
+
+
+def _check_levels(levels: object) -> tuple[float, float]:
+    expected = "two increasing levels strictly between 0 and 1, such as (0.95, 0.998)"
+    if isinstance(levels, str) or np.ndim(levels) != 1 or np.size(levels) != 2:  # type: ignore[arg-type]  # anything is checked
+        raise InvalidInputError("levels", levels, expected)
+    try:
+        first, second = (check_confidence(level) for level in levels)  # type: ignore[attr-defined]  # a pair, checked above
+    except InvalidInputError:
+        raise InvalidInputError("levels", levels, expected) from None
+    if not first < second:
+        raise InvalidInputError("levels", levels, expected)
+    return first, second
+
+
+@overload
+def compare_at_levels(
+    count: Scalar,
+    denominator: Scalar,
+    benchmark: Scalar,
+    *,
+    interval: IntervalMethod | str = ...,
+    per: float | str | RateBase | npt.ArrayLike | None = ...,
+    polarity: Polarity | str = ...,
+    levels: tuple[float, float] = ...,
+    comparator: str = ...,
+) -> TwoLevelComparison[BenchmarkLabel]: ...
+@overload
+def compare_at_levels(
+    count: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    benchmark: npt.ArrayLike | Scalar,
+    *,
+    interval: IntervalMethod | str = ...,
+    per: float | str | RateBase | npt.ArrayLike | None = ...,
+    polarity: Polarity | str | npt.ArrayLike = ...,
+    levels: tuple[float, float] = ...,
+    comparator: str = ...,
+) -> TwoLevelComparison[npt.NDArray[np.str_]]: ...
+def compare_at_levels(  # noqa: PLR0913 - the counts, the benchmark and the options of its intervals
+    count: npt.ArrayLike | Scalar,
+    denominator: npt.ArrayLike | Scalar,
+    benchmark: npt.ArrayLike | Scalar,
+    *,
+    interval: IntervalMethod | str = IntervalMethod.BYARS_EXACT,
+    per: float | str | RateBase | npt.ArrayLike | None = None,
+    polarity: Polarity | str | npt.ArrayLike = Polarity.NO_JUDGEMENT,
+    levels: tuple[float, float] = PROFILE_LEVELS,
+    comparator: str = "England",
+) -> TwoLevelComparison[Any]:
+    """Compare counts with a benchmark at 95% and 99.8% together, with the profiles' labels.
+
+    Computes each value's interval at both levels (one numpy call per level for a whole column)
+    and labels it as the profiles do: "Worse 99.8%" when the benchmark lies outside the 99.8%
+    interval, "Worse 95%" when outside the 95% interval only, "Similar" when inside both,
+    "Not compared" when something is missing; "Better", "Higher" and "Lower" likewise.
+
+    ``interval`` is the method, as an [`IndicatorDefinition`][safeguarding_model.IndicatorDefinition]'s
+    ``interval`` names it: ``"byars_exact"`` (the default: events, as
+    [`rate_ci`][safeguarding_model.rate_ci]) or ``"wilson"`` (a proportion: children counted once
+    out of the population, as [`proportion_ci`][safeguarding_model.proportion_ci]).
+
+    A function of its own, rather than a ``levels=`` option on
+    [`compare_rate_with_benchmark`][safeguarding_model.compare_rate_with_benchmark]: each
+    function returns one kind of result, and the one-level comparisons stay as they are.
+
+    Args:
+        count: The numerators: events (Byar's) or children counted once (Wilson).
+        denominator: The populations or denominators, greater than 0.
+        benchmark: The benchmark on the scale of ``per``; one for all, or one per value.
+        interval: ``"byars_exact"`` or ``"wilson"`` (an ``IntervalMethod``).
+        per: The base: for Byar's a rate base (required; one per row allowed); for Wilson
+            ``None`` for a proportion (0 to 1), ``100`` for a percentage, or a rate base for a
+            proportion printed as a rate (children looked after per 10,000).
+        polarity: The indicator's polarity, or one per value.
+        levels: The two levels, increasing: ``(0.95, 0.998)``.
+        comparator: What the benchmark is, recorded in the result.
+
+    Returns:
+        The [`TwoLevelComparison`][safeguarding_model.statistics.significance.TwoLevelComparison]:
+        one label for scalar inputs, an array of their values for arrays.
+
+    Raises:
+        InvalidInputError: For an ``interval`` other than the two, ``levels`` that are not two
+            increasing levels in (0, 1), a missing ``per`` for Byar's, and what
+            [`rate_ci`][safeguarding_model.rate_ci], [`proportion_ci`][safeguarding_model.proportion_ci]
+            (a count above its denominator, for Wilson) or
+            [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuse.
+
+    Examples:
+        >>> from safeguarding_model.statistics.significance import compare_at_levels
+        >>> # children looked after: 1,691 of 244,718 children, against England's 60 per 10,000
+        >>> print(compare_at_levels(1691, 244_718, 60, interval="wilson", per=10_000))
+        Higher 99.8% against England (60), Wilson score at 95% and 99.8%
+        >>> compare_at_levels([12, 18, 24], 5000, 60, per=10_000, polarity="lower_is_better").label.tolist()
+        ['Better 99.8%', 'Better 95%', 'Similar']
+    """
+    method = count_method(interval)
+    chosen = _check_levels(levels)
+    counted, over = cast("npt.ArrayLike", count), cast("npt.ArrayLike", denominator)
+    comparisons: list[Comparison[Any]] = []
+    for level in chosen:
+        if method is IntervalMethod.WILSON:
+            base = None if per is None else cast("float | str | RateBase", per)
+            at_level = proportion_ci(counted, over, confidence=level, per=base)
+            comparisons.append(
+                compare_with_benchmark(
+                    at_level, benchmark, polarity=polarity, comparator=comparator
+                )
+            )
+            continue
+        if per is None:
+            raise InvalidInputError(
+                "per",
+                per,
+                "a rate base for Byar's interval (100, 1_000, 10_000, 100_000 or 1_000_000)",
+            )
+        comparisons.append(
+            compare_rate_with_benchmark(
+                counted,
+                over,
+                benchmark,
+                per=per,
+                polarity=polarity,
+                confidence=level,
+                comparator=comparator,
+            )
+        )
+    return TwoLevelComparison.from_comparisons(comparisons[0], comparisons[1])
