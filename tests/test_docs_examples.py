@@ -2,6 +2,10 @@
 
 A block whose whole text is a snippet include (``--8<-- "path"``) shows a file of the repository;
 that file is run as a script instead.
+
+Each example and script runs with an empty temporary folder as the current directory, as a user
+who installed the package runs it: an example that reads a path relative to the repository fails
+here. Examples read the files they need through ``safeguarding_model.datasets.example_file``.
 """
 
 import re
@@ -29,6 +33,26 @@ def test_the_docs_have_examples() -> None:
         "periods-values-rates.md",
     }
     assert "docs/examples/charts.py" in INCLUDED
+
+
+@pytest.fixture(autouse=True)
+def empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_examples_run_in_an_empty_folder(empty_folder: Path) -> None:
+    assert Path.cwd() == empty_folder
+    assert not any(Path.cwd().iterdir())
+    assert not Path("docs").exists()
+    assert not Path("tests").exists()
+
+
+def test_no_example_reads_a_path_of_the_repository() -> None:
+    for example in EXAMPLES:
+        assert not re.search(r"""["'](docs|tests|src)/""", example.source), str(example)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
