@@ -112,8 +112,8 @@ def _expected_label(
     if first == 0:
         assert second == 0  # nested intervals
         return "Similar", gap
-    level = "99.8%" if second == first else "95%"
-    return f"{_WORDS[polarity, first]} {level}", gap
+    named = "99.8%" if second == first else "95%"
+    return f"{_WORDS[polarity, first]} {named}", gap
 
 
 # --- against the independent computation ---------------------------------------------------
@@ -249,7 +249,7 @@ def test_scalars_and_arrays_agree(
 
 def test_missing_values_are_not_compared_and_per_row_bases_work() -> None:
     result = compare_at_levels(
-        [1691, None, 2400, 10],
+        np.array([1691, None, 2400, 10], dtype=object),
         [244_718, 1000, 11_000, np.nan],
         [60, 5, 25.0, 1],
         per=[10_000, 100, 100, 100],
