@@ -7,6 +7,8 @@ too (``docs/hooks/charts.py``), so the pictures on the site are the ones this co
 import sys
 from pathlib import Path
 
+import numpy as np
+
 import safeguarding_model as sm
 from safeguarding_model.charts import funnel_chart, indicators_chart, series_chart, trend_chart
 
@@ -46,6 +48,23 @@ def illustrative_series() -> sm.IndicatorSeries:
     return sm.IndicatorSeries(indicator=plans, area="Area", observations=observations)
 
 
+def funnel_of_rates() -> object:
+    """Children looked after per 10,000 in 150 made-up areas, with limits adjusted for overdispersion."""
+    rng = np.random.default_rng(17)
+    children = rng.integers(10_000, 300_000, size=150)
+    true_rate = rng.normal(70, 15, size=150).clip(20)
+    looked_after = rng.poisson(children * true_rate / 10_000)
+    return funnel_chart(
+        looked_after,
+        10_000 * looked_after / children,
+        statistic="rate",
+        per=10_000,
+        overdispersion=True,
+        y_label="children looked after per 10,000 children",
+        title="Children looked after, 150 made-up areas",
+    )
+
+
 def figures() -> dict[str, object]:
     """Every chart of the documentation, by the name of its PNG file."""
     report = sm.load_example("lancashire-2015-16")
@@ -58,6 +77,7 @@ def figures() -> dict[str, object]:
             [200, 1_000, 12_000, 300, 5_600, 2_100, 170, 3_600],
             title="Good level of development, eight areas (illustrative)",
         ),
+        "funnel-of-rates.png": funnel_of_rates(),
     }
 
 

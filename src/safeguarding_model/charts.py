@@ -332,6 +332,7 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
         ],
         zorder=3,
     )
+    _view(axes, points.x[shown], points.y[shown], points.mean)
     axes.set_xlabel(points.x_label)
     axes.set_ylabel(y_label or points.y_label, **_TEXT)
     axes.legend(loc="upper right", fontsize=8)
@@ -375,6 +376,16 @@ def _adjusted(
     return _FunnelPoints(
         points.x, points.y, labels, points.mean, points.limits, points.x_label, points.y_label
     )
+
+
+def _view(axes: Any, x: Any, y: Any, mean: float) -> None:  # noqa: ANN401 - matplotlib Axes
+    """Show the areas, not the limits' far ends: limits at one event reach far off the chart."""
+    if x.size == 0:
+        return
+    low, high = min(float(y.min()), mean), max(float(y.max()), mean)
+    pad = 0.25 * (high - low) or 0.1 * abs(mean) or 1.0
+    axes.set_xlim(0, float(x.max()) * 1.05)
+    axes.set_ylim(max(low - pad, 0.0) if low >= 0 else low - pad, high + pad)
 
 
 @frozen
