@@ -26,10 +26,10 @@ from safeguarding_model import (
             74.6,
             Polarity.HIGHER_IS_BETTER,
             0.0,
-            Direction.WORSENING,
+            Direction.LOWER_NOT_TESTED,
         ),  # assessments to timescale
-        (469.7, 368.8, Polarity.LOWER_IS_BETTER, 0.0, Direction.IMPROVING),  # first-time entrants
-        (4.8, 5.1, Polarity.LOWER_IS_BETTER, 0.5, Direction.NO_SIGNIFICANT_CHANGE),
+        (469.7, 368.8, Polarity.LOWER_IS_BETTER, 0.0, Direction.LOWER_NOT_TESTED),  # entrants
+        (4.8, 5.1, Polarity.LOWER_IS_BETTER, 0.5, Direction.WITHIN_ROUNDING),
         (
             100.0,
             100.0,
@@ -37,7 +37,7 @@ from safeguarding_model import (
             0.0,
             Direction.NO_CHANGE,
         ),  # SCR referrals: "Same"
-        (65.0, 66.0, Polarity.NO_JUDGEMENT, 0.0, Direction.INCREASING),
+        (65.0, 66.0, Polarity.NO_JUDGEMENT, 0.0, Direction.HIGHER_NOT_TESTED),
         (math.nan, 66.0, Polarity.NO_JUDGEMENT, 0.0, Direction.NOT_COMPARED),
     ],
 )
@@ -58,6 +58,9 @@ def test_source_words() -> None:
         "Increasing",
         "Decreasing",
         "Stable",
+        "Higher, not tested",
+        "Lower, not tested",
+        "Within rounding",
         "Same",
         "Not compared",
     ]
@@ -115,7 +118,7 @@ def test_vectorised_directions() -> None:
     values = direction_of_travel(
         np.array([1.0, 2.0]), np.array([2.0, 1.0]), polarity="lower_is_better"
     )
-    assert list(values.direction) == ["worsening", "improving"]
+    assert list(values.direction) == ["higher_not_tested", "lower_not_tested"]
 
 
 def test_misuse_is_refused() -> None:
@@ -166,15 +169,16 @@ def test_flipping_polarity_swaps_improving_and_worsening(counts: tuple[int, int]
     st.floats(min_value=-1e6, max_value=1e6),
     st.floats(min_value=0, max_value=10),
 )
-def test_tolerance_is_the_stable_band(previous: float, current: float, tolerance: float) -> None:
+def test_tolerance_is_the_rounding_band(previous: float, current: float, tolerance: float) -> None:
     travel = direction_of_travel(previous, current, polarity="no_judgement", tolerance=tolerance)
     gap = current - previous
     if gap == 0:
         assert travel.direction is Direction.NO_CHANGE
     elif abs(gap) <= tolerance:
-        assert travel.direction is Direction.NO_SIGNIFICANT_CHANGE
+        assert travel.direction is Direction.WITHIN_ROUNDING
     else:
-        assert travel.direction is (Direction.INCREASING if gap > 0 else Direction.DECREASING)
+        expected = Direction.HIGHER_NOT_TESTED if gap > 0 else Direction.LOWER_NOT_TESTED
+        assert travel.direction is expected
 
 
 def test_published_intervals_work_too() -> None:
@@ -193,7 +197,7 @@ def test_published_intervals_work_too() -> None:
 def test_masked_values_are_missing() -> None:
     previous = np.ma.masked_array([10.0, 10.0], mask=[False, True])
     travel = direction_of_travel(previous, [12.0, 12.0], polarity="higher_is_better")
-    assert travel.direction.tolist() == ["improving", "not_compared"]
+    assert travel.direction.tolist() == ["higher_not_tested", "not_compared"]
 
 
 def test_shapes_that_do_not_broadcast_are_refused() -> None:
@@ -223,9 +227,9 @@ def test_bad_tolerances_are_refused(tolerance: object) -> None:
 
 def test_extreme_values_give_a_direction_without_warnings() -> None:
     travel = direction_of_travel(-1e308, 1e308, polarity="no_judgement")
-    assert travel.direction is Direction.INCREASING
+    assert travel.direction is Direction.HIGHER_NOT_TESTED
     loose = direction_of_travel(1.0, 1.5, polarity="no_judgement", tolerance=np.float32(1))  # type: ignore[call-overload]
-    assert loose.direction is Direction.NO_SIGNIFICANT_CHANGE
+    assert loose.direction is Direction.WITHIN_ROUNDING
 
 
 def test_travel_compares_by_value() -> None:

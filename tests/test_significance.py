@@ -290,8 +290,8 @@ def test_comparisons_and_travel_decide_as_judge_does(polarity: Polarity) -> None
     assert compare_with_benchmark(below, 10.0, polarity=polarity).significance is judge(
         -1, polarity
     )
-    rose = direction_of_travel(10.0, 12.0, polarity=polarity).direction
-    assert rose is Direction.of_change(judge(2.0, polarity))
+    rose = direction_of_travel(below, above, polarity=polarity).direction  # tested: intervals
+    assert rose is Direction.of_change(judge(4.0, polarity))
 
 
 def test_polarity_parse_names_the_field() -> None:

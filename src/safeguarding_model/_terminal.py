@@ -48,6 +48,11 @@ _CELL: Final = 14
 """The most columns a figure's or a label's cell takes; a longer one ends in an ellipsis."""
 _PARTS: Final = 30
 """The most columns the quarters' (or months') figures take: four percentages and their spaces."""
+_TRAVEL: Final = ("stated travel", "computed", "travel")
+"""The headers of the directions of travel: their words are the package's own, shown whole."""
+_TRAVEL_LEAST: Final = len("Lower, not ")
+"""The fewest columns a direction of travel keeps when the row is short of room: the words up
+to "not" of "Lower, not tested", so that a cut one still says it was not tested."""
 _GAP: Final = 2
 """The spaces between two columns of a table: the box's divider (a space) and the padding."""
 
@@ -127,6 +132,13 @@ def _parts_header(rows: list[ScorecardRow]) -> str:
     return "quarters" if printed and " Q" in str(printed[0].period) else "months"
 
 
+def _most(header: str) -> int:
+    """The most columns a cell under ``header`` takes: directions' words always whole."""
+    if header in _TRAVEL:
+        return len("Not compared/Lower, not tested")
+    return _PARTS if header in ("quarters", "months") else _CELL
+
+
 def _travel(stated: str, computed: str) -> str:
     """Stated and computed travel in one cell: one word when they agree."""
     return computed if stated in ("-", computed) else f"{stated}/{computed}"
@@ -198,12 +210,17 @@ def _scorecard_table(rows: list[ScorecardRow], *, width: int, colour: bool) -> T
         lines.append(cells)
     widths = [
         min(
-            _PARTS if header in ("quarters", "months") else _CELL,
+            _most(header),
             max(len(header), *(len(str(line[position])) for line in lines)),
         )
         for position, header in enumerate(headers, start=1)
     ]
     room = width - sum(widths) - _GAP * len(widths)
+    for position, header in enumerate(headers):
+        if header in _TRAVEL and room < _NAME:  # whole words, unless the name would lose its room
+            spare = min(_NAME - room, widths[position] - _TRAVEL_LEAST)
+            widths[position] -= max(spare, 0)
+            room += max(spare, 0)
     names = max(len("indicator"), *(len(str(line[0])) for line in lines))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, _GAP - 1, 0, 0))
     columns = [("indicator", max(_NAME, min(names, room))), *zip(headers, widths, strict=True)]

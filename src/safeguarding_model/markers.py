@@ -12,7 +12,7 @@ recent trend and the scorecards all ask it.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final, Self
+from typing import TYPE_CHECKING, Final, Self, TypeVar
 
 from safeguarding_model._vocabulary import SchemaDescribed
 from safeguarding_model.errors import InvalidInputError
@@ -238,22 +238,34 @@ _MEANINGS: Final = {
 }
 
 
+_Number = TypeVar("_Number", float, "Decimal")
+"""A figure compared by value: a float, or a ``Decimal`` as printed."""
+
+
 class Direction(SchemaDescribed, StrEnum):
     """Which way an indicator moved between two periods.
 
-    | direction | the source's word | when |
+    | direction | words | when |
     | --- | --- | --- |
     | improving | Better | a significant change the good way |
     | worsening | Worse | a significant change the bad way |
     | increasing / decreasing | Increasing / Decreasing | a significant change, no polarity |
-    | no significant change | Stable | a change within the interval or tolerance |
+    | no significant change | Stable | a change within the difference's confidence interval |
+    | higher not tested / lower not tested | Higher, not tested / Lower, not tested | values compared alone: they differ by more than rounding could make |
+    | within rounding | Within rounding | values compared alone: they differ by no more than rounding could make |
     | no change | Same | identical values |
     | not compared | Not compared | a value missing |
+
+    The first five rest on a test (the change's confidence interval, from counts or published
+    limits); the value-only ones say nothing of significance, and polarity does not turn them
+    into better or worse: a difference of two printed figures is not a test.
 
     Examples:
         >>> from safeguarding_model import Direction
         >>> Direction.from_source_word("Stable"), Direction.IMPROVING.source_word
         (<Direction.NO_SIGNIFICANT_CHANGE: 'no_significant_change'>, 'Better')
+        >>> Direction.LOWER_NOT_TESTED.source_word, Direction.LOWER_NOT_TESTED.tested
+        ('Lower, not tested', False)
     """
 
     IMPROVING = "improving"
@@ -261,6 +273,9 @@ class Direction(SchemaDescribed, StrEnum):
     INCREASING = "increasing"
     DECREASING = "decreasing"
     NO_SIGNIFICANT_CHANGE = "no_significant_change"
+    HIGHER_NOT_TESTED = "higher_not_tested"
+    LOWER_NOT_TESTED = "lower_not_tested"
+    WITHIN_ROUNDING = "within_rounding"
     NO_CHANGE = "no_change"
     NOT_COMPARED = "not_compared"
 
@@ -279,9 +294,52 @@ class Direction(SchemaDescribed, StrEnum):
         """
         return _OF_CHANGE[Significance(significance)]
 
+    @classmethod
+    def of_values(cls, difference: _Number, *, rounding: _Number | None = None) -> Direction:
+        """The direction two values alone give, with no test: higher, lower, within rounding, same.
+
+        ``difference`` is the later value minus the earlier (a float or a ``Decimal``); one no
+        larger than ``rounding`` (of the same type, at least 0: what rounding the two printed
+        figures could make; none by default) is within rounding. Polarity plays no part: without
+        a test, a difference is not better or worse.
+
+        Raises:
+            InvalidInputError: For a negative ``rounding``.
+
+        Examples:
+            >>> from safeguarding_model import Direction
+            >>> # Infant mortality, 5.1 then 4.8 per 1,000 live births, each printed to 0.1
+            >>> Direction.of_values(4.8 - 5.1, rounding=0.1).source_word
+            'Lower, not tested'
+            >>> Direction.of_values(0.1, rounding=0.1), Direction.of_values(0)
+            (<Direction.WITHIN_ROUNDING: 'within_rounding'>, <Direction.NO_CHANGE: 'no_change'>)
+        """
+        if rounding is not None and not rounding >= 0:
+            raise InvalidInputError("rounding", rounding, "a number of at least 0")
+        if difference != difference:  # noqa: PLR0124 - NaN is the one value unequal to itself
+            return cls.NOT_COMPARED
+        if difference == 0:
+            return cls.NO_CHANGE
+        if rounding is not None and abs(difference) <= rounding:
+            return cls.WITHIN_ROUNDING
+        return cls.HIGHER_NOT_TESTED if difference > 0 else cls.LOWER_NOT_TESTED
+
+    @property
+    def tested(self) -> bool:
+        """Whether the direction rests on a test of the change (better, worse, stable ...).
+
+        ``False`` for the value-only directions, for identical values and for not compared.
+
+        Examples:
+            >>> from safeguarding_model import Direction
+            >>> Direction.NO_SIGNIFICANT_CHANGE.tested, Direction.WITHIN_ROUNDING.tested
+            (True, False)
+        """
+        return self in _TESTED
+
     @property
     def source_word(self) -> str:
-        """The word annual reports print: Better, Worse, Stable, Same ..."""
+        """The words reports print: Better, Worse, Stable, Same, Lower, not tested ..."""
         return _WORDS[self]
 
     @classmethod
@@ -291,8 +349,7 @@ class Direction(SchemaDescribed, StrEnum):
         Raises:
             InvalidInputError: For words that are not a direction.
         """
-        key = " ".join(word.strip().lower().split())
-        found = _FROM_WORDS.get(key)
+        found = _FROM_WORDS.get(_word_key(word))
         if found is None:
             expected = "one of " + ", ".join(sorted(_FROM_WORDS))
             raise InvalidInputError("word", word, expected)
@@ -305,10 +362,29 @@ _WORDS: Final = {
     Direction.INCREASING: "Increasing",
     Direction.DECREASING: "Decreasing",
     Direction.NO_SIGNIFICANT_CHANGE: "Stable",
+    Direction.HIGHER_NOT_TESTED: "Higher, not tested",
+    Direction.LOWER_NOT_TESTED: "Lower, not tested",
+    Direction.WITHIN_ROUNDING: "Within rounding",
     Direction.NO_CHANGE: "Same",
     Direction.NOT_COMPARED: "Not compared",
 }
-_FROM_WORDS: Final = {word.lower(): direction for direction, word in _WORDS.items()} | {
+_TESTED: Final = frozenset(
+    {
+        Direction.IMPROVING,
+        Direction.WORSENING,
+        Direction.INCREASING,
+        Direction.DECREASING,
+        Direction.NO_SIGNIFICANT_CHANGE,
+    }
+)
+
+
+def _word_key(word: str) -> str:
+    """A direction's words as looked up: lower case, single spaces, no commas."""
+    return " ".join(word.replace(",", " ").lower().split())
+
+
+_FROM_WORDS: Final = {_word_key(word): direction for direction, word in _WORDS.items()} | {
     "improving": Direction.IMPROVING,
     "improved": Direction.IMPROVING,
     "worsening": Direction.WORSENING,

@@ -3,8 +3,10 @@
 For every indicator of a report, the latest figure of the report's area, the one before it,
 each comparator's figure for the same period, and side by side what the source **states**
 (significance, direction of travel) and what the library **computes** from the printed figures:
-significance against England where counts allow an interval, direction of travel by plain
-comparison allowing for rounding.
+significance against England where counts allow an interval, and the direction of travel by
+comparing the two printed figures alone, allowing for rounding. That comparison is not a test,
+so it has its own words ("Higher, not tested", "Lower, not tested", "Within rounding") and
+never says "Better", "Worse" or "Stable".
 
 Examples:
     >>> from safeguarding_model import load_example, scorecard
@@ -29,7 +31,7 @@ from safeguarding_model.indicators import (
     computed_significances,
     figure_of,
 )
-from safeguarding_model.markers import Direction, Polarity, Significance, judge
+from safeguarding_model.markers import Direction, Significance
 from safeguarding_model.periods import FinancialQuarter, Period
 
 if TYPE_CHECKING:
@@ -62,7 +64,9 @@ class ScorecardRow:
     comparators: tuple[Observation, ...]
     """Other areas' figures for the same period."""
     computed_direction: Direction
-    """The direction from ``previous`` to ``latest``, allowing for rounding."""
+    """The direction from ``previous`` to ``latest`` by their printed values alone, allowing for
+    rounding: higher or lower, not tested, within rounding, same or not compared; never better,
+    worse or stable, which need a test (see [`Direction`][safeguarding_model.Direction])."""
     computed_significance: Significance
     """Against England, where counts give an interval; else not compared."""
     parts: tuple[Observation | None, ...] = ()
@@ -91,15 +95,12 @@ class ScorecardRow:
         return figure_of(area, self.comparators)
 
 
-def _direction(previous: Observation | None, latest: Observation, polarity: Polarity) -> Direction:
+def _direction(previous: Observation | None, latest: Observation) -> Direction:
+    """The printed figures compared alone: higher or lower, not tested, or within rounding."""
     if previous is None or previous.value.number is None or latest.value.number is None:
         return Direction.NOT_COMPARED
     before, after = previous.value.number, latest.value.number
-    if before == after:
-        return Direction.NO_CHANGE
-    if abs(after - before) <= half_unit(before) + half_unit(after):
-        return Direction.NO_SIGNIFICANT_CHANGE
-    return Direction.of_change(judge(after - before, polarity))
+    return Direction.of_values(after - before, rounding=half_unit(before) + half_unit(after))
 
 
 def _parts(latest: Observation, mine: list[Observation]) -> tuple[Observation | None, ...]:
@@ -153,7 +154,7 @@ def scorecard(report: AnnualReport, *, area: str | None = None) -> tuple[Scoreca
                 latest=latest,
                 previous=previous,
                 comparators=comparators,
-                computed_direction=_direction(previous, latest, indicator.polarity),
+                computed_direction=_direction(previous, latest),
                 computed_significance=Significance.NOT_COMPARED,
                 parts=_parts(latest, every),
             )

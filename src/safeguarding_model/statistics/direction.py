@@ -15,9 +15,11 @@ it two ways:
   It inherits the behaviour of the intervals it starts from (Wilson for proportions, exact
   Poisson for small counts), needs nothing but the two intervals, and vectorises; the Wald
   z-test would misbehave for small counts and proportions near 0 or 1.
-- **From values alone**: a plain comparison, where a difference no larger than ``tolerance`` is
-  stable. With ``tolerance=0`` any difference counts; set it to half the last printed digit to
-  ignore differences that rounding could make.
+- **From values alone**: a plain comparison, which is not a test, so it has its own words and
+  polarity does not make it better or worse: ``HIGHER_NOT_TESTED`` ("Higher, not tested"),
+  ``LOWER_NOT_TESTED`` ("Lower, not tested"), or ``WITHIN_ROUNDING`` ("Within rounding") for a
+  difference no larger than ``tolerance``. With ``tolerance=0`` any difference counts; set it
+  to what rounding could make (half the last printed digit of each figure) to ignore that.
 
 Identical values are ``NO_CHANGE`` (the source's "Same") either way.
 
@@ -91,9 +93,9 @@ class Travel(Generic[D]):
 
     Examples:
         >>> from safeguarding_model import direction_of_travel
-        >>> travel = direction_of_travel(74.6, 79.8, polarity="higher_is_better", tolerance=0.05)
+        >>> travel = direction_of_travel(74.6, 79.8, polarity="higher_is_better", tolerance=0.1)
         >>> travel.direction, round(travel.difference, 1), travel.method
-        (<Direction.IMPROVING: 'improving'>, 5.2, <DirectionMethod.TOLERANCE: 'tolerance'>)
+        (<Direction.HIGHER_NOT_TESTED: 'higher_not_tested'>, 5.2, <DirectionMethod.TOLERANCE: 'tolerance'>)
     """
 
     direction: D = attrs.field(eq=BY_VALUE, hash=False)
@@ -118,8 +120,16 @@ def _directions(
     difference: npt.NDArray[np.float64],
     significant: npt.NDArray[np.bool_],
     polarity: Polarity,
+    *,
+    tested: bool,
 ) -> npt.NDArray[np.str_]:
-    up, down = Direction.of_change(judge(1, polarity)), Direction.of_change(judge(-1, polarity))
+    """Each difference's direction: through polarity when ``tested``, by its sign alone if not."""
+    if tested:
+        up, down = Direction.of_change(judge(1, polarity)), Direction.of_change(judge(-1, polarity))
+        held = Direction.NO_SIGNIFICANT_CHANGE
+    else:
+        up, down = Direction.HIGHER_NOT_TESTED, Direction.LOWER_NOT_TESTED
+        held = Direction.WITHIN_ROUNDING
     moved = np.where(difference > 0, up.value, down.value)
     return np.where(
         np.isnan(difference),
@@ -127,7 +137,7 @@ def _directions(
         np.where(
             difference == 0,
             Direction.NO_CHANGE.value,
-            np.where(significant, moved, Direction.NO_SIGNIFICANT_CHANGE.value),
+            np.where(significant, moved, held.value),
         ),
     ).astype(f"<U{_CODE_WIDTH}")
 
@@ -165,10 +175,15 @@ def direction_of_travel(
         previous: The earlier period's interval or value(s).
         current: The later period's interval or value(s).
         polarity: The indicator's polarity.
-        tolerance: With values only, the largest difference still called stable (at least 0).
+        tolerance: With values only, the largest difference still called within rounding (at
+            least 0).
 
     Returns:
-        The direction with the difference and its limits.
+        The direction with the difference and its limits. From intervals: improving, worsening,
+        increasing, decreasing (by ``polarity``) or no significant change. From values: higher
+        or lower, not tested, or within rounding, whatever the polarity (it is kept on the
+        result): comparing two values is not a test, so it never says better, worse or stable.
+        Identical values are no change, a missing one not compared.
 
     Raises:
         InvalidInputError: For an interval beside a plain value, intervals at different levels or
@@ -184,6 +199,9 @@ def direction_of_travel(
         'Worse'
         >>> direction_of_travel(100, 100, polarity="higher_is_better").direction.source_word
         'Same'
+        >>> # Infant mortality per 1,000 live births, 5.1 then 4.8, each rounded to 0.1
+        >>> direction_of_travel(5.1, 4.8, polarity="lower_is_better", tolerance=0.1).direction.source_word
+        'Lower, not tested'
     """
     chosen = Polarity.parse(polarity)
     allowance = _check_tolerance(tolerance)
@@ -272,7 +290,7 @@ def _travel(
     A tolerance given means the values were compared against it; otherwise the intervals were.
     """
     difference, lower, upper, significant = bounds
-    codes = _directions(difference, significant, polarity)
+    codes = _directions(difference, significant, polarity, tested=tolerance is None)
     return Travel[Any](
         direction=Direction(str(codes)) if scalar else codes,
         difference=shape_like(difference, scalar),
