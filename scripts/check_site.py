@@ -5,15 +5,23 @@ Build the site, then run this script on it::
     mkdocs build --strict --site-dir build/site
     python scripts/check_site.py build/site
 
-It does two things and exits non-zero when either finds a fault:
+It does three things and exits non-zero when any finds a fault:
 
 1. **Links.** Every ``href`` and ``src`` in every page of the site that points inside the site
    must name a file that exists and, when it has a ``#fragment``, an element with that id.
 2. **Pages in a browser.** It serves the site on localhost, opens the home page, a tutorial, an
-   API reference page and the charts how-to (whose pictures must render) in Debian's Chromium (driven by Playwright, which uses the installed
-   browser and downloads none), and fails on a console error, an uncaught exception or a request
-   inside the site that fails. On the home page it also types into the search box and waits for
-   results, and switches to dark mode.
+   API reference page and the charts how-to (whose pictures must render) in Debian's Chromium
+   (driven by Playwright, which uses the installed browser and downloads none), and fails on a
+   console error, an uncaught exception or a request inside the site that fails. On the home page
+   it also types into the search box and waits for results, and switches to dark mode.
+   Then it opens **every page of the site** at 1280×900 in the dark colour scheme and fails on:
+   a code block that scrolls sideways (``pre > code`` wider inside than its box), a table wider
+   than its column, the page itself scrolling sideways, a word of an ``h1``-``h4`` broken across
+   two lines (a long name may wrap only where the build put a ``<wbr>``, after "." or "_"), and an
+   image that is blank in the dark scheme (one uniform colour, or mostly white: a light chart on
+   a dark page). Each of the four pages above also gets a whole-page dark screenshot,
+   ``<name>-dark-full.png``. The sweep blocks the search index and its worker, which the home
+   page has already checked, to stay fast.
 3. **Report pages.** Extra HTML files given with ``--page`` (the HTML report of
    ``safeguarding-model report --format html``, say) are opened the same way at a phone's
    viewport (390×844) and at a desktop's (1280×900), with a screenshot of each
@@ -54,6 +62,12 @@ PAGES = {
     "charts": "how-to/charts/index.html",
 }
 
+#: The width every page of the site is checked at for layout faults: a laptop's.
+LAYOUT_VIEWPORT = (1280, 900)
+
+#: Above this share of near-white pixels, an image in the dark scheme is a white block.
+MOSTLY_WHITE = 0.5
+
 #: The viewports a report page is checked at: a phone's and a desktop's, by screenshot suffix.
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 
@@ -79,6 +93,119 @@ _REPORT_FAULTS = """
     }
     return faults;
 })()
+"""
+
+#: JavaScript giving a site page's layout faults: code blocks, tables or the page scrolling
+#: sideways, and words of headings broken across lines.
+_LAYOUT_FAULTS = """
+(() => {
+    const faults = [];
+    const short = (text) => {
+        const line = text.replace(/\\s+/g, " ").trim();
+        return line.length > 60 ? line.slice(0, 60) + "…" : line;
+    };
+    const width = document.documentElement.scrollWidth;
+    if (width > window.innerWidth) {
+        faults.push(`the page scrolls sideways: ${width} px wide in a ${window.innerWidth} px window`);
+    }
+    for (const code of document.querySelectorAll("pre > code")) {
+        if (code.scrollWidth > code.clientWidth + 1) {
+            faults.push(
+                `code block scrolls sideways (${code.scrollWidth} px in ${code.clientWidth} px): `
+                + JSON.stringify(short(code.textContent))
+            );
+        }
+    }
+    for (const table of document.querySelectorAll("table")) {
+        const column = table.parentElement.getBoundingClientRect();
+        const inside = table.scrollWidth > table.clientWidth + 1;
+        if (inside || table.getBoundingClientRect().right > column.right + 1) {
+            faults.push(`table wider than its column: ${JSON.stringify(short(table.textContent))}`);
+        }
+    }
+    const word = /[^\\s\\-\\u2010-\\u2014\\/]+[\\-\\u2010-\\u2014\\/]?/g;
+    for (const heading of document.querySelectorAll("h1, h2, h3, h4")) {
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.data.matchAll(word)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set(
+                    Array.from(range.getClientRects())
+                        .filter((rect) => rect.width > 0)
+                        .map((rect) => Math.round(rect.bottom))
+                );
+                if (lines.size > 1) {
+                    faults.push(
+                        `heading word ${JSON.stringify(short(match[0]))} broken across ${lines.size} `
+                        + `lines in ${JSON.stringify(short(heading.textContent))}`
+                    );
+                }
+            }
+        }
+    }
+    return faults;
+})()
+"""
+
+#: JavaScript giving the images that are blank on the page as shown: drawn on the colour behind
+#: them, one uniform colour, or mostly near-white (a white block on a dark page). Argument: the
+#: share of near-white pixels above which an image is "mostly white".
+_BLANK_IMAGES = """
+(mostlyWhite) => {
+    const faults = [];
+    const behind = (element) => {
+        for (let node = element; node; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (colour && colour !== "transparent" && !/rgba\\(.*,\\s*0\\)$/.test(colour)) {
+                return colour;
+            }
+        }
+        return "white";
+    };
+    for (const image of document.images) {
+        const box = image.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || !image.complete || !image.naturalWidth) {
+            continue;  // hidden (another scheme's variant) or broken: the broken check reports it
+        }
+        const scale = Math.min(1, 240 / box.width);
+        const canvas = document.createElement("canvas");
+        canvas.width = Math.max(1, Math.round(box.width * scale));
+        canvas.height = Math.max(1, Math.round(box.height * scale));
+        const context = canvas.getContext("2d", {willReadFrequently: true});
+        context.fillStyle = behind(image.parentElement);
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        let pixels;
+        try {
+            pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        } catch (error) {
+            continue;  // an image from another origin cannot be read
+        }
+        let white = 0;
+        const low = [255, 255, 255];
+        const high = [0, 0, 0];
+        for (let index = 0; index < pixels.length; index += 4) {
+            const [red, green, blue] = [pixels[index], pixels[index + 1], pixels[index + 2]];
+            if (Math.min(red, green, blue) > 230) {
+                white += 1;
+            }
+            [red, green, blue].forEach((value, channel) => {
+                low[channel] = Math.min(low[channel], value);
+                high[channel] = Math.max(high[channel], value);
+            });
+        }
+        const source = image.getAttribute("src").slice(0, 80);
+        const share = white / (pixels.length / 4);
+        if (high.every((value, channel) => value - low[channel] < 8)) {
+            faults.push(`image is one uniform colour: ${source}`);
+        } else if (share > mostlyWhite) {
+            faults.push(`image is mostly white (${Math.round(share * 100)}%): ${source}`);
+        }
+    }
+    return faults;
+}
 """
 
 #: Chromium's switches for a headless run on a machine with no network beyond localhost.
@@ -214,7 +341,7 @@ def _open(
     broken = page.evaluate(_BROKEN_IMAGES)
     faults += [f"image did not render: {source}" for source in broken]
     page.screenshot(path=str(screenshot))
-    for number, image in enumerate(page.locator("img").all(), 1):
+    for number, image in enumerate(page.locator("img:visible").all(), 1):
         image.screenshot(path=str(screenshot.with_name(f"{screenshot.stem}-image-{number}.png")))
     return page, faults
 
@@ -253,6 +380,40 @@ def _check_report_page(browser: Browser, path: Path, screenshots: Path) -> list[
     return faults
 
 
+def check_layout(browser: Browser, origin: str, paths: list[str], screenshots: Path) -> list[str]:
+    """Open each of ``paths`` at ``LAYOUT_VIEWPORT`` in the dark scheme; their layout faults.
+
+    The faults are code blocks, tables or the page scrolling sideways, words of headings broken
+    across lines, and images blank in the dark scheme. The pages of ``PAGES`` among ``paths``
+    are also saved, whole, as ``<name>-dark-full.png`` in ``screenshots``.
+    """
+    width, height = LAYOUT_VIEWPORT
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme="dark")
+    # the search index and its worker are checked on the home page; here they only cost time
+    context.route("**/search/search_index.json", lambda route: route.abort())
+    context.route("**/assets/javascripts/workers/**", lambda route: route.abort())
+    page = context.new_page()
+    names = {path: name for name, path in PAGES.items()}
+    faults: list[str] = []
+    try:
+        for path in paths:
+            response = page.goto(origin + path, wait_until="load")
+            if response is None or not response.ok:
+                status = None if response is None else response.status
+                faults.append(f"{path}: could not load it in the dark scheme: {status}")
+                continue
+            found = page.evaluate(_LAYOUT_FAULTS)
+            found += page.evaluate(_BLANK_IMAGES, MOSTLY_WHITE)
+            faults += [f"{path} (dark, {width}x{height}): {fault}" for fault in found]
+            if path in names:
+                page.screenshot(
+                    path=str(screenshots / f"{names[path]}-dark-full.png"), full_page=True
+                )
+    finally:
+        context.close()
+    return faults
+
+
 def check_in_browser(
     site: Path, chromium: str, screenshots: Path, extra_pages: list[Path]
 ) -> list[str]:
@@ -267,17 +428,27 @@ def check_in_browser(
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=args)
             for name, path in PAGES.items():
+                if not (site / path).is_file():
+                    continue  # a site without it (a test's small site); the link check covers ours
                 page, found = _open(browser, origin + path, origin, screenshots / f"{name}.png")
                 if name == "home":
                     found += _search_and_dark_mode(page, screenshots)
                 faults += [f"{path}: {fault}" for fault in found]
                 page.close()
+            faults += check_layout(browser, origin, site_pages(site), screenshots)
             for extra in extra_pages:
                 faults += _check_report_page(browser, extra, screenshots)
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     return faults
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the site, as a path from its root, in order; the 404 page left out."""
+    pages = (page.relative_to(site).as_posix() for page in sorted(site.rglob("*.html")))
+    return [page for page in pages if page != "404.html"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"links: {pages} pages read, {len(faults)} broken internal links")
     chromium = _find_chromium(arguments.chromium)
     found = check_in_browser(site, chromium, arguments.screenshots, arguments.page)
-    opened = len(PAGES) + len(arguments.page) * len(VIEWPORTS)
+    opened = len(PAGES) + len(site_pages(site)) + len(arguments.page) * len(VIEWPORTS)
     print(f"browser: {opened} page views opened in {chromium}, {len(found)} faults")
     print(f"screenshots: {arguments.screenshots}/")
     for fault in faults + found:
