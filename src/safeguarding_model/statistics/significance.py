@@ -5,6 +5,8 @@ England's value lies inside the area's confidence interval: inside is **similar*
 wholly above is **higher**, wholly below **lower**. An indicator's
 [`Polarity`][safeguarding_model.Polarity] then turns higher and lower into **better** and
 **worse**. [`rag`][safeguarding_model.rag] maps the result to the colours reports print.
+[`compare_at_levels`][safeguarding_model.statistics.significance.compare_at_levels] compares at
+95% and 99.8% together and labels the result as the profiles print it ("Worse 99.8%").
 
 Examples:
     >>> from safeguarding_model import Polarity, compare_with_benchmark, rag, rate_ci
@@ -356,7 +358,9 @@ def compare_with_benchmark(
     included) the result is similar; an interval wholly above the benchmark is higher, wholly
     below is lower; polarity then makes higher better (higher is better) or worse (lower is
     better). A missing value, limit or benchmark gives not compared. The level is the
-    interval's: compute the interval at 0.998 for the profiles' 99.8% comparison.
+    interval's: compute the interval at 0.998 for the profiles' 99.8% comparison, or use
+    [`compare_at_levels`][safeguarding_model.statistics.significance.compare_at_levels] for both
+    levels and the profiles' two-level labels.
 
     Args:
         interval: The observations' intervals, from [`proportion_ci`][safeguarding_model.proportion_ci],
@@ -969,15 +973,16 @@ def count_method(interval: object, field: str = "interval") -> IntervalMethod:
 
 def _check_levels(levels: object) -> tuple[float, float]:
     expected = "two increasing levels strictly between 0 and 1, such as (0.95, 0.998)"
-    if isinstance(levels, str) or np.ndim(levels) != 1 or np.size(levels) != 2:  # type: ignore[arg-type]  # anything is checked
+    if isinstance(levels, str | bytes):
         raise InvalidInputError("levels", levels, expected)
     try:
-        first, second = (check_confidence(level) for level in levels)  # type: ignore[attr-defined]  # a pair, checked above
-    except InvalidInputError:
+        first, second = cast("tuple[object, object]", levels)
+        chosen = (check_confidence(first), check_confidence(second))
+    except (TypeError, ValueError):  # not a pair, or not levels (InvalidInputError included)
         raise InvalidInputError("levels", levels, expected) from None
-    if not first < second:
+    if not chosen[0] < chosen[1]:
         raise InvalidInputError("levels", levels, expected)
-    return first, second
+    return chosen
 
 
 @overload
