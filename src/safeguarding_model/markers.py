@@ -5,8 +5,9 @@ rating) can use them without loading the statistics layer, which computes them.
 
 What a difference means is decided in one place, [`judge`][safeguarding_model.markers.judge]:
 a difference above zero is higher, below zero lower, and an indicator's polarity turns higher
-and lower into better and worse. Significance against a benchmark, direction of travel, the
-recent trend and the scorecards all ask it.
+and lower into better and worse. Significance against a benchmark, direction of travel from
+intervals and the recent trend all ask it; a direction from values alone does not, having no
+test to name (see [`Direction`][safeguarding_model.markers.Direction]).
 """
 
 from __future__ import annotations
