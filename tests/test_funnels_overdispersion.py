@@ -225,3 +225,18 @@ def test_tau2_is_zero_when_every_area_is_on_the_target(sizes: list[int], per_hun
         assert set(
             funnel_overdispersed_significance(x, n, statistic=statistic, per=100).tolist()
         ) == {"Not significant"}
+
+
+def test_areas_differing_by_chance_alone_give_a_winsorised_phi_of_about_068() -> None:
+    # The documented figure: the mean square of normal scores winsorised at 10% and 90%.
+    cut = statistics.NormalDist().inv_cdf(0.9)
+    density = statistics.NormalDist().pdf(cut)
+    theory = (0.8 - 2 * cut * density) + 0.2 * cut * cut
+    assert theory == pytest.approx(0.68, abs=0.005)
+    rng = np.random.default_rng(2005)
+    children = rng.integers(20_000, 300_000, size=20_000)
+    looked_after = rng.poisson(children * 70 / 10_000)
+    spread = funnel_dispersion(looked_after, children, statistic="rate", per=10_000)
+    assert spread.phi == pytest.approx(theory, abs=0.03)
+    assert spread.tau2 == 0.0
+    assert not spread.overdispersed
