@@ -380,11 +380,17 @@ def _check_report_page(browser: Browser, path: Path, screenshots: Path) -> list[
     return faults
 
 
-def check_layout(browser: Browser, origin: str, paths: list[str], screenshots: Path) -> list[str]:
+def check_layout(
+    browser: Browser,
+    origin: str,
+    paths: list[str],
+    screenshots: Path,
+    pages: dict[str, str] = PAGES,
+) -> list[str]:
     """Open each of ``paths`` at ``LAYOUT_VIEWPORT`` in the dark scheme; their layout faults.
 
     The faults are code blocks, tables or the page scrolling sideways, words of headings broken
-    across lines, and images blank in the dark scheme. The pages of ``PAGES`` among ``paths``
+    across lines, and images blank in the dark scheme. The pages of ``pages`` among ``paths``
     are also saved, whole, as ``<name>-dark-full.png`` in ``screenshots``.
     """
     width, height = LAYOUT_VIEWPORT
@@ -393,7 +399,7 @@ def check_layout(browser: Browser, origin: str, paths: list[str], screenshots: P
     context.route("**/search/search_index.json", lambda route: route.abort())
     context.route("**/assets/javascripts/workers/**", lambda route: route.abort())
     page = context.new_page()
-    names = {path: name for name, path in PAGES.items()}
+    names = {path: name for name, path in pages.items()}
     faults: list[str] = []
     try:
         for path in paths:
@@ -415,9 +421,17 @@ def check_layout(browser: Browser, origin: str, paths: list[str], screenshots: P
 
 
 def check_in_browser(
-    site: Path, chromium: str, screenshots: Path, extra_pages: list[Path]
+    site: Path,
+    chromium: str,
+    screenshots: Path,
+    extra_pages: list[Path],
+    pages: dict[str, str] = PAGES,
 ) -> list[str]:
-    """Open the site's pages, and ``extra_pages``, in headless Chromium; return every fault."""
+    """Open the site's pages, and ``extra_pages``, in headless Chromium; return every fault.
+
+    ``pages`` (name: path) are opened in full, in the light scheme; then every page of the site
+    is checked for layout faults (``check_layout``).
+    """
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only for this check
 
     screenshots.mkdir(parents=True, exist_ok=True)
@@ -427,15 +441,16 @@ def check_in_browser(
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=args)
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 if not (site / path).is_file():
-                    continue  # a site without it (a test's small site); the link check covers ours
+                    faults.append(f"{path}: missing from the site, so it could not be opened")
+                    continue
                 page, found = _open(browser, origin + path, origin, screenshots / f"{name}.png")
                 if name == "home":
                     found += _search_and_dark_mode(page, screenshots)
                 faults += [f"{path}: {fault}" for fault in found]
                 page.close()
-            faults += check_layout(browser, origin, site_pages(site), screenshots)
+            faults += check_layout(browser, origin, site_pages(site), screenshots, pages)
             for extra in extra_pages:
                 faults += _check_report_page(browser, extra, screenshots)
             browser.close()

@@ -123,7 +123,7 @@ def layout_faults(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     for name, text in _PAGES.items():
         body = text if name.endswith(".svg") else f"<!DOCTYPE html><html><body>{text}</body></html>"
         (root / name).write_text(body, encoding="utf-8")
-    faults: list[str] = _script().check_in_browser(root, chromium, root / "shots", [])
+    faults: list[str] = _script().check_in_browser(root, chromium, root / "shots", [], pages={})
     return faults
 
 
@@ -165,3 +165,12 @@ def test_a_white_image_on_a_dark_page_is_found(layout_faults: list[str]) -> None
 
 def test_a_blank_image_is_found(layout_faults: list[str]) -> None:
     assert _faults_of(layout_faults, "blank.html") == ["image is one uniform colour: blank.svg"]
+
+
+def test_a_page_the_check_must_open_is_reported_when_missing(tmp_path: Path) -> None:
+    chromium = _chromium()
+    site = _site(tmp_path, {"index.html": "<h1>Home</h1>"})
+    faults = _script().check_in_browser(
+        site, chromium, tmp_path / "shots", [], pages={"guide": "guide/index.html"}
+    )
+    assert faults == ["guide/index.html: missing from the site, so it could not be opened"]
