@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
+from example_files import EXAMPLE_FILES
 from safeguarding_model import (
     AnnualReport,
     FinancialYear,
@@ -600,7 +601,7 @@ def test_the_how_to_shows_what_the_command_prints(
     assert command is not None
     assert shown is not None
     arguments = command[1].split()[1:]
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(EXAMPLE_FILES)  # where the page's copy step takes the two editions from
     assert main(arguments) == 1  # changes found, as diff exits
     assert capsys.readouterr().out == shown[1]
 
