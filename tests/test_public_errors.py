@@ -214,6 +214,11 @@ _TREND_OPTIONS: dict[str, st.SearchStrategy[Any]] = {
 }
 """The options of the recent trend, one series or many: each drawn, or anything."""
 
+_DISPERSION = safeguarding_model.funnel_dispersion(
+    [30, 45, 60, 20, 90], [1000, 1200, 1500, 900, 2000], statistic="proportion", warn=False
+)
+"""A dispersion of five areas, for the functions that take one."""
+
 _CALLS: dict[str, st.SearchStrategy[Call]] = {
     "rate_from_count": _call(anything, anything, per=bases, population=populations).map(
         lambda call: (call[0], {"population": "child", **call[1]})
@@ -300,6 +305,39 @@ _CALLS: dict[str, st.SearchStrategy[Call]] = {
     | _call(three, three, per=extremes, average=extremes, denominator=three).map(
         lambda call: (call[0], {"per": 100_000, **call[1]})
     ),
+    "funnel_dispersion": _call(
+        anything,
+        anything,
+        statistic=st.one_of(st.sampled_from(["proportion", "rate", "ratio", "mean"]), scalars),
+        per=scalars,
+        average=scalars,
+        winsorise=scalars,
+    ).map(lambda call: (call[0], {**call[1], "warn": False}))
+    | _call(five, five, statistic=st.just("rate"), per=extremes, average=extremes).map(
+        lambda call: (call[0], {**call[1], "warn": False})
+    ),
+    "funnel_overdispersed_significance": _call(
+        anything,
+        anything,
+        statistic=st.one_of(st.sampled_from(["proportion", "rate", "ratio"]), scalars),
+        per=scalars,
+        average=scalars,
+        dispersion=st.one_of(st.just(_DISPERSION), anything),
+    ),
+    "overdispersed_funnel_limits": _call(
+        anything, st.one_of(st.just(_DISPERSION), anything), confidence=confidences
+    ),
+    "compare_at_levels": _call(
+        anything,
+        anything,
+        anything,
+        interval=st.one_of(st.sampled_from(["wilson", "byars_exact", "byars", "dobson"]), scalars),
+        per=scalars,
+        polarity=polarities,
+        levels=st.one_of(st.tuples(confidences, confidences), st.just((0.95, 0.998)), scalars),
+        comparator=st.text(max_size=5),
+    )
+    | _call(three, three, extremes, per=extremes),
     "dsr_ci": _call(
         anything,
         anything,

@@ -268,7 +268,7 @@ def read_fingertips(
             does not describe an indicator.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> table = read_fingertips(example_file("fingertips-child-health.csv"))
         >>> lancashire = table.for_area("E10000017")[0]

@@ -11,7 +11,7 @@ figure of each indicator and breakdown, with England's and the parent's figures 
 
 Examples:
     >>> from safeguarding_model.official_files import area_scorecard, read_official
-    >>> from safeguarding_model.datasets import example_file
+    >>> from safeguarding_model import example_file
     >>> table = read_official(example_file("fingertips-child-health.csv"))
     >>> row = area_scorecard(table, "E10000017")[0]
     >>> row.indicator.name, str(row.figure.observation.value.number), str(row.england.observation.value.number)
@@ -131,7 +131,7 @@ def official_layout(path: str | os.PathLike[str]) -> OfficialLayout | None:
 
     Examples:
         >>> from safeguarding_model.official_files import official_layout
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> official_layout(example_file("dfe-children-in-need.csv"))
         <OfficialLayout.DFE_STATISTICS: 'dfe_statistics'>
         >>> official_layout("no-such-file.csv") is None
@@ -172,7 +172,7 @@ def read_official(
 
     Examples:
         >>> from safeguarding_model.official_files import read_official
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> table = read_official(example_file("dfe-children-in-need.csv"))
         >>> table.layout.value, table.figures[0].observation.indicator
         ('dfe_statistics', 'cin-at-31-march')
@@ -228,7 +228,7 @@ class AreaScorecardRow:
 
     Examples:
         >>> from safeguarding_model.official_files import area_scorecard, read_official
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> table = read_official(example_file("dfe-children-in-need.csv"))
         >>> row = area_scorecard(table, "E10000017")[1]
         >>> str(row.figure.observation.period), row.parent.observation.area, dict(row.breakdown)
@@ -262,7 +262,7 @@ def area_scorecard(table: OfficialTable, area_code: str) -> tuple[AreaScorecardR
 
     Examples:
         >>> from safeguarding_model.official_files import area_scorecard, read_official
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> table = read_official(example_file("fingertips-renamed.csv"))
         >>> [row.figure.compared_to_england.label for row in area_scorecard(table, "E10000017")]
         ['Worse']

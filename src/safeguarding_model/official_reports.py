@@ -28,7 +28,7 @@ Examples:
     ...     indicators=(IndicatorDefinition(id="infant", name="Infant mortality", kind="rate", per=1000),),
     ...     observations=(Observation(indicator="infant", area="Lancashire", period="2016", value=parse_value("4.8")),),
     ... )
-    >>> from safeguarding_model.datasets import example_file
+    >>> from safeguarding_model import example_file
     >>> table = read_fingertips(example_file("lancashire-child-health-2016.csv"))
     >>> supplied = add_official_figures(report, table, {"infant": "fingertips-92196"}, periods={"2016": "2012 - 14"})
     >>> [(s.kind.value, s.area) for s in supplied.supplies]
@@ -326,7 +326,7 @@ def add_official_figures(
     Examples:
         >>> from safeguarding_model import load_example, read_fingertips, scorecard
         >>> from safeguarding_model.official_reports import add_official_figures
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> table = read_fingertips(example_file("lancashire-child-health-2016.csv"))
         >>> supplied = add_official_figures(
         ...     load_example(), table, {"infant-mortality": "fingertips-92196"}, periods={"2016": "2012 - 14"}

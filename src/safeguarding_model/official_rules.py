@@ -21,7 +21,7 @@ O105) is an error. [`check_official`][safeguarding_model.official_rules.check_of
 them all.
 
 Examples:
-    >>> from safeguarding_model.datasets import example_file
+    >>> from safeguarding_model import example_file
     >>> from safeguarding_model.fingertips import read_fingertips
     >>> from safeguarding_model.official_rules import RULES, check_official
     >>> [rule.code for rule in RULES]
@@ -312,7 +312,7 @@ def _england_rule(table: OfficialTable) -> list[Finding]:
     or worse agrees with a computed higher or lower.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(example_file("planted-fingertips.csv"))
@@ -331,7 +331,7 @@ def _parent_rule(table: OfficialTable) -> list[Finding]:
     and other percentile labels are not re-derived.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> import attrs
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.markers import Significance
@@ -582,7 +582,7 @@ def _trend_rule(table: OfficialTable) -> list[Finding]:
     nor a series of periods within a year (quarters, months).
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(example_file("planted-fingertips.csv"))
@@ -691,7 +691,7 @@ def _counts_rule(table: OfficialTable) -> list[Finding]:
     give the indicator its kind and base, or ignore O104.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(example_file("planted-fingertips.csv"))
@@ -763,7 +763,7 @@ def _interval_rule(table: OfficialTable) -> list[Finding]:
     interval's level (95% or 99.8%).
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(example_file("planted-fingertips.csv"))
@@ -849,7 +849,7 @@ def check_official(
             ``select`` or ``ignore`` that is not a capital letter and up to three digits.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> from safeguarding_model.fingertips import read_fingertips
         >>> from safeguarding_model.official_rules import check_official
         >>> table = read_fingertips(example_file("planted-fingertips.csv"))

@@ -495,7 +495,7 @@ def render_area_scorecard(
     Examples:
         >>> from safeguarding_model.official_files import read_official
         >>> from safeguarding_model.render import render_area_scorecard
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> table = read_official(example_file("fingertips-renamed.csv"))
         >>> print(render_area_scorecard(table, "E10000017").splitlines()[0])
         Lancashire (E10000017)

@@ -60,7 +60,7 @@ def list_example_files() -> tuple[str, ...]:
     Pass one to [`example_file`][safeguarding_model.datasets.example_file] for its path.
 
     Examples:
-        >>> from safeguarding_model.datasets import list_example_files
+        >>> from safeguarding_model import list_example_files
         >>> "lancashire-2015-16-budget.json" in list_example_files()
         True
     """
@@ -93,7 +93,7 @@ def example_file(name: str) -> Path:
             ``KeyError``); its message lists the names.
 
     Examples:
-        >>> from safeguarding_model.datasets import example_file
+        >>> from safeguarding_model import example_file
         >>> path = example_file("lancashire-2015-16-budget.json")
         >>> path.name, path.is_file()
         ('lancashire-2015-16-budget.json', True)

@@ -747,7 +747,7 @@ class OverdispersionWarning(UserWarning):
     Silence it with ``warn=False`` or the ``warnings`` module once you have read it.
 
     Examples:
-        >>> from safeguarding_model.statistics.funnels import OverdispersionWarning
+        >>> from safeguarding_model import OverdispersionWarning
         >>> issubclass(OverdispersionWarning, UserWarning)
         True
     """
@@ -777,7 +777,7 @@ class Dispersion:
         areas: ``k``, the areas with no missing input.
 
     Examples:
-        >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+        >>> from safeguarding_model import funnel_dispersion
         >>> spread = funnel_dispersion([50, 50, 50], [1000, 1000, 1000], statistic="rate", per=1000)
         >>> spread.phi, spread.tau2, spread.overdispersed
         (0.0, 0.0, False)
@@ -803,7 +803,7 @@ class Dispersion:
         alarm is rarer still.
 
         Examples:
-            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> from safeguarding_model import funnel_dispersion
             >>> round(funnel_dispersion([5] * 8, [100] * 8).threshold, 3)
             2.0
         """
@@ -814,7 +814,7 @@ class Dispersion:
         """Whether ``φ`` is above [`threshold`][safeguarding_model.statistics.funnels.Dispersion.threshold].
 
         Examples:
-            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> from safeguarding_model import funnel_dispersion
             >>> funnel_dispersion([5] * 8, [100] * 8).overdispersed
             False
         """
@@ -837,7 +837,7 @@ class Dispersion:
             InvalidInputError: For denominators of 0 or less or that are not numbers.
 
         Examples:
-            >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+            >>> from safeguarding_model import funnel_dispersion
             >>> spread = funnel_dispersion([10, 20], [1000, 1000], statistic="rate", per=1000)
             >>> [round(float(s), 4) for s in spread.standard_error([1000, 4000])]
             [3.873, 1.9365]
@@ -955,7 +955,7 @@ def funnel_dispersion(  # noqa: PLR0913 - the two columns, then keyword-only opt
         OverdispersionWarning: When ``φ > 1 + 2·√(2/k)`` and ``warn`` is true.
 
     Examples:
-        >>> from safeguarding_model.statistics.funnels import funnel_dispersion
+        >>> from safeguarding_model import funnel_dispersion
         >>> spread = funnel_dispersion([52, 47, 60, 41, 55], [1000, 950, 1100, 900, 1050])
         >>> round(spread.phi, 3), spread.tau2, spread.overdispersed
         (0.11, 0.0, False)
@@ -998,6 +998,13 @@ def _first_few(values: FloatArray) -> list[float]:
     return [float(value) for value in values.ravel()[:5]]
 
 
+def _check_dispersion(dispersion: object) -> None:
+    if not isinstance(dispersion, Dispersion):
+        raise InvalidInputError(
+            "dispersion", type(dispersion).__name__, "a Dispersion from funnel_dispersion"
+        )
+
+
 def overdispersed_funnel_limits(
     denominator: npt.ArrayLike, dispersion: Dispersion, *, confidence: float = 0.95
 ) -> tuple[FloatArray, FloatArray]:
@@ -1026,11 +1033,11 @@ def overdispersed_funnel_limits(
         ``dispersion.per``, or ratios), 1-D arrays at least.
 
     Raises:
-        InvalidInputError: For denominators of 0 or less or that are not numbers, or a
-            confidence outside (0, 1).
+        InvalidInputError: For denominators of 0 or less or that are not numbers, a
+            ``dispersion`` that is not a ``Dispersion``, or a confidence outside (0, 1).
 
     Examples:
-        >>> from safeguarding_model.statistics.funnels import funnel_dispersion, overdispersed_funnel_limits
+        >>> from safeguarding_model import funnel_dispersion, overdispersed_funnel_limits
         >>> children = [20_000, 35_000, 50_000, 80_000, 120_000, 60_000, 45_000, 30_000, 100_000]
         >>> looked_after = [150, 170, 420, 480, 700, 250, 400, 140, 1_500]
         >>> spread = funnel_dispersion(looked_after, children, statistic="rate", per=10_000, warn=False)
@@ -1040,6 +1047,7 @@ def overdispersed_funnel_limits(
         >>> round(float(low[0]), 1), round(float(high[0]), 1)
         (34.0, 121.9)
     """
+    _check_dispersion(dispersion)
     n = np.atleast_1d(_denominators(denominator))
     z = z_score(confidence)
     s = _null_se(dispersion.statistic, dispersion.target, dispersion.per, n)
@@ -1088,10 +1096,11 @@ def funnel_overdispersed_significance(  # noqa: PLR0913 - the two columns, then 
         A label for each area, a 1-D array at least.
 
     Raises:
-        InvalidInputError: For any input ``funnel_dispersion`` refuses.
+        InvalidInputError: For any input ``funnel_dispersion`` refuses, or a ``dispersion``
+            that is not a ``Dispersion``.
 
     Examples:
-        >>> from safeguarding_model.statistics.funnels import funnel_overdispersed_significance
+        >>> from safeguarding_model import funnel_overdispersed_significance
         >>> children = [20_000, 35_000, 50_000, 80_000, 120_000, 60_000, 45_000, 30_000, 100_000]
         >>> looked_after = [150, 170, 420, 480, 700, 250, 400, 140, 1_500]
         >>> labels = funnel_overdispersed_significance(looked_after, children, statistic="rate", per=10_000)
@@ -1102,6 +1111,7 @@ def funnel_overdispersed_significance(  # noqa: PLR0913 - the two columns, then 
         dispersion = funnel_dispersion(
             numerator, denominator, statistic=statistic, per=per, average=average, warn=False
         )
+    _check_dispersion(dispersion)
     values, n, _ = _dispersion_inputs(
         numerator, denominator, dispersion.statistic, dispersion.per, dispersion.target
     )

@@ -713,7 +713,7 @@ class BenchmarkLabel(StrEnum):
     says which levels were used, and the result prints them.
 
     Examples:
-        >>> from safeguarding_model.statistics.significance import BenchmarkLabel
+        >>> from safeguarding_model import BenchmarkLabel
         >>> label = BenchmarkLabel("Worse 99.8%")
         >>> label.significance, label.level, label.rag
         (<Significance.WORSE: 'worse'>, 0.998, <Rag.RED: 'red'>)
@@ -820,7 +820,7 @@ class TwoLevelComparison(Generic[B]):
     from two comparisons you already have (published 95% and 99.8% limits, say).
 
     Examples:
-        >>> from safeguarding_model.statistics.significance import compare_at_levels
+        >>> from safeguarding_model import compare_at_levels
         >>> result = compare_at_levels(1691, 244_718, 60, interval="wilson", per=10_000)
         >>> result.label, result.levels
         (<BenchmarkLabel.HIGHER_998: 'Higher 99.8%'>, (0.95, 0.998))
@@ -859,7 +859,7 @@ class TwoLevelComparison(Generic[B]):
         """The labels as codes and a label table, for a data frame's categorical column.
 
         Examples:
-            >>> from safeguarding_model.statistics.significance import compare_at_levels
+            >>> from safeguarding_model import compare_at_levels
             >>> labels = compare_at_levels([70, 80, 95], 1000, 10, per=100, interval="wilson").labels()
             >>> labels.decode().tolist()
             ['Lower 99.8%', 'Lower 95%', 'Similar']
@@ -870,7 +870,7 @@ class TwoLevelComparison(Generic[B]):
         """How many values took each label (a scalar comparison counts one), in the labels' order.
 
         Examples:
-            >>> from safeguarding_model.statistics.significance import compare_at_levels
+            >>> from safeguarding_model import compare_at_levels
             >>> compare_at_levels([70, 80, 95], 1000, 10, per=100, interval="wilson").counts()
             {<BenchmarkLabel.SIMILAR: 'Similar'>: 1, <BenchmarkLabel.LOWER_95: 'Lower 95%'>: 1, <BenchmarkLabel.LOWER_998: 'Lower 99.8%'>: 1}
         """
@@ -892,7 +892,7 @@ class TwoLevelComparison(Generic[B]):
 
         Examples:
             >>> from safeguarding_model import Interval, IntervalMethod, compare_with_benchmark
-            >>> from safeguarding_model.statistics.significance import TwoLevelComparison
+            >>> from safeguarding_model import TwoLevelComparison
             >>> at_95 = Interval(value=15.9, lower=12.1, upper=20.5, confidence=0.95, method=IntervalMethod.PUBLISHED)
             >>> at_998 = Interval(value=15.9, lower=10.4, upper=23.5, confidence=0.998, method=IntervalMethod.PUBLISHED)
             >>> TwoLevelComparison.from_comparisons(
@@ -1060,7 +1060,7 @@ def compare_at_levels(  # noqa: PLR0913 - the counts, the benchmark and the opti
             [`compare_with_benchmark`][safeguarding_model.compare_with_benchmark] refuse.
 
     Examples:
-        >>> from safeguarding_model.statistics.significance import compare_at_levels
+        >>> from safeguarding_model import compare_at_levels
         >>> # children looked after: 1,691 of 244,718 children, against England's 60 per 10,000
         >>> print(compare_at_levels(1691, 244_718, 60, interval="wilson", per=10_000))
         Higher 99.8% against England (60), Wilson score at 95% and 99.8%
