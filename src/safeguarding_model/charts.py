@@ -259,6 +259,9 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
     as thin dotted grey lines, and the points are coloured by their labels against the adjusted
     limits ([`funnel_overdispersed_significance`][safeguarding_model.statistics.funnels.funnel_overdispersed_significance]).
     (For a DSR this uses the crude-rate variance; no point is marked not applicable.)
+    Without it, the chart warns as the usual labels do
+    ([`OverdispersionWarning`][safeguarding_model.statistics.funnels.OverdispersionWarning])
+    when far more areas are outside the 95% limits than chance would put there.
 
     Args:
         numerator: Counts (proportions), observed events (ratios) or counts of events (rates).
@@ -296,11 +299,13 @@ def funnel_chart(  # noqa: PLR0913 - the two columns, then keyword-only options
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
     if statistic == "proportion":
-        points = _funnel_proportions(numerator, denominator, average)
+        points = _funnel_proportions(numerator, denominator, average, warn=not overdispersion)
     elif statistic == "ratio":
-        points = _funnel_ratios(numerator, denominator, average)
+        points = _funnel_ratios(numerator, denominator, average, warn=not overdispersion)
     elif statistic == "rate":
-        points = _funnel_rates(numerator, denominator, average, per, rate_type)
+        points = _funnel_rates(
+            numerator, denominator, average, per, rate_type, warn=not overdispersion
+        )
     else:
         raise InvalidInputError("statistic", statistic, "'proportion', 'ratio' or 'rate'")
     figure, axes = _figure(7, 4.5)
@@ -405,7 +410,7 @@ _LIMIT_STYLES = (("2s", "--", "95% limits"), ("3s", ":", "99.8% limits"))
 
 
 def _funnel_proportions(
-    numerator: npt.ArrayLike, denominator: npt.ArrayLike, average: float | None
+    numerator: npt.ArrayLike, denominator: npt.ArrayLike, average: float | None, *, warn: bool
 ) -> _FunnelPoints:
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
@@ -414,7 +419,7 @@ def _funnel_proportions(
         funnel_proportion_significance,
     )
 
-    labels = funnel_proportion_significance(numerator, denominator, average=average)
+    labels = funnel_proportion_significance(numerator, denominator, average=average, warn=warn)
     x = np.atleast_1d(np.asarray(numerator, dtype=float))
     n = np.atleast_1d(np.asarray(denominator, dtype=float))
     x, n = np.broadcast_arrays(x, n)
@@ -432,7 +437,7 @@ def _funnel_proportions(
 
 
 def _funnel_ratios(
-    observed: npt.ArrayLike, expected: npt.ArrayLike, average: float | None
+    observed: npt.ArrayLike, expected: npt.ArrayLike, average: float | None, *, warn: bool
 ) -> _FunnelPoints:
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
@@ -442,7 +447,7 @@ def _funnel_ratios(
     )
 
     mean = 1.0 if average is None else float(average)
-    labels = funnel_ratio_significance(observed, expected, average=mean)
+    labels = funnel_ratio_significance(observed, expected, average=mean, warn=warn)
     o, e = np.broadcast_arrays(
         np.atleast_1d(np.asarray(observed, dtype=float)),
         np.atleast_1d(np.asarray(expected, dtype=float)),
@@ -461,12 +466,14 @@ def _funnel_ratios(
     return _FunnelPoints(e, o / e, labels, mean, limits, "expected events", "observed / expected")
 
 
-def _funnel_rates(
+def _funnel_rates(  # noqa: PLR0913 - the two columns, the options, then warn
     count: npt.ArrayLike,
     rate: npt.ArrayLike,
     average: float | None,
     per: float | str | RateBase | None,
     rate_type: Literal["crude", "dsr"],
+    *,
+    warn: bool,
 ) -> _FunnelPoints:
     import numpy as np  # noqa: PLC0415 - with the statistics it draws
 
@@ -478,7 +485,9 @@ def _funnel_rates(
 
     if per is None:
         raise InvalidInputError("per", per, "the rates' base, such as 100_000")
-    labels = funnel_rate_significance(count, rate, per=per, average=average, rate_type=rate_type)
+    labels = funnel_rate_significance(
+        count, rate, per=per, average=average, rate_type=rate_type, warn=warn
+    )
     scale = float(parse_per(per, function="funnel_chart"))
     x, r = np.broadcast_arrays(
         np.atleast_1d(np.asarray(count, dtype=float)),

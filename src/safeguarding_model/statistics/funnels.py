@@ -544,8 +544,47 @@ def _labels(
     return labels
 
 
+_FEWEST_TO_WARN: Final = 10
+"""The fewest labelled areas for which ``_warn_when_many_outside`` judges the share outside."""
+
+_WARN_TAIL: Final = 0.001
+"""How unlikely, by chance alone, the number of areas outside the 95% limits must be to warn."""
+
+
+def _warn_when_many_outside(labels: npt.NDArray[np.str_], *, warn: bool) -> None:
+    """Warn when more areas are outside the 95% limits than chance plausibly puts there.
+
+    With ``k`` areas that differ by chance alone, the number outside the 95% limits is binomial
+    (``k``, 0.05); more than that with a tail probability below 0.001 means the areas vary more
+    than the limits allow (overdispersion).
+    """
+    if not warn:
+        return
+    labelled = (labels != "") & (labels != FunnelSignificance.NOT_APPLICABLE_DSR.value)
+    k = int(labelled.sum())
+    if k < _FEWEST_TO_WARN:
+        return
+    outside = int((labelled & (labels != FunnelSignificance.NOT_SIGNIFICANT.value)).sum())
+    from scipy.stats import binom  # noqa: PLC0415 - scipy on first use
+
+    if float(binom.sf(outside - 1, k, 0.05)) >= _WARN_TAIL:
+        return
+    warnings.warn(
+        f"{outside} of {k} areas are outside the 95% funnel limits, where chance alone would "
+        f"put about {0.05 * k:.0f}: the areas vary more than the limits allow "
+        "(overdispersion), so the labels overstate how many differ; measure it with "
+        "funnel_dispersion and compare with funnel_overdispersed_significance",
+        OverdispersionWarning,
+        stacklevel=3,
+    )
+
+
 def funnel_proportion_significance(
-    numerator: npt.ArrayLike, denominator: npt.ArrayLike, *, average: float | None = None
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    *,
+    average: float | None = None,
+    warn: bool = True,
 ) -> npt.NDArray[np.str_]:
     """Each proportion's label against the pooled average (``Σx / Σn`` unless given).
 
@@ -558,6 +597,10 @@ def funnel_proportion_significance(
         average: The average proportion as a fraction from 0 to 1 (0.65 for 65%); the pooled
             one (``Σx / Σn``) by default. The limits about it are those of
             [`proportion_funnel_limits`][safeguarding_model.proportion_funnel_limits].
+        warn: Warn ([`OverdispersionWarning`][safeguarding_model.statistics.funnels.OverdispersionWarning])
+            when far more areas are outside the 95% limits than chance would put there: the
+            areas then vary more than the limits allow, and the labels overstate how many
+            differ; ``False`` to leave the warning out.
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -594,11 +637,13 @@ def funnel_proportion_significance(
         p = x / n
         low_95, high_95 = _proportion_limits(n, p_bar, z_score(0.95))
         low_998, high_998 = _proportion_limits(n, p_bar, z_score(0.998))
-        return _labels(p > high_998, p > high_95, p < low_998, p < low_95, missing)
+        labels = _labels(p > high_998, p > high_95, p < low_998, p < low_95, missing)
+    _warn_when_many_outside(labels, warn=warn)
+    return labels
 
 
 def funnel_ratio_significance(
-    observed: npt.ArrayLike, expected: npt.ArrayLike, *, average: float = 1.0
+    observed: npt.ArrayLike, expected: npt.ArrayLike, *, average: float = 1.0, warn: bool = True
 ) -> npt.NDArray[np.str_]:
     """Each observed-to-expected ratio's label against ``average`` (1 by default).
 
@@ -609,6 +654,10 @@ def funnel_ratio_significance(
             not 100 or 0 as PHEindicatormethods prints it), greater than 0. An area is high
             when the lower limit of its count's interval (95% or 99.8%, exact Poisson below
             10 events, Byar's from 10) divided by its expected count is above it.
+        warn: Warn ([`OverdispersionWarning`][safeguarding_model.statistics.funnels.OverdispersionWarning])
+            when far more areas are outside the 95% limits than chance would put there: the
+            areas then vary more than the limits allow, and the labels overstate how many
+            differ; ``False`` to leave the warning out.
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -634,7 +683,9 @@ def funnel_ratio_significance(
             refuse("observed", x, x < 0, "counts of at least 0")
         if (e <= 0).any():
             refuse("expected", e, e <= 0, "expected counts greater than 0")
-    return _ratio_labels(x, e, level)
+    labels = _ratio_labels(x, e, level)
+    _warn_when_many_outside(labels, warn=warn)
+    return labels
 
 
 def _ratio_labels(x: FloatArray, e: FloatArray, average: float) -> npt.NDArray[np.str_]:
@@ -657,6 +708,7 @@ def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only 
     average: float | None = None,
     denominator: npt.ArrayLike | None = None,
     rate_type: Literal["crude", "dsr"] = "crude",
+    warn: bool = True,
 ) -> npt.NDArray[np.str_]:
     """Each rate's label against the average rate, by the ratio test on derived denominators.
 
@@ -677,6 +729,10 @@ def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only 
             area is compared by the ratio test against the events expected at this rate.
         denominator: Denominators for the rates of 0 (greater than 0, or NaN where unknown).
         rate_type: ``"crude"`` or ``"dsr"`` (directly standardised rates).
+        warn: Warn ([`OverdispersionWarning`][safeguarding_model.statistics.funnels.OverdispersionWarning])
+            when far more areas are outside the 95% limits than chance would put there: the
+            areas then vary more than the limits allow, and the labels overstate how many
+            differ; ``False`` to leave the warning out.
 
     Returns:
         A label (a [`FunnelSignificance`][safeguarding_model.FunnelSignificance] value) for each
@@ -727,6 +783,7 @@ def funnel_rate_significance(  # noqa: PLR0913 - two columns, then keyword-only 
     if rate_type == "dsr":
         with np.errstate(invalid="ignore"):
             labels[x < _DSR_FEWEST] = FunnelSignificance.NOT_APPLICABLE_DSR.value
+    _warn_when_many_outside(labels, warn=warn)
     return labels
 
 
@@ -743,7 +800,12 @@ class OverdispersionWarning(UserWarning):
 
     Warned by [`funnel_dispersion`][safeguarding_model.statistics.funnels.funnel_dispersion]
     when the dispersion ratio ``φ`` is above ``1 + 2·√(2/k)`` for ``k`` areas (see
-    [`Dispersion.overdispersed`][safeguarding_model.statistics.funnels.Dispersion.overdispersed]).
+    [`Dispersion.overdispersed`][safeguarding_model.statistics.funnels.Dispersion.overdispersed]),
+    and by the usual funnel labels ([`funnel_proportion_significance`][safeguarding_model.funnel_proportion_significance],
+    [`funnel_ratio_significance`][safeguarding_model.funnel_ratio_significance],
+    [`funnel_rate_significance`][safeguarding_model.funnel_rate_significance]) when, of at
+    least 10 areas, so many are outside the 95% limits that chance alone would put that many
+    there with probability below 0.001 (the binomial tail at 5% an area).
     Silence it with ``warn=False`` or the ``warnings`` module once you have read it.
 
     Examples:
