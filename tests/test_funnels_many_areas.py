@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import safeguarding_model as sm
+from by_hand import dispersion
 from safeguarding_model.statistics.funnels import (
     funnel_dispersion,
     funnel_overdispersed_significance,
@@ -79,28 +80,11 @@ def _usual_label(o: int, expected: float) -> str:
     return "Not significant"
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    h = (len(ordered) - 1) * q
-    low = math.floor(h)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (h - low) * (ordered[high] - ordered[low])
-
-
 def _dispersion() -> tuple[float, float, float, list[float]]:
     """(average per 10,000, phi, tau², each area's standard error per 10,000)."""
-    target = PER * sum(LOOKED_AFTER) / sum(CHILDREN)
-    se = [math.sqrt(target * PER / n) for n in CHILDREN]
-    z = [
-        (o - n * target / PER) / math.sqrt(n * target / PER)
-        for o, n in zip(LOOKED_AFTER, CHILDREN, strict=True)
-    ]
-    low, high = _percentile(z, 0.1), _percentile(z, 0.9)
-    k = len(z)
-    phi = sum(min(max(v, low), high) ** 2 for v in z) / k
-    w = [1 / s**2 for s in se]
-    tau2 = max(0.0, (k * phi - (k - 1)) / (sum(w) - sum(v * v for v in w) / sum(w)))
-    return target, phi, tau2, se
+    return dispersion(
+        [float(o) for o in LOOKED_AFTER], [float(n) for n in CHILDREN], "rate", float(PER)
+    )
 
 
 def _adjusted_label(rate: float, target: float, s: float, tau2: float) -> str:

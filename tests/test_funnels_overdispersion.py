@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from by_hand import dispersion
 from safeguarding_model import InvalidInputError, proportion_funnel_limits
 from safeguarding_model.statistics.funnels import (
     Dispersion,
@@ -21,36 +22,6 @@ from safeguarding_model.statistics.funnels import (
 
 Z95 = statistics.NormalDist().inv_cdf(0.975)
 Z998 = statistics.NormalDist().inv_cdf(0.999)
-
-
-def _percentile(values: list[float], q: float) -> float:
-    """R's type 7 (linear) percentile, by hand."""
-    ordered = sorted(values)
-    h = (len(ordered) - 1) * q
-    low = math.floor(h)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (h - low) * (ordered[high] - ordered[low])
-
-
-def _reference(
-    x: list[float], n: list[float], statistic: str, per: float = 1.0
-) -> tuple[float, float, float, list[float]]:
-    """(target, phi, tau2, standard errors) from the published formulas, in plain Python."""
-    target = 1.0 if statistic == "ratio" else per * sum(x) / sum(n)
-    if statistic == "proportion":
-        se = [math.sqrt(target * (1 - target) / m) for m in n]
-    else:
-        se = [math.sqrt(target * per / m) for m in n]
-    z = [(per * a / m - target) / s for a, m, s in zip(x, n, se, strict=True)]
-    low, high = _percentile(z, 0.1), _percentile(z, 0.9)
-    zw = [min(max(v, low), high) for v in z]
-    k = len(z)
-    phi = sum(v * v for v in zw) / k
-    w = [1 / s**2 for s in se]
-    tau2 = (
-        0.0 if k * phi <= k - 1 else (k * phi - (k - 1)) / (sum(w) - sum(v * v for v in w) / sum(w))
-    )
-    return target, phi, tau2, se
 
 
 def _areas(seed: int, k: int = 150) -> tuple[list[float], list[float]]:
@@ -67,7 +38,7 @@ def test_phi_and_tau2_match_the_formulas(statistic: DispersionStatistic) -> None
     per = 10_000.0 if statistic == "rate" else 1.0
     if statistic == "ratio":  # observed against expected events at England's rate
         n = [m * 0.0069 for m in n]
-    target, phi, tau2, se = _reference(x, n, statistic, per)
+    target, phi, tau2, se = dispersion(x, n, statistic, per)
     with pytest.warns(OverdispersionWarning, match=r"150 areas vary more than chance allows"):
         spread = funnel_dispersion(
             x, n, statistic=statistic, per=10_000 if statistic == "rate" else None
@@ -98,7 +69,7 @@ def test_count_scale_z_scores_for_rates() -> None:
 
 def test_labels_against_the_adjusted_limits_one_by_one() -> None:
     x, n = _areas(11)
-    target, _, tau2, se = _reference(x, n, "rate", 10_000)
+    target, _, tau2, se = dispersion(x, n, "rate", 10_000)
     labels = funnel_overdispersed_significance(x, n, statistic="rate", per=10_000)
     for a, m, s, label in zip(x, n, se, labels.tolist(), strict=True):
         rate = 10_000 * a / m

@@ -544,6 +544,25 @@ def _labels(
     return labels
 
 
+def _checked_counts(
+    numerator: npt.ArrayLike, denominator: npt.ArrayLike, at_least_0: str, *, parts: bool
+) -> tuple[FloatArray, FloatArray]:
+    """Numerators of at least 0 and denominators greater than 0, broadcast together.
+
+    With ``parts``, numerators no greater than their denominators.
+    """
+    x, n = broadcast(
+        ("numerator", np.atleast_1d(as_floats(numerator, "numerator", counts=True))),
+        ("denominator", np.atleast_1d(_denominators(denominator))),
+    )
+    with np.errstate(invalid="ignore"):
+        if (x < 0).any():
+            refuse("numerator", x, x < 0, at_least_0)
+        if parts and (x > n).any():
+            refuse("numerator", x, x > n, "numerators no greater than their denominators")
+    return x, n
+
+
 _FEWEST_TO_WARN: Final = 10
 """The fewest labelled areas for which ``_warn_when_many_outside`` judges the share outside."""
 
@@ -617,15 +636,7 @@ def funnel_proportion_significance(
         ['Not significant', 'High (0.001)']
     """
     given = None if average is None else _check_average(average, proportion=True)
-    x, n = broadcast(
-        ("numerator", np.atleast_1d(as_floats(numerator, "numerator", counts=True))),
-        ("denominator", np.atleast_1d(_denominators(denominator))),
-    )
-    with np.errstate(invalid="ignore"):
-        if (x < 0).any():
-            refuse("numerator", x, x < 0, "numerators of at least 0")
-        if (x > n).any():
-            refuse("numerator", x, x > n, "numerators no greater than their denominators")
+    x, n = _checked_counts(numerator, denominator, "numerators of at least 0", parts=True)
     missing = np.isnan(x) | np.isnan(n)
     if given is not None:
         p_bar = given
@@ -940,15 +951,9 @@ def _dispersion_inputs(
     average: float | None,
 ) -> tuple[FloatArray, FloatArray, float]:
     """Checked ``(values, denominators, target)`` for the overdispersion functions."""
-    x, n = broadcast(
-        ("numerator", np.atleast_1d(as_floats(numerator, "numerator", counts=True))),
-        ("denominator", np.atleast_1d(_denominators(denominator))),
+    x, n = _checked_counts(
+        numerator, denominator, "counts of at least 0", parts=kind == "proportion"
     )
-    with np.errstate(invalid="ignore"):
-        if (x < 0).any():
-            refuse("numerator", x, x < 0, "counts of at least 0")
-        if kind == "proportion" and (x > n).any():
-            refuse("numerator", x, x > n, "numerators no greater than their denominators")
     missing = np.isnan(x) | np.isnan(n)
     if average is not None:
         target = _check_average(average, proportion=kind == "proportion")
@@ -1112,10 +1117,10 @@ def overdispersed_funnel_limits(
     _check_dispersion(dispersion)
     n = np.atleast_1d(_denominators(denominator))
     z = z_score(confidence)
-    s = _null_se(dispersion.statistic, dispersion.target, dispersion.per, n)
-    half = z * np.sqrt(s**2 + dispersion.tau2)
     top = 1.0 if dispersion.statistic == "proportion" else math.inf
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):  # a tiny denominator: infinite limits
+        s = _null_se(dispersion.statistic, dispersion.target, dispersion.per, n)
+        half = z * np.sqrt(s**2 + dispersion.tau2)
         lower = np.clip(dispersion.target - half, 0.0, top)
         upper = np.clip(dispersion.target + half, 0.0, top)
     return lower, upper
