@@ -101,6 +101,7 @@ HTML_ELEMENTS = MARKDOWN_ELEMENTS | {"html", "head", "meta", "title", "style", "
 HTML_REPORT_ELEMENTS = {
     "nav", "main", "header", "footer", "section", "div", "span", "small", "br", "strong", "a",
     "h3", "ol", "svg", "title", "rect", "line", "path", "circle", "polyline", "text",
+    "picture", "source",
 }  # fmt: skip
 
 #: Every (element, attribute) the HTML report writes; none can come from a report's strings.
@@ -111,7 +112,7 @@ HTML_REPORT_ATTRIBUTES = {
     ("li", "id"), ("h3", "id"), ("a", "href"), ("a", "class"), ("table", "class"),
     ("small", "class"),
     ("tr", "class"), ("tr", "id"), ("th", "class"), ("td", "class"), ("img", "alt"),
-    ("img", "src"), ("svg", "class"), ("svg", "role"), ("svg", "aria-label"), ("svg", "width"),
+    ("img", "src"), ("source", "media"), ("source", "srcset"), ("svg", "class"), ("svg", "role"), ("svg", "aria-label"), ("svg", "width"),
     ("svg", "height"), ("svg", "viewbox"), ("rect", "class"), ("rect", "x"), ("rect", "y"),
     ("rect", "width"), ("rect", "height"), ("line", "class"), ("line", "x1"), ("line", "y1"),
     ("line", "x2"), ("line", "y2"), ("path", "class"), ("path", "d"), ("path", "fill"),

@@ -25,7 +25,7 @@ from test_official_reports import MATCHES, PROFILE
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-_VOID = {"meta", "br", "img"}
+_VOID = {"meta", "br", "img", "source"}
 
 
 class _Element:
@@ -515,6 +515,13 @@ def test_render_report_writes_this_page_with_the_png_charts_at_its_end(
     assert all(img.ancestor("section") is not None for img in images)
     assert {img.ancestor("section").attrs["id"] for img in images} == {"charts"}  # type: ignore[union-attr]
     assert "#charts" in [a.attrs["href"] for a in root.find("nav")[0].find("a")]
+    pictures = root.find("picture")  # each chart drawn for light pages and for dark ones
+    assert len(pictures) == len(images)
+    for picture in pictures:
+        (dark,) = picture.find("source")
+        assert dark.attrs["media"] == "(prefers-color-scheme: dark)"
+        assert dark.attrs["srcset"].startswith("data:image/png;base64,")
+        assert dark.attrs["srcset"] != picture.find("img")[0].attrs["src"]
     alone = _parse(html_report(example))
     assert len(root.find("svg", "spine")) == len(alone.find("svg", "spine"))
     assert len(root.find("li", "finding")) == len(alone.find("li", "finding"))

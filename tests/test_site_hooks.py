@@ -62,14 +62,20 @@ def test_the_dark_variant_turns_black_ink_light_and_keeps_data_colours() -> None
     from matplotlib.colors import to_hex  # noqa: PLC0415 - only with the plot extra
     from matplotlib.figure import Figure  # noqa: PLC0415
 
-    charts = _hook("charts")
+    from safeguarding_model.charts import DARK_INK, DARK_PAPER, for_dark_background  # noqa: PLC0415
+
     figure: Any = Figure()
     axes = figure.add_subplot()
-    (black,) = axes.plot([0, 1], [0, 1], color="black")
+    (black,) = axes.plot([0, 1], [0, 1], color="black", label="black")
+    (grey,) = axes.plot([0, 1], [0.5, 0.5], color="#555555", marker="o", label="grey")
     (blue,) = axes.plot([0, 1], [1, 0], color="tab:blue")
     axes.set_title("A title")
-    charts._darken(figure)
-    assert to_hex(black.get_color()) == charts.LIGHT_INK
+    legend = axes.legend()
+    assert for_dark_background(figure) is figure
+    assert to_hex(black.get_color()) == DARK_INK
+    assert to_hex(grey.get_color()) == DARK_INK
+    assert to_hex(grey.get_markerfacecolor()) == DARK_INK
     assert to_hex(blue.get_color()) == to_hex("tab:blue")
-    assert to_hex(axes.title.get_color()) == charts.LIGHT_INK
-    assert to_hex(axes.xaxis.get_ticklabels()[0].get_color()) == charts.LIGHT_INK
+    assert to_hex(axes.title.get_color()) == DARK_INK
+    assert to_hex(axes.xaxis.get_ticklabels()[0].get_color()) == DARK_INK
+    assert to_hex(legend.get_frame().get_facecolor()) == DARK_PAPER

@@ -770,25 +770,37 @@ def _findings_section(
     return f'<section id="findings" class="findings"><h2>Findings</h2>{"".join(parts)}</section>'
 
 
+def _picture(heading: str, light: str, dark: str) -> str:
+    """A chart's heading and picture: its dark drawing in the dark scheme, its light one else."""
+    alt = escape_html(heading)
+    return (
+        f"<h3>{alt}</h3><picture>"
+        f'<source media="(prefers-color-scheme: dark)" srcset="{escape_html(dark)}">'
+        f'<img alt="{alt}" src="{escape_html(light)}"></picture>'
+    )
+
+
 def html_report(
     report: AnnualReport,
     rows: tuple[ScorecardRow, ...] | None = None,
     findings: tuple[Finding, ...] | None = None,
     reconciliation: Reconciliation | None = None,
     *,
-    images: Sequence[tuple[str, str]] = (),
+    images: Sequence[tuple[str, str, str]] = (),
 ) -> str:
     """The report as one self-contained HTML page, laid out like a public-health profile.
 
     Pass the scorecard, findings and reconciliation when already computed. ``images`` are
-    extra charts (a heading and a ``data:`` URL each) shown at the end.
+    extra charts shown at the end: a heading, then ``data:`` URLs of the chart drawn for light
+    pages and for dark ones (shown by the reader's colour scheme).
 
     Args:
         report: The report.
         rows: Its [`scorecard`][safeguarding_model.scorecard], if computed.
         findings: Its [`check`][safeguarding_model.check] findings, if computed.
         reconciliation: Its budget's [`reconcile`][safeguarding_model.reconcile], if computed.
-        images: Headings and ``data:image/png`` URLs of charts to show below the findings.
+        images: Headings and ``data:image/png`` URLs (light, then dark) of charts to show
+            below the findings.
 
     Examples:
         >>> from safeguarding_model import load_example
@@ -848,10 +860,7 @@ def html_report(
         _findings_section(grouped, ids, known, has_budget=reconciliation is not None),
     ]
     if images:
-        figures = "".join(
-            f'<h3>{escape_html(heading)}</h3><img alt="{escape_html(heading)}" src="{escape_html(url)}">'
-            for heading, url in images
-        )
+        figures = "".join(_picture(heading, light, dark) for heading, light, dark in images)
         parts.append(f'<section id="charts"><h2>Charts</h2>{figures}</section>')
     parts.append(
         "<footer>Spine charts: England's value is the centre line; the marker is the area's "

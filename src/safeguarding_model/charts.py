@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from attrs import frozen
 
@@ -39,7 +39,15 @@ if TYPE_CHECKING:
     from safeguarding_model.report import AnnualReport
     from safeguarding_model.statistics.funnels import FunnelStatistic
 
-__all__ = ["funnel_chart", "indicators_chart", "series_chart", "trend_chart"]
+__all__ = [
+    "DARK_INK",
+    "DARK_PAPER",
+    "for_dark_background",
+    "funnel_chart",
+    "indicators_chart",
+    "series_chart",
+    "trend_chart",
+]
 
 _COLOURS = {
     Rag.RED: "#d9534f",
@@ -515,3 +523,97 @@ def _funnel_rates(  # noqa: PLR0913 - the two columns, the options, then warn
     return _FunnelPoints(
         population, r, labels, mean, limits, "population", f"rate per {scale:,.0f}"
     )
+
+
+# --- the dark colour scheme ------------------------------------------------------------------
+
+DARK_INK: Final = "#e2e4e9"
+"""The colour [`for_dark_background`][safeguarding_model.charts.for_dark_background] gives text,
+axes and black or grey lines: light grey, readable on dark pages."""
+
+DARK_PAPER: Final = "#2e303e"
+"""The legend's background on a dark page."""
+
+_NEUTRAL_SPREAD: Final = 0.12
+"""Below this spread between a colour's channels it is a grey (black included), not a data colour."""
+
+_DARK_LUMINANCE: Final = 0.45
+"""Below this relative luminance a grey is too dark to read on a dark background."""
+
+
+def _is_dark_ink(colour: object) -> bool:
+    """Whether ``colour`` is black or a dark grey (not a data colour such as blue or red)."""
+    from matplotlib.colors import to_rgba  # noqa: PLC0415 - with the chart it restyles
+
+    try:
+        red, green, blue, alpha = to_rgba(colour)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    grey = max(red, green, blue) - min(red, green, blue) < _NEUTRAL_SPREAD
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return alpha > 0 and grey and luminance < _DARK_LUMINANCE
+
+
+def _lighten_line(line: Any, ink: str) -> None:  # noqa: ANN401 - a matplotlib Line2D
+    for get, set_ in (
+        (line.get_color, line.set_color),
+        (line.get_markeredgecolor, line.set_markeredgecolor),
+        (line.get_markerfacecolor, line.set_markerfacecolor),
+    ):
+        if _is_dark_ink(get()):
+            set_(ink)
+
+
+def _lighten_collection(collection: Any, ink: str) -> None:  # noqa: ANN401 - a matplotlib Collection
+    edges = collection.get_edgecolor()
+    if len(edges) and all(_is_dark_ink(tuple(edge)) for edge in edges):
+        collection.set_edgecolor(ink)
+    faces = collection.get_facecolor()
+    if len(faces) and all(_is_dark_ink(tuple(face)) for face in faces):
+        collection.set_facecolor(ink)
+
+
+def for_dark_background(figure: Any, *, ink: str = DARK_INK, paper: str = DARK_PAPER) -> Any:  # noqa: ANN401 - a matplotlib Figure
+    """Restyle a chart in place for a dark page, and return it.
+
+    Text, ticks, axes and black or dark grey lines and markers take ``ink``; a legend's
+    background takes ``paper``; data colours (significance, RAG, series) stay as they are. Save
+    it with ``transparent=True`` so that the page's own background shows through. Draw a chart
+    afresh for each scheme: the restyling cannot be undone.
+
+    Args:
+        figure: A matplotlib ``Figure``, such as one of this module's charts.
+        ink: The colour for text, axes and neutral lines.
+        paper: The colour behind a legend.
+
+    Returns:
+        The same ``figure``.
+
+    Examples:
+        >>> from matplotlib.colors import to_hex
+        >>> from safeguarding_model.charts import DARK_INK, for_dark_background, funnel_chart
+        >>> figure = for_dark_background(funnel_chart([40, 90, 300], [100, 100, 1000]))
+        >>> to_hex(figure.get_axes()[0].title.get_color()) == DARK_INK
+        True
+    """
+    from matplotlib.collections import Collection  # noqa: PLC0415 - with the chart it restyles
+    from matplotlib.legend import Legend  # noqa: PLC0415
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import Patch  # noqa: PLC0415
+    from matplotlib.text import Text  # noqa: PLC0415
+
+    for axes in figure.get_axes():
+        axes.tick_params(colors=ink, which="both")
+    for artist in figure.findobj():
+        if isinstance(artist, Text) and _is_dark_ink(artist.get_color()):
+            artist.set_color(ink)
+        elif isinstance(artist, Line2D):
+            _lighten_line(artist, ink)
+        elif isinstance(artist, Legend):
+            artist.get_frame().set_facecolor(paper)
+            artist.get_frame().set_edgecolor(ink)
+        elif isinstance(artist, Patch) and _is_dark_ink(artist.get_edgecolor()):
+            artist.set_edgecolor(ink)
+        elif isinstance(artist, Collection):
+            _lighten_collection(artist, ink)
+    return figure

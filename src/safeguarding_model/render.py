@@ -372,31 +372,45 @@ def _escape_pre(text: str) -> str:
     return "\n".join(escape_html(line) for line in text.split("\n"))
 
 
-def _chart_images(report: AnnualReport) -> list[tuple[str, str]]:
-    """Headings and PNG data URLs of the report's charts; none without the ``plot`` extra.
+def _chart_images(report: AnnualReport) -> list[tuple[str, str, str]]:
+    """Headings and PNG data URLs (light, dark) of the report's charts; none without ``plot``.
 
     The chart of indicators against the comparator, then a trend chart for every indicator with
-    three or more of the area's figures and a comparator's beside them.
+    three or more of the area's figures and a comparator's beside them. Each is drawn twice: on
+    white for light pages, and restyled on a transparent background for dark ones.
     """
     import base64  # noqa: PLC0415 - only the HTML format needs it
+    import functools  # noqa: PLC0415
     import io  # noqa: PLC0415
 
-    from safeguarding_model.charts import indicators_chart, trend_chart  # noqa: PLC0415
+    from safeguarding_model.charts import (  # noqa: PLC0415
+        for_dark_background,
+        indicators_chart,
+        trend_chart,
+    )
 
-    def data_url(figure: object) -> str:
+    def data_url(figure: object, *, dark: bool) -> str:
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=80)  # type: ignore[attr-defined]
+        if dark:
+            for_dark_background(figure)
+        figure.savefig(buffer, format="png", dpi=80, transparent=dark)  # type: ignore[attr-defined]
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
+    def both(draw: Callable[[], object]) -> tuple[str, str]:
+        return data_url(draw(), dark=False), data_url(draw(), dark=True)
+
     try:
-        charts = [(f"{report.area.name} against England", data_url(indicators_chart(report)))]
-    except ImportError:
+        first = both(functools.partial(indicators_chart, report))
+    except ImportError:  # no plot extra
         return []
+    charts = [(f"{report.area.name} against England", *first)]
     for indicator in report.indicators:
         series = report.series(indicator.id)
         own = [o for o in series.own() if o.value.number is not None]
         if len(own) >= _TREND_POINTS and series.comparators():
-            charts.append((f"Trend: {indicator.name}", data_url(trend_chart(series))))
+            charts.append(
+                (f"Trend: {indicator.name}", *both(functools.partial(trend_chart, series)))
+            )
     return charts
 
 
