@@ -535,3 +535,25 @@ def test_a_years_quarters_show_under_its_value() -> None:
     assert '<small class="parts">Q1 17.8%, Q4 12.0%</small>' in page
     assert '<small class="parts">Q1 79.9%, Q2 78.2%, Q3 67.1%, Q4 61.0%</small>' in page
     assert page.count('class="parts"') == 2
+
+
+def test_the_headline_shows_a_chip_only_for_severities_found(example: AnnualReport) -> None:
+    counts = headline(example).findings
+    severities = {"error", "warning", "info"}
+    chips = [
+        li for li in _parse(html_report(example)).find("li", "chip") if li.classes & severities
+    ]
+    assert {next(iter(li.classes & severities)) for li in chips} == {
+        name for name, count in counts.items() if count
+    }
+    assert all(not li.text().startswith("0 ") for li in chips)
+    empty = AnnualReport.model_validate(
+        {
+            "id": "x",
+            "title": "X",
+            "arrangement": "board",
+            "area": {"name": "X"},
+            "period": "2015/16",
+        }
+    )
+    assert not _parse(html_report(empty, findings=())).find("li", "chip")

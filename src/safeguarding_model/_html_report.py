@@ -599,6 +599,7 @@ def _headline_section(top: Headline, ids: dict[int, str], groups: int) -> str:
     severities = "".join(
         f'<li class="chip {escape_html(name)}">{count} {escape_html(_plural(name, count))}</li>'
         for name, count in top.findings.items()
+        if count
     )
     serious = "".join(
         f"<li>{_finding_link(f, ids)} {escape_html(f.location)}: "
