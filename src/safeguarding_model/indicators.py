@@ -31,7 +31,7 @@ from safeguarding_model.markers import Direction, Polarity, Rag, Significance
 from safeguarding_model.periods import Period
 from safeguarding_model.provenance import Provenance
 from safeguarding_model.rates import Per, Population
-from safeguarding_model.statistics._methods import IntervalMethod
+from safeguarding_model.statistics._methods import FROM_COUNTS, IntervalMethod, count_method
 from safeguarding_model.values import Figure, Value
 
 if TYPE_CHECKING:
@@ -76,12 +76,8 @@ class MeasureKind(SchemaDescribed, StrEnum):
     RATIO = "ratio"
 
 
-_FROM_COUNTS: Final = (IntervalMethod.WILSON.value, IntervalMethod.BYARS_EXACT.value)
-"""The interval methods an indicator may name: those computed from a count and a denominator."""
 _PROPORTION_KINDS: Final = [MeasureKind.PERCENTAGE.value, MeasureKind.PROPORTION.value]
 _OTHER_KINDS: Final = [MeasureKind.COUNT.value, MeasureKind.MEAN.value, MeasureKind.RATIO.value]
-_SHOWN: Final = 60
-"""How many characters of a refused value an error shows."""
 
 _GIVEN: Final = {"not": {"type": "null"}}
 """A JSON Schema for a field that is given: anything but null."""
@@ -203,20 +199,13 @@ class IndicatorDefinition(Record):
         if interval is not None:  # only the two methods computed from counts, or null
             interval.pop("anyOf", None)
             interval.pop("$ref", None)
-            interval["enum"] = [*_FROM_COUNTS, None]
+            interval["enum"] = [*(method.value for method in FROM_COUNTS), None]
         return schema
 
     @field_validator("interval", mode="before")
     @classmethod
     def _interval_from_counts(cls, interval: object) -> object:
-        if interval is None or (isinstance(interval, str) and interval in _FROM_COUNTS):
-            return interval
-        shown = repr(interval) if len(repr(interval)) <= _SHOWN else f"{repr(interval)[:_SHOWN]}…"
-        msg = (
-            f"interval: expected 'wilson' (a proportion: each counted at most once, the count "
-            f"part of the denominator) or 'byars_exact' (events that can recur), got {shown}"
-        )
-        raise ValueError(msg)
+        return None if interval is None else count_method(interval)
 
     @model_validator(mode="after")
     def _rates_have_a_base(self) -> Self:

@@ -9,10 +9,12 @@ without importing numpy.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from safeguarding_model._vocabulary import Described, described
+from safeguarding_model.errors import InvalidInputError
 
-__all__ = ["EXACT_BELOW", "IntervalMethod"]
+__all__ = ["EXACT_BELOW", "FROM_COUNTS", "IntervalMethod", "count_method"]
 
 EXACT_BELOW = 10
 """Counts below this use the exact Poisson interval; from it on, Byar's approximation."""
@@ -49,3 +51,27 @@ class IntervalMethod(Described, StrEnum):
     DOBSON = "dobson"
     DOBSON_NONINDEPENDENT = "dobson_nonindependent"
     PUBLISHED = "published"
+
+
+FROM_COUNTS: Final = (IntervalMethod.WILSON, IntervalMethod.BYARS_EXACT)
+"""The methods an interval from a count and a denominator may be named by: Wilson and Byar's."""
+
+
+def count_method(interval: object, field: str = "interval") -> IntervalMethod:
+    """The interval method from counts that ``interval`` names: Wilson or Byar's, checked.
+
+    Package-internal: ``IndicatorDefinition.interval`` and ``compare_at_levels`` read it here.
+
+    Raises:
+        InvalidInputError: For anything but ``"wilson"`` or ``"byars_exact"`` (or their
+            ``IntervalMethod`` members).
+    """
+    for method in FROM_COUNTS:
+        if isinstance(interval, str) and interval == method.value:
+            return method
+    raise InvalidInputError(
+        field,
+        interval,
+        "'wilson' (a proportion: each counted at most once, the count part of the denominator) "
+        "or 'byars_exact' (events that can recur: Byar's, exact Poisson below 10)",
+    )

@@ -39,6 +39,7 @@ from safeguarding_model.statistics._arrays import (
     broadcast,
     check_confidence,
 )
+from safeguarding_model.statistics._methods import count_method
 from safeguarding_model.statistics.intervals import (
     Interval,
     IntervalMethod,
@@ -947,28 +948,6 @@ class TwoLevelComparison(Generic[B]):
             return f"{self.label.value} against {first.comparator} ({first.benchmark:g}), {how}"
         tally = ", ".join(f"{n} {member.value}" for member, n in self.counts().items())
         return f"{tally} against {first.comparator}, {how}"
-
-
-_FROM_COUNTS: Final = {
-    IntervalMethod.WILSON.value: IntervalMethod.WILSON,
-    IntervalMethod.BYARS_EXACT.value: IntervalMethod.BYARS_EXACT,
-}
-
-
-def count_method(interval: object, field: str = "interval") -> IntervalMethod:
-    """The interval method from counts that ``interval`` names: Wilson or Byar's, checked.
-
-    Package-internal: ``IndicatorDefinition.interval`` and ``compare_at_levels`` read it here.
-    """
-    chosen = _FROM_COUNTS.get(str(interval)) if isinstance(interval, str) else None
-    if chosen is None:
-        raise InvalidInputError(
-            field,
-            interval,
-            "'wilson' (a proportion: each counted once, the count part of the denominator) or "
-            "'byars_exact' (events that can recur: Byar's, exact Poisson below 10)",
-        )
-    return chosen
 
 
 def _check_levels(levels: object) -> tuple[float, float]:
