@@ -52,15 +52,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every chart of ``docs/examples/charts.py`` as ``images/<name>.png`` and its dark twin."""
     _charts.clear()
     for name, figure in _figures().items():
+        light = _png(figure, transparent=False)  # saved before the restyling below
+        files.append(File.generated(config, f"images/{name}", content=light))
+        dark = _png(for_dark_background(figure), transparent=True)
         files.append(
-            File.generated(config, f"images/{name}", content=_png(figure, transparent=False))
+            File.generated(config, f"images/{name.removesuffix('.png')}-dark.png", content=dark)
         )
         _charts.add(name.removesuffix(".png"))
-    # the dark variants are drawn afresh, so that restyling cannot leak into the light ones
-    for name, figure in _figures().items():
-        for_dark_background(figure)
-        dark = f"images/{name.removesuffix('.png')}-dark.png"
-        files.append(File.generated(config, dark, content=_png(figure, transparent=True)))
     return files
 
 

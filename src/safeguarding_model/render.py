@@ -376,8 +376,8 @@ def _chart_images(report: AnnualReport) -> list[tuple[str, str, str]]:
     """Headings and PNG data URLs (light, dark) of the report's charts; none without ``plot``.
 
     The chart of indicators against the comparator, then a trend chart for every indicator with
-    three or more of the area's figures and a comparator's beside them. Each is drawn twice: on
-    white for light pages, and restyled on a transparent background for dark ones.
+    three or more of the area's figures and a comparator's beside them. Each is saved twice: on
+    white for light pages, then restyled on a transparent background for dark ones.
     """
     import base64  # noqa: PLC0415 - only the HTML format needs it
     import functools  # noqa: PLC0415
@@ -391,13 +391,14 @@ def _chart_images(report: AnnualReport) -> list[tuple[str, str, str]]:
 
     def data_url(figure: object, *, dark: bool) -> str:
         buffer = io.BytesIO()
-        if dark:
-            for_dark_background(figure)
         figure.savefig(buffer, format="png", dpi=80, transparent=dark)  # type: ignore[attr-defined]
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
     def both(draw: Callable[[], object]) -> tuple[str, str]:
-        return data_url(draw(), dark=False), data_url(draw(), dark=True)
+        """The chart saved as drawn, then restyled for dark pages and saved again."""
+        figure = draw()
+        light = data_url(figure, dark=False)
+        return light, data_url(for_dark_background(figure), dark=True)
 
     try:
         first = both(functools.partial(indicators_chart, report))
